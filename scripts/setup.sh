@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test the app, and writes .tools/env.sh and
+# .tools/wasm-env.sh, which the Makefile sources. Detects before it installs, so a second
+# run takes seconds. Fetches only from the package registries (crates.io, npm, Debian).
+#
+#   scripts/setup.sh          everything (build + browser tests)
+#   scripts/setup.sh build    only what a release build needs (no Chromium)
+#   WASM_STD=debian scripts/setup.sh   use Debian's rustc-web even where rustup works
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WANT=${1:-all}
+TRUNK_REQ='0.21'
+ENV_FILE="$ROOT/.tools/env.sh"
+mkdir -p "$ROOT/.tools"
+
+setup_start=$(date +%s)
+say() { printf 'setup: %s\n' "$*"; }
+# step NAME CMD...: runs CMD, prints how long it took.
+step() {
+  local name=$1; shift
+  local t0; t0=$(date +%s)
+  say "installing $name ..."
+  "$@"
+  say "installed $name in $(( $(date +%s) - t0 )) s"
+}
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    say "need root (or sudo) to install Debian packages: $*"; exit 1
+  fi
+  if [ "$apt_updated" -eq 0 ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# --- 1. a Rust standard library for wasm32 -----------------------------------------------
+# Prefer the normal toolchain (a developer laptop with internet); fall back to Debian's
+# rustc-web, whose std sources let cargo build std itself (see ../shared/TOOLCHAIN.md).
+# WASM_STD=debian forces the Debian route (to test it on a machine where rustup works).
+wasm_env=""
+sysroot=$(rustc --print sysroot)
+if [ "${WASM_STD:-auto}" = debian ]; then
+  say "wasm32 std: Debian rustc-web (WASM_STD=debian)"
+  wasm_env=debian
+elif [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
+  say "wasm32 std: rustup toolchain ($sysroot)"
+elif [ -f "$ROOT/.tools/no-rustup-target" ]; then
+  say "wasm32 std: Debian rustc-web (rustup target add failed before; delete .tools/no-rustup-target to retry)"
+  wasm_env=debian
+elif timeout 45 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  say "wasm32 std: installed with rustup"
+else
+  say "wasm32 std: rustup target add could not download; using Debian's rustc-web route"
+  touch "$ROOT/.tools/no-rustup-target"
+  wasm_env=debian
+fi
+if [ "$wasm_env" = debian ]; then
+  missing=()
+  for p in rustc-web cargo-web rust-web-src lld-19; do have_deb "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then step "Debian ${missing[*]}" apt_install "${missing[@]}"; fi
+fi
+
+# --- 2. trunk ------------------------------------------------------------------------------
+export PATH="$HOME/.cargo/bin:$PATH"
+if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_REQ\."; then
+  say "trunk: $(trunk --version)"
+else
+  # trunk 0.22 needs a newer rustc than these machines have.
+  step "trunk ~$TRUNK_REQ (takes about 9 minutes on 2 cores)" \
+    cargo install trunk --version "~$TRUNK_REQ" --locked --quiet
+fi
+
+# --- 3. wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen --------------------------------
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg" ]; then say "could not read wasm-bindgen's version from Cargo.lock"; exit 1; fi
+if wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+  say "wasm-bindgen-cli: $wbg"
+else
+  # Its own lockfile names a crate the registry lacks, so install without --locked.
+  step "wasm-bindgen-cli $wbg (about 3 minutes)" \
+    cargo install wasm-bindgen-cli --version "=$wbg" --quiet
+fi
+
+# --- 4. npm packages: wasm-opt (binaryen), Playwright, axe-core -----------------------------
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm packages from package-lock.json" npm ci --no-audit --no-fund --loglevel=error
+else
+  say "npm packages: up to date"
+fi
+
+# --- 5. Chromium for the browser tests -------------------------------------------------------
+if [ "$WANT" = all ]; then
+  if command -v chromium >/dev/null 2>&1; then
+    say "chromium: present"
+  else
+    step "Debian chromium" apt_install chromium
+  fi
+fi
+
+# --- 6. the environments the Makefile sources --------------------------------------------------
+# env.sh: tools on PATH, for everything. wasm-env.sh: only for wasm builds, because pointing
+# RUSTC at Debian's compiler would break clippy and the native tests of the rustup toolchain.
+{
+  echo "# written by scripts/setup.sh; sourced by the Makefile"
+  echo "export PATH=\"$ROOT/node_modules/.bin:\$HOME/.cargo/bin:\$PATH\""
+  echo "export TRUNK_OFFLINE=true"
+} > "$ENV_FILE.tmp"
+mv "$ENV_FILE.tmp" "$ENV_FILE"
+{
+  echo "# written by scripts/setup.sh; sourced by the Makefile for wasm builds only"
+  if [ "$wasm_env" = debian ]; then
+    echo "export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1"
+    echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+    echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19"
+  fi
+} > "$ROOT/.tools/wasm-env.sh"
+say "ready in $(( $(date +%s) - setup_start )) s"

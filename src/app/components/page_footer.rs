@@ -1,0 +1,14 @@
+//! The page footer: where the data lives, and (later) the accessibility statement.
+
+use yew::prelude::*;
+
+#[function_component(PageFooter)]
+pub fn page_footer() -> Html {
+    html! {
+        <footer class="pb-footer">
+            <div class="pb-footer__inner">
+                <p>{ "Everything you enter stays in this browser. No server receives your figures." }</p>
+            </div>
+        </footer>
+    }
+}

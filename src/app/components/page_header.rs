@@ -1,0 +1,18 @@
+//! The page header: skip link, service name, and the link to help that sits in the same place
+//! on every screen.
+
+use yew::prelude::*;
+
+#[function_component(PageHeader)]
+pub fn page_header() -> Html {
+    html! {
+        <>
+            <a class="pb-skip-link" href="#main">{ "Skip to main content" }</a>
+            <header class="pb-header">
+                <div class="pb-header__inner">
+                    <p class="pb-header__title">{ "Pooled budget modeller" }</p>
+                </div>
+            </header>
+        </>
+    }
+}

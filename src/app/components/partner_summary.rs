@@ -1,0 +1,73 @@
+//! What each partner puts in, its share of any over- or underspend, and its net cost, across
+//! the whole horizon.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::money_cell::MoneyCell;
+use crate::model::{Money, Results};
+
+#[derive(Properties, PartialEq)]
+pub struct PartnerSummaryProps {
+    pub results: Rc<Results>,
+}
+
+#[function_component(PartnerSummary)]
+pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
+    let results = &props.results;
+    let span = year_span(results);
+    let total = |pick: fn(&crate::model::PartnerTotals) -> Money| {
+        Money::checked_sum(results.partner_totals.iter().map(pick))
+    };
+    let rows = results.partners.iter().zip(&results.partner_totals).map(|(partner, totals)| {
+        html! {
+            <tr class="pb-table__row" key={partner.id.0}>
+                <th scope="row" class="pb-table__header">{ &partner.name }</th>
+                <MoneyCell amount={totals.contributions} />
+                <MoneyCell amount={totals.variance_share} />
+                <MoneyCell amount={totals.net_cost} />
+            </tr>
+        }
+    });
+    let total_row = match (
+        total(|t| t.contributions),
+        total(|t| t.variance_share),
+        total(|t| t.net_cost),
+    ) {
+        (Some(contributions), Some(variance), Some(net)) => html! {
+            <tr class="pb-table__row pb-table__row--total">
+                <th scope="row" class="pb-table__header">{ "All partners" }</th>
+                <MoneyCell amount={contributions} />
+                <MoneyCell amount={variance} />
+                <MoneyCell amount={net} />
+            </tr>
+        },
+        _ => html! {},
+    };
+    html! {
+        <div class="pb-table-wrap">
+            <table class="pb-table">
+                <caption class="pb-table__caption">{ format!("What each partner pays, {span}") }</caption>
+                <thead>
+                    <tr class="pb-table__row">
+                        <th scope="col" class="pb-table__header">{ "Partner" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Contributions" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Share of variance" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Net cost" }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }{ total_row }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "2025/26 to 2029/30", or the single year.
+pub fn year_span(results: &Results) -> String {
+    match (results.years.first(), results.years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::from("no years"),
+    }
+}

@@ -1,0 +1,254 @@
+//! `compare(base, other)`: how one scenario's results differ from another's, per partner, pool
+//! and year, and which inputs differ, in words ("NHS minimum contribution uplift: 5.66% → 3.9%").
+
+use serde::{Deserialize, Serialize};
+
+use super::compare_inputs::describe_input_changes;
+use super::compute::{compute, ComputeError};
+use super::money::{Money, Percent};
+use super::partner::PartnerId;
+use super::pool::PoolId;
+use super::results::{PartnerTotals, PoolResults, PoolYear, Results};
+use super::scenario::Scenario;
+use super::year::FinancialYear;
+
+/// One figure in the base and the other scenario, and the difference (other − base) as an
+/// amount and as a percentage of the base (`None` when the base is zero).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub base: Money,
+    pub other: Money,
+    pub amount: Money,
+    pub percent: Option<Percent>,
+}
+
+impl Change {
+    pub fn between(base: Money, other: Money) -> Option<Change> {
+        let amount = other.checked_sub(base)?;
+        Some(Change {
+            base,
+            other,
+            amount,
+            percent: amount.percent_of(base.abs()),
+        })
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.amount.is_zero()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub base: Results,
+    pub other: Results,
+    pub partners: Vec<PartnerComparison>,
+    pub pools: Vec<PoolComparison>,
+    pub years: Vec<YearComparison>,
+    /// Inputs that differ, in words, e.g. "Better Care Fund risk share: host bears → pro rata
+    /// to contributions".
+    pub input_changes: Vec<String>,
+}
+
+/// A partner across the horizon. A partner in only one scenario counts as zero in the other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerComparison {
+    pub partner: PartnerId,
+    pub name: String,
+    pub contributions: Change,
+    pub variance_share: Change,
+    pub net_cost: Change,
+    /// Net cost in each year.
+    pub by_year: Vec<YearComparison>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoolComparison {
+    pub pool: PoolId,
+    pub name: String,
+    pub by_year: Vec<PoolYearComparison>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoolYearComparison {
+    pub year: FinancialYear,
+    pub income: Change,
+    pub forecast_spend: Change,
+    pub variance: Change,
+    pub balance: Change,
+}
+
+/// Net cost to all partners together in one year (or one partner's, inside
+/// `PartnerComparison`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearComparison {
+    pub year: FinancialYear,
+    pub net_cost: Change,
+}
+
+/// Computes both scenarios and compares them, matching partners and pools by id and years by
+/// financial year.
+pub fn compare(base: &Scenario, other: &Scenario) -> Result<Comparison, ComputeError> {
+    let base_results = compute(base)?;
+    let other_results = compute(other)?;
+    let too_large = || ComputeError::TooLarge("The difference between the scenarios".to_string());
+    let years = union_years(&base_results.years, &other_results.years);
+
+    let mut partner_ids: Vec<PartnerId> = base_results.partners.iter().map(|p| p.id).collect();
+    for partner in &other_results.partners {
+        if !partner_ids.contains(&partner.id) {
+            partner_ids.push(partner.id);
+        }
+    }
+    let mut partners = Vec::with_capacity(partner_ids.len());
+    for id in partner_ids {
+        partners.push(
+            compare_partner(id, &base_results, &other_results, &years).ok_or_else(too_large)?,
+        );
+    }
+
+    let mut pool_ids: Vec<PoolId> = base_results.pools.iter().map(|p| p.pool).collect();
+    for pool in &other_results.pools {
+        if !pool_ids.contains(&pool.pool) {
+            pool_ids.push(pool.pool);
+        }
+    }
+    let mut pools = Vec::with_capacity(pool_ids.len());
+    for id in pool_ids {
+        pools.push(compare_pool(id, &base_results, &other_results, &years).ok_or_else(too_large)?);
+    }
+
+    let year_totals = years
+        .iter()
+        .map(|year| {
+            let total = |results: &Results| {
+                Money::checked_sum(
+                    results
+                        .partner_totals
+                        .iter()
+                        .flat_map(|t| t.by_year.iter())
+                        .filter(|y| y.year == *year)
+                        .map(|y| y.net_cost),
+                )
+            };
+            Some(YearComparison {
+                year: *year,
+                net_cost: Change::between(total(&base_results)?, total(&other_results)?)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(too_large)?;
+
+    Ok(Comparison {
+        input_changes: describe_input_changes(base, other),
+        base: base_results,
+        other: other_results,
+        partners,
+        pools,
+        years: year_totals,
+    })
+}
+
+fn union_years(base: &[FinancialYear], other: &[FinancialYear]) -> Vec<FinancialYear> {
+    let mut years: Vec<FinancialYear> = base.iter().chain(other).copied().collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+fn compare_partner(
+    id: PartnerId,
+    base: &Results,
+    other: &Results,
+    years: &[FinancialYear],
+) -> Option<PartnerComparison> {
+    let base_totals = base.partner_totals.iter().find(|t| t.partner == id);
+    let other_totals = other.partner_totals.iter().find(|t| t.partner == id);
+    let name = other
+        .partners
+        .iter()
+        .chain(&base.partners)
+        .find(|p| p.id == id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    let pick = |totals: Option<&PartnerTotals>, field: fn(&PartnerTotals) -> Money| {
+        totals.map_or(Money::ZERO, field)
+    };
+    let in_year = |totals: Option<&PartnerTotals>, year: FinancialYear| {
+        totals
+            .and_then(|t| t.by_year.iter().find(|y| y.year == year))
+            .map_or(Money::ZERO, |y| y.net_cost)
+    };
+    let by_year = years
+        .iter()
+        .map(|year| {
+            Some(YearComparison {
+                year: *year,
+                net_cost: Change::between(
+                    in_year(base_totals, *year),
+                    in_year(other_totals, *year),
+                )?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(PartnerComparison {
+        partner: id,
+        name,
+        contributions: Change::between(
+            pick(base_totals, |t| t.contributions),
+            pick(other_totals, |t| t.contributions),
+        )?,
+        variance_share: Change::between(
+            pick(base_totals, |t| t.variance_share),
+            pick(other_totals, |t| t.variance_share),
+        )?,
+        net_cost: Change::between(
+            pick(base_totals, |t| t.net_cost),
+            pick(other_totals, |t| t.net_cost),
+        )?,
+        by_year,
+    })
+}
+
+fn compare_pool(
+    id: PoolId,
+    base: &Results,
+    other: &Results,
+    years: &[FinancialYear],
+) -> Option<PoolComparison> {
+    let base_pool = base.pools.iter().find(|p| p.pool == id);
+    let other_pool = other.pools.iter().find(|p| p.pool == id);
+    let name = other_pool
+        .or(base_pool)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+
+    let figure = |pool_year: Option<&PoolYear>, field: fn(&PoolYear) -> Money| {
+        pool_year.map_or(Money::ZERO, field)
+    };
+    let by_year = years
+        .iter()
+        .map(|year| {
+            let (b, o) = (pool_year(base_pool, *year), pool_year(other_pool, *year));
+            Some(PoolYearComparison {
+                year: *year,
+                income: Change::between(figure(b, |y| y.income), figure(o, |y| y.income))?,
+                forecast_spend: Change::between(
+                    figure(b, |y| y.forecast_spend),
+                    figure(o, |y| y.forecast_spend),
+                )?,
+                variance: Change::between(figure(b, |y| y.variance), figure(o, |y| y.variance))?,
+                balance: Change::between(figure(b, |y| y.balance), figure(o, |y| y.balance))?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(PoolComparison {
+        pool: id,
+        name,
+        by_year,
+    })
+}
+
+fn pool_year(pool: Option<&PoolResults>, year: FinancialYear) -> Option<&PoolYear> {
+    pool.and_then(|p| p.years.iter().find(|y| y.year == year))
+}

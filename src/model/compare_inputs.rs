@@ -1,0 +1,351 @@
+//! The inputs that differ between two scenarios, in words, matching items by id:
+//! "NHS minimum contribution uplift: 5.66% → 3.9%".
+
+use super::contribution::{AmountRule, Contribution};
+use super::format::{format_money, format_percent, MoneyStyle};
+use super::money::{Money, Percent};
+use super::partner::Partner;
+use super::pool::Pool;
+use super::scenario::Scenario;
+use super::spend::{RingFenceRequirement, SpendLine};
+
+/// Collects sentences; `field` adds one when a value differs.
+struct Changes<'a> {
+    sentences: Vec<String>,
+    base: &'a Scenario,
+    other: &'a Scenario,
+}
+
+impl Changes<'_> {
+    fn field<T: PartialEq>(
+        &mut self,
+        label: &str,
+        before: &T,
+        after: &T,
+        show: impl Fn(&T) -> String,
+    ) {
+        if before != after {
+            self.sentences
+                .push(format!("{label}: {} → {}", show(before), show(after)));
+        }
+    }
+
+    fn partner_name(&self, id: super::partner::PartnerId) -> String {
+        self.other
+            .partner(id)
+            .or_else(|| self.base.partner(id))
+            .map_or_else(
+                || "an unknown partner".to_string(),
+                |p| p.label().to_string(),
+            )
+    }
+
+    fn pool_name(&self, id: super::pool::PoolId) -> String {
+        self.other
+            .pool(id)
+            .or_else(|| self.base.pool(id))
+            .map_or_else(|| "an unknown pool".to_string(), |p| p.name.clone())
+    }
+}
+
+fn money(amount: &Money) -> String {
+    format_money(*amount, MoneyStyle::EXACT)
+}
+
+fn percent(value: &Percent) -> String {
+    format_percent(*value)
+}
+
+pub(crate) fn describe_input_changes(base: &Scenario, other: &Scenario) -> Vec<String> {
+    let mut changes = Changes {
+        sentences: Vec::new(),
+        base,
+        other,
+    };
+    changes.field("Plan", &base.horizon, &other.horizon, |h| h.to_string());
+    matched(
+        &mut changes,
+        &base.partners,
+        &other.partners,
+        |p| p.id,
+        |p| p.name.clone(),
+        "Partner",
+        partner_changes,
+    );
+    matched(
+        &mut changes,
+        &base.pools,
+        &other.pools,
+        |p| p.id,
+        |p| p.name.clone(),
+        "Pool",
+        pool_changes,
+    );
+    matched(
+        &mut changes,
+        &base.contributions,
+        &other.contributions,
+        |c| c.id,
+        |c| c.name.clone(),
+        "Contribution",
+        contribution_changes,
+    );
+    matched(
+        &mut changes,
+        &base.lines,
+        &other.lines,
+        |l| l.id,
+        |l| l.name.clone(),
+        "Spending line",
+        line_changes,
+    );
+    matched(
+        &mut changes,
+        &base.ring_fences,
+        &other.ring_fences,
+        |r| (r.pool, r.ring_fence),
+        |r| r.ring_fence.label().to_string(),
+        "Ring-fence",
+        ring_fence_changes,
+    );
+    changes.sentences
+}
+
+/// Pairs items by key; reports additions and removals, and calls `each` for pairs.
+fn matched<'a, T, K: PartialEq>(
+    changes: &mut Changes<'a>,
+    base: &'a [T],
+    other: &'a [T],
+    key: impl Fn(&T) -> K,
+    name: impl Fn(&T) -> String,
+    kind: &str,
+    each: fn(&mut Changes<'a>, &T, &T),
+) {
+    for before in base {
+        match other.iter().find(|after| key(after) == key(before)) {
+            Some(after) => each(changes, before, after),
+            None => changes
+                .sentences
+                .push(format!("{kind} removed: {}", name(before))),
+        }
+    }
+    for after in other {
+        if !base.iter().any(|before| key(before) == key(after)) {
+            changes
+                .sentences
+                .push(format!("{kind} added: {}", name(after)));
+        }
+    }
+}
+
+fn partner_changes(changes: &mut Changes<'_>, before: &Partner, after: &Partner) {
+    let label = after.label().to_string();
+    changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
+        n.clone()
+    });
+    changes.field(
+        &format!("{label} short name"),
+        &before.short_name,
+        &after.short_name,
+        |n| n.clone(),
+    );
+    changes.field(&format!("{label} kind"), &before.kind, &after.kind, |k| {
+        k.label().to_string()
+    });
+    changes.field(
+        &format!("{label} baseline budget"),
+        &before.baseline_budget,
+        &after.baseline_budget,
+        |b| b.as_ref().map_or_else(|| "none".to_string(), money),
+    );
+    changes.field(
+        &format!("{label} baseline growth"),
+        &before.baseline_growth,
+        &after.baseline_growth,
+        percent,
+    );
+}
+
+fn pool_changes(changes: &mut Changes<'_>, before: &Pool, after: &Pool) {
+    let label = after.name.clone();
+    changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
+        n.clone()
+    });
+    changes.field(
+        &format!("{label} type"),
+        &before.pool_type,
+        &after.pool_type,
+        |t| t.label().to_string(),
+    );
+    let (base_host, other_host) = (
+        changes.partner_name(before.host),
+        changes.partner_name(after.host),
+    );
+    changes.field(&format!("{label} host"), &base_host, &other_host, |n| {
+        n.clone()
+    });
+    let base_rule = before.risk_share.describe(&changes.base.partners);
+    let other_rule = after.risk_share.describe(&changes.other.partners);
+    changes.field(
+        &format!("{label} risk share"),
+        &base_rule,
+        &other_rule,
+        |r| r.clone(),
+    );
+    changes.field(
+        &format!("{label} underspend"),
+        &before.underspend,
+        &after.underspend,
+        |u| u.label().to_string(),
+    );
+    changes.field(
+        &format!("{label} opening reserve"),
+        &before.reserve.opening,
+        &after.reserve.opening,
+        money,
+    );
+    changes.field(
+        &format!("{label} contingency set aside each year"),
+        &before.reserve.set_aside_per_year,
+        &after.reserve.set_aside_per_year,
+        money,
+    );
+}
+
+fn contribution_changes(changes: &mut Changes<'_>, before: &Contribution, after: &Contribution) {
+    let label = after.name.clone();
+    changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
+        n.clone()
+    });
+    let (base_payer, other_payer) = (
+        changes.partner_name(before.partner),
+        changes.partner_name(after.partner),
+    );
+    changes.field(
+        &format!("{label} paid by"),
+        &base_payer,
+        &other_payer,
+        |n| n.clone(),
+    );
+    let (base_pool, other_pool) = (
+        changes.pool_name(before.pool),
+        changes.pool_name(after.pool),
+    );
+    changes.field(&format!("{label} pool"), &base_pool, &other_pool, |n| {
+        n.clone()
+    });
+    changes.field(
+        &format!("{label} funding stream"),
+        &before.stream,
+        &after.stream,
+        |s| s.label().to_string(),
+    );
+    changes.field(
+        &format!("{label} obligation"),
+        &before.obligation,
+        &after.obligation,
+        |o| format!("{o:?}").to_lowercase(),
+    );
+    rule_changes(changes, &label, &before.rule, &after.rule);
+}
+
+/// Field by field when the rule kind is the same, so a changed uplift reads as just that.
+fn rule_changes(changes: &mut Changes<'_>, label: &str, before: &AmountRule, after: &AmountRule) {
+    match (before, after) {
+        (AmountRule::Fixed { amount: a }, AmountRule::Fixed { amount: b }) => {
+            changes.field(label, a, b, money)
+        }
+        (AmountRule::Uplift { base: a, uplift: x }, AmountRule::Uplift { base: b, uplift: y }) => {
+            changes.field(&format!("{label} base"), a, b, money);
+            changes.field(&format!("{label} uplift"), x, y, percent);
+        }
+        (
+            AmountRule::PercentOfBaseline { percent: a },
+            AmountRule::PercentOfBaseline { percent: b },
+        ) => {
+            changes.field(&format!("{label} percentage of baseline"), a, b, percent);
+        }
+        _ => changes.field(label, before, after, |rule| rule.describe()),
+    }
+}
+
+fn line_changes(changes: &mut Changes<'_>, before: &SpendLine, after: &SpendLine) {
+    let label = after.name.clone();
+    changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
+        n.clone()
+    });
+    let (base_pool, other_pool) = (
+        changes.pool_name(before.pool),
+        changes.pool_name(after.pool),
+    );
+    changes.field(&format!("{label} pool"), &base_pool, &other_pool, |n| {
+        n.clone()
+    });
+    let (base_by, other_by) = (
+        changes.partner_name(before.commissioner),
+        changes.partner_name(after.commissioner),
+    );
+    changes.field(&format!("{label} commissioner"), &base_by, &other_by, |n| {
+        n.clone()
+    });
+    changes.field(
+        &format!("{label} base budget"),
+        &before.base_budget,
+        &after.base_budget,
+        money,
+    );
+    changes.field(
+        &format!("{label} growth"),
+        &before.growth,
+        &after.growth,
+        percent,
+    );
+    changes.field(
+        &format!("{label} integration savings"),
+        &before.savings,
+        &after.savings,
+        percent,
+    );
+    changes.field(
+        &format!("{label} ring-fence"),
+        &before.ring_fence,
+        &after.ring_fence,
+        |r| r.map_or_else(|| "none".to_string(), |r| r.label().to_string()),
+    );
+    for year in changes.base.horizon.years().chain(
+        changes
+            .other
+            .horizon
+            .years()
+            .filter(|y| !changes.base.horizon.contains(*y)),
+    ) {
+        let (a, b) = (before.outturn(year), after.outturn(year));
+        changes.field(&format!("{label} forecast {year}"), &a, &b, |o| {
+            o.describe()
+        });
+    }
+    let describe = |rule: &Option<super::risk::RiskShare>, partners: &[Partner]| {
+        rule.as_ref().map_or_else(
+            || "the pool's risk share".to_string(),
+            |r| r.describe(partners),
+        )
+    };
+    let (a, b) = (
+        describe(&before.risk_share, &changes.base.partners),
+        describe(&after.risk_share, &changes.other.partners),
+    );
+    changes.field(&format!("{label} risk share"), &a, &b, |r| r.clone());
+}
+
+fn ring_fence_changes(
+    changes: &mut Changes<'_>,
+    before: &RingFenceRequirement,
+    after: &RingFenceRequirement,
+) {
+    let label = format!(
+        "{} in {}",
+        after.ring_fence.label(),
+        changes.pool_name(after.pool)
+    );
+    changes.field(&label, &before.minimum, &after.minimum, |m| m.describe());
+}

@@ -1,0 +1,54 @@
+//! The pure budget model: money, years, partners, pools, contributions, spending lines, risk
+//! share, scenarios, and the functions that compute, compare and validate them. No browser
+//! APIs here, so all of it compiles and is tested natively.
+
+mod compare;
+mod compare_inputs;
+mod compute;
+mod contribution;
+pub mod fixtures;
+mod format;
+mod money;
+mod partner;
+mod pool;
+mod results;
+mod risk;
+mod scenario;
+mod settle;
+mod spend;
+mod split;
+mod validate;
+mod validate_rules;
+mod year;
+
+pub use compute::{compute, ComputeError};
+pub use contribution::{
+    AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
+};
+
+pub use format::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN};
+pub use money::{
+    round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,
+    PercentParseError, MONEY_LIMIT,
+};
+pub use partner::{Partner, PartnerId, PartnerKind};
+pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
+pub use results::{
+    LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,
+    ReserveMovement, Results, RingFenceCheck, Settlement, StreamIncome, UnderspendResult,
+};
+pub use risk::{PartnerShare, RiskShare, Split, TierBearer, TierLimit, UnderspendTreatment};
+pub use scenario::{Model, Scenario, ScenarioId, SCHEMA_VERSION};
+pub use spend::{
+    LineId, LinePlan, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine,
+    YearForecast,
+};
+pub use split::{split, SplitError};
+
+pub use compare::{
+    compare, Change, Comparison, PartnerComparison, PoolComparison, PoolYearComparison,
+    YearComparison,
+};
+pub use fixtures::{large_model, reference_model, small_model};
+pub use validate::{validate, validate_scenario, FieldPath, Problem};
+pub use year::{FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};

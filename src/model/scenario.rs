@@ -1,0 +1,69 @@
+//! Scenarios (a named, complete set of inputs) and the model that holds several of them, one
+//! the base the others are compared against. This is the shape saved to JSON files.
+
+use serde::{Deserialize, Serialize};
+
+use super::contribution::Contribution;
+use super::partner::{Partner, PartnerId};
+use super::pool::{Pool, PoolId};
+use super::spend::{RingFenceRequirement, SpendLine};
+use super::year::Horizon;
+
+/// The version of the saved format. Raise it when a change would make older readers misread a
+/// file; see `docs/model-format.md` for the migration policy.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ScenarioId(pub u32);
+
+/// One option a board might choose: every partner, pool, contribution and spending line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: ScenarioId,
+    /// "Option A: 50:50 risk share".
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub horizon: Horizon,
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    #[serde(default)]
+    pub pools: Vec<Pool>,
+    #[serde(default)]
+    pub contributions: Vec<Contribution>,
+    #[serde(default)]
+    pub lines: Vec<SpendLine>,
+    #[serde(default)]
+    pub ring_fences: Vec<RingFenceRequirement>,
+}
+
+impl Scenario {
+    pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    pub fn pool(&self, id: PoolId) -> Option<&Pool> {
+        self.pools.iter().find(|p| p.id == id)
+    }
+}
+
+/// Everything a user works on: several scenarios, one of them the base.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub schema_version: u32,
+    pub name: String,
+    pub scenarios: Vec<Scenario>,
+    pub base_scenario: ScenarioId,
+}
+
+impl Model {
+    pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The base scenario, if its id names one.
+    pub fn base(&self) -> Option<&Scenario> {
+        self.scenario(self.base_scenario)
+    }
+}

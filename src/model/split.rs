@@ -1,0 +1,178 @@
+//! Splitting an amount by weights so the parts always add back exactly to the whole
+//! (largest-remainder method, in pence).
+
+use core::fmt;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::money::Money;
+
+/// Why an amount could not be split. Callers fall back to the pool's host bearing the whole
+/// amount, so no penny is lost (see `docs/model-format.md`, "Fallbacks").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitError {
+    NoWeights,
+    NegativeWeight,
+    ZeroTotalWeight,
+    TooLarge,
+}
+
+impl fmt::Display for SplitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SplitError::NoWeights => "there is nobody to share it between",
+            SplitError::NegativeWeight => "a share is negative",
+            SplitError::ZeroTotalWeight => "the shares add up to nothing",
+            SplitError::TooLarge => "the amount is too large to share",
+        })
+    }
+}
+
+/// Splits `total` in proportion to `weights` (any non-negative numbers: contributions,
+/// percentages). Each part gets the whole pence of its exact share; the pence left over go one
+/// each to the parts with the largest fractions, ties to the lower index. A negative total (an
+/// underspend) is split as its size and negated, so the rule is symmetric. Parts with zero
+/// weight always get zero.
+pub fn split(total: Money, weights: &[Decimal]) -> Result<Vec<Money>, SplitError> {
+    if weights.is_empty() {
+        return Err(SplitError::NoWeights);
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(SplitError::NegativeWeight);
+    }
+    let weight_total = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, w| sum.checked_add(*w))
+        .ok_or(SplitError::TooLarge)?;
+    if weight_total.is_zero() {
+        return Err(SplitError::ZeroTotalWeight);
+    }
+    let pence = total
+        .abs()
+        .as_decimal()
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .ok_or(SplitError::TooLarge)?
+        .trunc();
+
+    let mut whole = Vec::with_capacity(weights.len());
+    let mut fraction = Vec::with_capacity(weights.len());
+    for weight in weights {
+        if weight.is_zero() {
+            // Most partners pay nothing into a given pool; skip the division for them.
+            whole.push(Decimal::ZERO);
+            fraction.push(Decimal::ZERO);
+            continue;
+        }
+        let exact = exact_share(pence, *weight, weight_total).ok_or(SplitError::TooLarge)?;
+        let floor = exact.floor();
+        whole.push(floor);
+        fraction.push(exact - floor);
+    }
+    let allocated = whole
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, part| sum.checked_add(*part))
+        .ok_or(SplitError::TooLarge)?;
+    let leftover = (pence - allocated).to_i64().ok_or(SplitError::TooLarge)?;
+
+    let mut order: Vec<usize> = (0..weights.len())
+        .filter(|&i| weights.get(i).is_some_and(|w| !w.is_zero()))
+        .collect();
+    order.sort_by(|&a, &b| fraction[b].cmp(&fraction[a]).then(a.cmp(&b)));
+    hand_out_leftover(&mut whole, &order, leftover);
+
+    let negative = total.is_negative();
+    Ok(whole
+        .into_iter()
+        .map(|part_pence| {
+            let pounds = part_pence / Decimal::ONE_HUNDRED;
+            Money::from_decimal(if negative { -pounds } else { pounds })
+        })
+        .collect())
+}
+
+/// `pence × weight ÷ total`, multiplying first (exact for any amount under the money limit) and
+/// dividing first only if the product would overflow.
+fn exact_share(pence: Decimal, weight: Decimal, weight_total: Decimal) -> Option<Decimal> {
+    pence
+        .checked_mul(weight)
+        .and_then(|product| product.checked_div(weight_total))
+        .or_else(|| weight.checked_div(weight_total)?.checked_mul(pence))
+}
+
+/// Gives (or, if decimal precision overshot, takes back) single pence in `order`, cycling if
+/// there are more pence than parts. Only pathological weights ever need more than one pass.
+fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) {
+    if order.is_empty() {
+        return;
+    }
+    let step = if leftover >= 0 {
+        Decimal::ONE
+    } else {
+        Decimal::NEGATIVE_ONE
+    };
+    let mut remaining = leftover.unsigned_abs();
+    let mut cursor = 0usize;
+    let mut idle_passes = 0usize;
+    while remaining > 0 && idle_passes <= order.len() {
+        let position = if leftover >= 0 {
+            order.get(cursor % order.len())
+        } else {
+            order.get(order.len() - 1 - cursor % order.len())
+        };
+        if let Some(part) = position.and_then(|&i| whole.get_mut(i)) {
+            if leftover >= 0 || part.is_sign_positive() && !part.is_zero() {
+                *part += step;
+                remaining -= 1;
+                idle_passes = 0;
+            } else {
+                idle_passes += 1;
+            }
+        }
+        cursor += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weights(values: &[i64]) -> Vec<Decimal> {
+        values.iter().map(|v| Decimal::from(*v)).collect()
+    }
+
+    #[test]
+    fn thirds_give_the_spare_penny_to_the_first() {
+        // £1.00 in three equal parts: 33p each, one penny left, ties go to the lower index.
+        let parts = split(Money::pounds(1), &weights(&[1, 1, 1])).unwrap_or_default();
+        assert_eq!(
+            parts,
+            vec![
+                Money::from_pence(34),
+                Money::from_pence(33),
+                Money::from_pence(33)
+            ]
+        );
+    }
+
+    #[test]
+    fn negative_totals_split_symmetrically() {
+        let parts = split(Money::pounds(-1), &weights(&[1, 1, 1])).unwrap_or_default();
+        assert_eq!(
+            parts,
+            vec![
+                Money::from_pence(-34),
+                Money::from_pence(-33),
+                Money::from_pence(-33)
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_weights_are_refused() {
+        assert_eq!(
+            split(Money::pounds(1), &weights(&[0, 0])),
+            Err(SplitError::ZeroTotalWeight)
+        );
+        assert_eq!(split(Money::pounds(1), &[]), Err(SplitError::NoWeights));
+    }
+}

@@ -1,0 +1,427 @@
+//! `validate(model)`: every problem with a model, each with the path of the field it is about
+//! and a sentence a finance lead understands. Rules about amounts and risk share are in
+//! `validate_rules.rs`.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use serde::{Deserialize, Serialize};
+
+use super::format::format_money;
+use super::format::MoneyStyle;
+use super::money::{Money, Percent, MONEY_LIMIT};
+use super::scenario::{Model, Scenario, SCHEMA_VERSION};
+use super::validate_rules::{check_amount_rule, check_outturns, check_risk_share};
+use super::year::MAX_HORIZON_YEARS;
+
+/// Where a problem is: dot-separated field names and positions, e.g.
+/// "scenario.0.partner.3.name". Positions count from 0 in the order items are listed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldPath(String);
+
+impl FieldPath {
+    pub fn root(field: &str) -> FieldPath {
+        FieldPath(field.to_string())
+    }
+
+    /// This path with `field` added: `scenario.0` → `scenario.0.name`.
+    pub fn field(&self, field: &str) -> FieldPath {
+        FieldPath(format!("{}.{field}", self.0))
+    }
+
+    /// This path with a list item added: `scenario.0` → `scenario.0.partner.3`.
+    pub fn item(&self, list: &str, position: usize) -> FieldPath {
+        FieldPath(format!("{}.{list}.{position}", self.0))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A valid HTML id for the field's input: "scenario-0-partner-3-name".
+    pub fn to_dom_id(&self) -> String {
+        self.0.replace(['.', '_'], "-")
+    }
+}
+
+impl core::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: FieldPath,
+    pub message: String,
+}
+
+/// Collects problems; the small checks every part of the model shares.
+#[derive(Default)]
+pub(crate) struct Checker {
+    pub problems: Vec<Problem>,
+}
+
+impl Checker {
+    pub fn problem(&mut self, path: FieldPath, message: String) {
+        self.problems.push(Problem { path, message });
+    }
+
+    pub fn name(&mut self, name: &str, path: FieldPath, message: impl FnOnce() -> String) {
+        if name.trim().is_empty() {
+            self.problem(path, message());
+        }
+    }
+
+    /// An amount a user typed: not negative, under the £1 trillion limit.
+    pub fn amount(&mut self, amount: Money, path: FieldPath, what: &str) {
+        if amount.is_negative() {
+            self.problem(path, format!("{what} must not be negative"));
+        } else {
+            self.limit(amount, path, what);
+        }
+    }
+
+    /// An amount that may be negative (a variance) but not absurdly large.
+    pub fn limit(&mut self, amount: Money, path: FieldPath, what: &str) {
+        if amount.abs() > MONEY_LIMIT {
+            let limit = format_money(
+                MONEY_LIMIT,
+                MoneyStyle {
+                    pence: false,
+                    ..MoneyStyle::EXACT
+                },
+            );
+            self.problem(path, format!("{what} must be less than {limit}"));
+        }
+    }
+
+    /// A percentage between `low` and `high` inclusive, given in whole percent.
+    pub fn percent(&mut self, percent: Percent, low: i64, high: i64, path: FieldPath, what: &str) {
+        let value = percent.as_decimal();
+        if value < low.into() || value > high.into() {
+            let (low, high) = (
+                Percent::from_hundredths(low * 100),
+                Percent::from_hundredths(high * 100),
+            );
+            let (low, high) = (
+                super::format::format_percent(low),
+                super::format::format_percent(high),
+            );
+            self.problem(path, format!("{what} must be between {low} and {high}"));
+        }
+    }
+
+    /// Reports each id after its first use.
+    pub fn unique_ids<Id: Eq + Hash>(
+        &mut self,
+        ids: impl Iterator<Item = Id>,
+        path: impl Fn(usize) -> FieldPath,
+        message: impl Fn(usize) -> String,
+    ) {
+        let mut seen = HashSet::new();
+        for (position, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.problem(path(position), message(position));
+            }
+        }
+    }
+}
+
+/// Every problem in `model`; an empty list means it is complete and consistent.
+pub fn validate(model: &Model) -> Vec<Problem> {
+    let mut check = Checker::default();
+    if model.schema_version != SCHEMA_VERSION {
+        check.problem(
+            FieldPath::root("schema_version"),
+            format!(
+                "This file is in format version {}; this app reads version {SCHEMA_VERSION}",
+                model.schema_version
+            ),
+        );
+    }
+    check.name(&model.name, FieldPath::root("name"), || {
+        "The model needs a name".to_string()
+    });
+    if model.scenarios.is_empty() {
+        check.problem(
+            FieldPath::root("scenarios"),
+            "Add at least one scenario".to_string(),
+        );
+    } else if model.base().is_none() {
+        check.problem(
+            FieldPath::root("base_scenario"),
+            "The base scenario is not one of the scenarios".to_string(),
+        );
+    }
+    check.unique_ids(
+        model.scenarios.iter().map(|s| s.id),
+        |i| FieldPath(format!("scenario.{i}")).field("id"),
+        |i| format!("Scenario {} has the same id as an earlier scenario", i + 1),
+    );
+    let mut problems = check.problems;
+    for (position, scenario) in model.scenarios.iter().enumerate() {
+        problems.extend(validate_scenario(scenario, position));
+    }
+    problems
+}
+
+/// Every problem in one scenario; `position` is its place in the model, used in paths.
+pub fn validate_scenario(scenario: &Scenario, position: usize) -> Vec<Problem> {
+    let mut check = Checker::default();
+    let root = FieldPath(format!("scenario.{position}"));
+    check.name(&scenario.name, root.field("name"), || {
+        format!("Scenario {} needs a name", position + 1)
+    });
+    let horizon = scenario.horizon;
+    if horizon.years == 0 || horizon.years > MAX_HORIZON_YEARS {
+        check.problem(
+            root.field("horizon").field("years"),
+            format!(
+                "The plan must cover 1 to {MAX_HORIZON_YEARS} years; it covers {}",
+                horizon.years
+            ),
+        );
+    }
+    if !(2000..=2090).contains(&horizon.start.0) {
+        check.problem(
+            root.field("horizon").field("start"),
+            "The first financial year must be between 2000/01 and 2090/91".to_string(),
+        );
+    }
+    check_partners(&mut check, scenario, &root);
+    check_pools(&mut check, scenario, &root);
+    check_contributions(&mut check, scenario, &root);
+    check_lines(&mut check, scenario, &root);
+    check_ring_fences(&mut check, scenario, &root);
+    check.problems
+}
+
+fn check_partners(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    if scenario.partners.is_empty() {
+        check.problem(
+            root.field("partners"),
+            "Add at least one partner".to_string(),
+        );
+    }
+    for (i, partner) in scenario.partners.iter().enumerate() {
+        let path = root.item("partner", i);
+        check.name(&partner.name, path.field("name"), || {
+            format!("Partner {} needs a name", i + 1)
+        });
+        let label = display_name(&partner.name, "Partner", i);
+        check.name(&partner.short_name, path.field("short_name"), || {
+            format!("{label} needs a short name for tables")
+        });
+        if let Some(baseline) = partner.baseline_budget {
+            check.amount(
+                baseline,
+                path.field("baseline_budget"),
+                &format!("The baseline budget of {label}"),
+            );
+        }
+        check.percent(
+            partner.baseline_growth,
+            -100,
+            100,
+            path.field("baseline_growth"),
+            &format!("The baseline growth of {label}"),
+        );
+    }
+    check.unique_ids(
+        scenario.partners.iter().map(|p| p.id),
+        |i| root.item("partner", i).field("id"),
+        |i| format!("Partner {} has the same id as an earlier partner", i + 1),
+    );
+}
+
+fn check_pools(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    for (i, pool) in scenario.pools.iter().enumerate() {
+        let path = root.item("pool", i);
+        check.name(&pool.name, path.field("name"), || {
+            format!("Pool {} needs a name", i + 1)
+        });
+        let label = display_name(&pool.name, "Pool", i);
+        if scenario.partner(pool.host).is_none() {
+            check.problem(
+                path.field("host"),
+                format!("Host of pool {label} is not one of the partners"),
+            );
+        }
+        check_risk_share(
+            check,
+            &pool.risk_share,
+            scenario,
+            &path.field("risk_share"),
+            &label,
+        );
+        check.amount(
+            pool.reserve.opening,
+            path.field("reserve").field("opening"),
+            &format!("The opening reserve of {label}"),
+        );
+        check.amount(
+            pool.reserve.set_aside_per_year,
+            path.field("reserve").field("set_aside_per_year"),
+            &format!("The yearly contingency set aside in {label}"),
+        );
+        let funded = scenario.contributions.iter().any(|c| c.pool == pool.id);
+        if !funded {
+            check.problem(
+                path.field("name"),
+                format!("Nobody contributes to pool {label}; add a contribution"),
+            );
+        }
+    }
+    check.unique_ids(
+        scenario.pools.iter().map(|p| p.id),
+        |i| root.item("pool", i).field("id"),
+        |i| format!("Pool {} has the same id as an earlier pool", i + 1),
+    );
+}
+
+fn check_contributions(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    for (i, contribution) in scenario.contributions.iter().enumerate() {
+        let path = root.item("contribution", i);
+        check.name(&contribution.name, path.field("name"), || {
+            format!("Contribution {} needs a name", i + 1)
+        });
+        let label = format!(
+            "contribution {}",
+            display_name(&contribution.name, "", i).trim_start()
+        );
+        let payer = scenario.partner(contribution.partner);
+        if payer.is_none() {
+            check.problem(
+                path.field("partner"),
+                format!("The partner paying {label} is not one of the partners"),
+            );
+        }
+        if scenario.pool(contribution.pool).is_none() {
+            check.problem(
+                path.field("pool"),
+                format!("The pool {label} is paid into is not one of the pools"),
+            );
+        }
+        check_amount_rule(
+            check,
+            &contribution.rule,
+            scenario.horizon,
+            payer,
+            &path.field("rule"),
+            &label,
+        );
+    }
+    check.unique_ids(
+        scenario.contributions.iter().map(|c| c.id),
+        |i| root.item("contribution", i).field("id"),
+        |i| {
+            format!(
+                "Contribution {} has the same id as an earlier contribution",
+                i + 1
+            )
+        },
+    );
+}
+
+fn check_lines(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    for (i, line) in scenario.lines.iter().enumerate() {
+        let path = root.item("line", i);
+        check.name(&line.name, path.field("name"), || {
+            format!("Spending line {} needs a name", i + 1)
+        });
+        let label = display_name(&line.name, "Spending line", i);
+        if scenario.pool(line.pool).is_none() {
+            check.problem(
+                path.field("pool"),
+                format!("The pool for {label} is not one of the pools"),
+            );
+        }
+        if scenario.partner(line.commissioner).is_none() {
+            check.problem(
+                path.field("commissioner"),
+                format!("The commissioner of {label} is not one of the partners"),
+            );
+        }
+        check.amount(
+            line.base_budget,
+            path.field("base_budget"),
+            &format!("The base budget of {label}"),
+        );
+        check.percent(
+            line.growth,
+            -100,
+            100,
+            path.field("growth"),
+            &format!("Annual growth for {label}"),
+        );
+        check.percent(
+            line.savings,
+            0,
+            100,
+            path.field("savings"),
+            &format!("Integration savings for {label}"),
+        );
+        check_outturns(
+            check,
+            &line.forecast,
+            scenario.horizon,
+            &path.field("forecast"),
+            &label,
+        );
+        if let Some(rule) = &line.risk_share {
+            check_risk_share(check, rule, scenario, &path.field("risk_share"), &label);
+        }
+    }
+    check.unique_ids(
+        scenario.lines.iter().map(|l| l.id),
+        |i| root.item("line", i).field("id"),
+        |i| format!("Spending line {} has the same id as an earlier line", i + 1),
+    );
+}
+
+fn check_ring_fences(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    for (i, requirement) in scenario.ring_fences.iter().enumerate() {
+        let path = root.item("ring_fence", i);
+        let pool = scenario.pool(requirement.pool);
+        let label = format!("the {}", requirement.ring_fence.label().to_lowercase());
+        if pool.is_none() {
+            check.problem(
+                path.field("pool"),
+                format!("The pool for {label} is not one of the pools"),
+            );
+        }
+        match &requirement.minimum {
+            super::spend::MinimumRule::Amount { rule } => {
+                let host = pool.and_then(|p| scenario.partner(p.host));
+                check_amount_rule(
+                    check,
+                    rule,
+                    scenario.horizon,
+                    host,
+                    &path.field("minimum"),
+                    &label,
+                );
+            }
+            super::spend::MinimumRule::ShareOfStream { percent, .. } => {
+                check.percent(
+                    *percent,
+                    0,
+                    100,
+                    path.field("minimum").field("percent"),
+                    &format!("The percentage for {label}"),
+                );
+            }
+        }
+    }
+}
+
+/// "'Reablement'" in quotes, or "Spending line 3" when the name is still empty.
+pub(crate) fn display_name(name: &str, kind: &str, position: usize) -> String {
+    if name.trim().is_empty() {
+        format!("{kind} {}", position + 1)
+    } else {
+        format!("'{}'", name.trim())
+    }
+}

@@ -1,0 +1,34 @@
+// Smoke test: the release build loads cleanly, renders its shell and passes axe-core.
+import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { SUBPATH_PORT, SUBPATH } from './ports.js';
+
+test('the app loads with no console errors or failed requests', async ({ page, problems }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pooled budget modeller');
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/smoke-home.png`, fullPage: true });
+});
+
+test('the home page has no WCAG 2.2 AA violations that axe-core can find', async ({ page }) => {
+  await openApp(page);
+  await expectNoAxeViolations(page);
+});
+
+test('the skip link is the first stop for the keyboard and moves focus to the main content', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the app works from a sub-path, because every asset URL is relative', async ({ page, problems }) => {
+  await openApp(page, `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`);
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});

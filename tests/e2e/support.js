@@ -1,0 +1,37 @@
+// Shared checks for the browser tests: every page is watched for console errors and failed
+// requests, and can be checked with axe-core against WCAG 2.2 AA.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const SCREENSHOTS = 'tests/e2e/output/screenshots';
+
+export const test = base.extend({
+  // Problems the page reported while the test ran; tests assert it stays empty.
+  problems: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+    await use(problems);
+  },
+});
+
+export { expect };
+
+/** Runs axe-core on the page (or a part of it) and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/** Waits until the wasm app has replaced the static loading text. */
+export async function openApp(page, path = './') {
+  await page.goto(path);
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeVisible();
+}

@@ -1,0 +1,184 @@
+//! Money: parsing what people type, the one rounding rule, compounding, splitting and display.
+
+use pooled_budgets::model::{
+    format_money, format_percent, split, AmountRule, FinancialYear, Horizon, Money,
+    MoneyParseError, MoneyStyle, MoneyUnit, NegativeStyle, Partner, PartnerId, PartnerKind,
+    Percent, PoolId, SpendLine, SplitError,
+};
+use rust_decimal::Decimal;
+
+fn pence(p: i64) -> Money {
+    Money::from_pence(p)
+}
+
+#[test]
+fn parses_money_as_people_type_it() {
+    assert_eq!(Money::parse("£1,250,000.50"), Ok(pence(125_000_050)));
+    assert_eq!(Money::parse(" 1250000 "), Ok(Money::pounds(1_250_000)));
+    assert_eq!(Money::parse("£ 1 250 000"), Ok(Money::pounds(1_250_000)));
+    assert_eq!(Money::parse("-£3.20"), Ok(pence(-320)));
+    assert_eq!(Money::parse("(£3.20)"), Ok(pence(-320)));
+    assert_eq!(Money::parse("−220,336"), Ok(Money::pounds(-220_336)));
+    assert_eq!(Money::parse("1,25"), Err(MoneyParseError::NotANumber));
+    assert_eq!(
+        Money::parse("12.345"),
+        Err(MoneyParseError::TooManyDecimalPlaces)
+    );
+    assert_eq!(Money::parse("abc"), Err(MoneyParseError::NotANumber));
+    assert_eq!(Money::parse(""), Err(MoneyParseError::Empty));
+    assert_eq!(
+        Money::parse("2,000,000,000,000"),
+        Err(MoneyParseError::TooLarge)
+    );
+    assert_eq!(
+        MoneyParseError::NotANumber.to_string(),
+        "must be a number, like 1250000 or 1,250,000.50"
+    );
+}
+
+#[test]
+fn parses_percentages() {
+    assert_eq!(Percent::parse("5.66%"), Ok(Percent::from_hundredths(566)));
+    assert_eq!(Percent::parse(" 3.9 "), Ok(Percent::from_hundredths(390)));
+    assert_eq!(Percent::parse("-1.5 %"), Ok(Percent::from_hundredths(-150)));
+    assert!(Percent::parse("five").is_err());
+    assert_eq!(Percent::from_hundredths(390).to_string(), "3.9%");
+}
+
+#[test]
+fn uplift_rounds_each_year_like_a_spreadsheet() {
+    // £1,000,000 uplifted 5.66%:
+    // 2026/27: 1,000,000 × 1.0566 = 1,056,600.00
+    // 2027/28: 1,056,600 × 1.0566 = 1,116,403.56
+    // 2028/29: 1,116,403.56 × 1.0566 = 1,179,592.001496 → 1,179,592.00
+    let rule = AmountRule::Uplift {
+        base: Money::pounds(1_000_000),
+        uplift: Percent::from_hundredths(566),
+    };
+    let amounts = rule
+        .amounts(Horizon::new(FinancialYear(2025), 4), None)
+        .unwrap();
+    assert_eq!(
+        amounts,
+        vec![
+            pence(100_000_000),
+            pence(105_660_000),
+            pence(111_640_356),
+            pence(117_959_200)
+        ]
+    );
+}
+
+#[test]
+fn percent_of_baseline_uses_the_partners_growing_baseline() {
+    // Baseline £124,000,000 growing 3%; contribution 2.42% of it.
+    // 2025/26: 124,000,000 × 2.42% = 3,000,800.00
+    // 2026/27: baseline 127,720,000 × 2.42% = 3,090,824.00
+    let mut council = Partner::new(1, "London Borough of Hackney", "LBH", PartnerKind::Council);
+    council.baseline_budget = Some(Money::pounds(124_000_000));
+    council.baseline_growth = Percent::from_hundredths(300);
+    let rule = AmountRule::PercentOfBaseline {
+        percent: Percent::from_hundredths(242),
+    };
+    let amounts = rule
+        .amounts(Horizon::new(FinancialYear(2025), 2), Some(&council))
+        .unwrap();
+    assert_eq!(
+        amounts,
+        vec![Money::pounds(3_000_800), Money::pounds(3_090_824)]
+    );
+}
+
+#[test]
+fn line_savings_come_off_each_years_gross_budget() {
+    // £1,000,000 growing 3% with 2% integration savings:
+    // 2025/26: gross 1,000,000, saving 20,000, planned 980,000
+    // 2026/27: gross 1,030,000, saving 20,600, planned 1,009,400
+    let mut line = SpendLine::new(
+        1,
+        "Reablement",
+        PoolId(1),
+        PartnerId(1),
+        Money::pounds(1_000_000),
+    );
+    line.growth = Percent::from_hundredths(300);
+    line.savings = Percent::from_hundredths(200);
+    let plan = line.plan(Horizon::new(FinancialYear(2025), 2)).unwrap();
+    assert_eq!(plan[1].gross, Money::pounds(1_030_000));
+    assert_eq!(plan[1].savings, Money::pounds(20_600));
+    assert_eq!(plan[1].planned, Money::pounds(1_009_400));
+    assert_eq!(plan[0].planned, Money::pounds(980_000));
+}
+
+#[test]
+fn splits_by_largest_remainder() {
+    let weights: Vec<Decimal> = [50, 30, 20].iter().map(|w| Decimal::from(*w)).collect();
+    // £0.05 by 50:30:20 → 2.5p, 1.5p, 1p → floors 2, 1, 1 (4p); 1p to the largest fraction
+    // (.5 and .5 tie → lower index) → 3p, 1p, 1p.
+    assert_eq!(
+        split(pence(5), &weights),
+        Ok(vec![pence(3), pence(1), pence(1)])
+    );
+    assert_eq!(
+        split(pence(-5), &weights),
+        Ok(vec![pence(-3), pence(-1), pence(-1)])
+    );
+    let negative = [Decimal::ONE, Decimal::NEGATIVE_ONE];
+    assert_eq!(split(pence(5), &negative), Err(SplitError::NegativeWeight));
+}
+
+#[test]
+fn formats_money_for_reports() {
+    let amount = pence(123_456_789);
+    assert_eq!(format_money(amount, MoneyStyle::EXACT), "£1,234,567.89");
+    let millions = MoneyStyle {
+        unit: MoneyUnit::Millions,
+        ..MoneyStyle::EXACT
+    };
+    assert_eq!(format_money(amount, millions), "£1.23m");
+    assert_eq!(format_money(amount, MoneyStyle::THOUSANDS_REPORT), "1,235");
+    let whole = MoneyStyle {
+        pence: false,
+        ..MoneyStyle::EXACT
+    };
+    assert_eq!(
+        format_money(Money::pounds(-220_336), whole),
+        "\u{2212}£220,336"
+    );
+    let brackets = MoneyStyle {
+        negative: NegativeStyle::Brackets,
+        ..whole
+    };
+    assert_eq!(
+        format_money(Money::pounds(-220_336), brackets),
+        "(£220,336)"
+    );
+    assert_eq!(
+        format_money(Money::pounds(-220_336), MoneyStyle::THOUSANDS_REPORT),
+        "(220)"
+    );
+    assert_eq!(format_money(Money::ZERO, MoneyStyle::EXACT), "£0.00");
+    assert_eq!(format_money(pence(-1), MoneyStyle::THOUSANDS_REPORT), "0");
+    assert_eq!(format_money(pence(50), whole), "£1");
+    assert_eq!(format_percent(Percent::from_hundredths(566)), "5.66%");
+    assert_eq!(
+        format_percent(Percent::from_hundredths(-150)),
+        "\u{2212}1.5%"
+    );
+}
+
+#[test]
+fn money_serialises_as_an_exact_string() {
+    let json = serde_json::to_string(&pence(125_000_050)).unwrap();
+    assert_eq!(json, "\"1250000.50\"");
+    assert_eq!(
+        serde_json::to_string(&Money::pounds(3)).unwrap(),
+        "\"3.00\""
+    );
+    let back: Money = serde_json::from_str("\"1250000.505\"").unwrap();
+    assert_eq!(back, pence(125_000_051));
+    assert_eq!(
+        serde_json::to_string(&FinancialYear(2025)).unwrap(),
+        "\"2025/26\""
+    );
+}

@@ -1,0 +1,393 @@
+//! Property tests: splits always add up; compute is deterministic and never panics, whatever the
+//! model (valid or not); serde round trips are exact; no penny appears or disappears.
+
+use pooled_budgets::model::{
+    compare, compute, reference_model, split, validate, AmountRule, ContingencyReserve,
+    Contribution, ContributionId, FinancialYear, FundingStream, Horizon, MinimumRule, Model, Money,
+    Obligation, Outturn, Partner, PartnerId, PartnerKind, PartnerShare, Percent, Pool, PoolId,
+    PoolType, Results, RingFence, RingFenceRequirement, RiskShare, Scenario, ScenarioId, SpendLine,
+    Split, TierBearer, TierLimit, UnderspendTreatment, YearAmount, YearForecast, SCHEMA_VERSION,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// Turns a list of random numbers into model inputs, so one simple strategy can produce any
+/// shape of model, including nonsense: dangling ids, empty names, absurd amounts and horizons.
+struct Genes<'a> {
+    values: &'a [u64],
+    at: usize,
+}
+
+impl Genes<'_> {
+    fn next(&mut self) -> u64 {
+        let value = if self.values.is_empty() {
+            0
+        } else {
+            self.values[self.at % self.values.len()]
+        };
+        self.at += 1;
+        value.rotate_left((self.at % 64) as u32)
+            ^ (self.at as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<T: Clone>(&mut self, options: &[T]) -> T {
+        options[self.below(options.len() as u64) as usize].clone()
+    }
+
+    fn money(&mut self) -> Money {
+        let raw = self.next();
+        let sign = if raw % 7 == 0 { -1 } else { 1 };
+        match self.below(5) {
+            0 => Money::ZERO,
+            1 | 2 => Money::from_pence(sign * (raw % 100_000_000_000) as i64),
+            3 => Money::pounds(sign * (raw % 2_000_000_000_000) as i64),
+            _ => Money::from_decimal(Decimal::MAX / Decimal::from(1 + raw % 1000)),
+        }
+    }
+
+    fn percent(&mut self) -> Percent {
+        match self.below(6) {
+            0 => Percent::ZERO,
+            1 => Percent::from_hundredths(10_000),
+            2 => Percent::new(
+                Decimal::from(self.next() % 1_000_000_000_000_000_000)
+                    * Decimal::from(1_000_000_000),
+            ),
+            _ => Percent::from_hundredths((self.below(40_000) as i64) - 12_000),
+        }
+    }
+
+    fn year(&mut self) -> FinancialYear {
+        FinancialYear(if self.below(8) == 0 {
+            self.next() as u16
+        } else {
+            2023 + self.below(14) as u16
+        })
+    }
+
+    fn name(&mut self) -> String {
+        self.pick(&["", "  ", "Better Care Fund", "ICB", "Reablement", "£ & < >"])
+            .to_string()
+    }
+
+    fn shares(&mut self) -> Vec<PartnerShare> {
+        (0..self.below(4))
+            .map(|_| PartnerShare {
+                partner: PartnerId(self.below(6) as u32),
+                percent: self.percent(),
+            })
+            .collect()
+    }
+
+    fn split(&mut self) -> Split {
+        match self.below(4) {
+            0 => Split::NoSharing,
+            1 => Split::ProRata {
+                capped: self.below(2) == 0,
+            },
+            2 => Split::FixedPercentages {
+                shares: self.shares(),
+            },
+            _ => Split::HostBears,
+        }
+    }
+
+    fn risk_share(&mut self) -> RiskShare {
+        match self.below(6) {
+            0 => RiskShare::NoSharing,
+            1 => RiskShare::ProRata {
+                capped: self.below(2) == 0,
+            },
+            2 => RiskShare::FixedPercentages {
+                shares: self.shares(),
+            },
+            3 => RiskShare::HostBears,
+            4 => RiskShare::Tiered {
+                limit: if self.below(2) == 0 {
+                    TierLimit::Amount {
+                        amount: self.money(),
+                    }
+                } else {
+                    TierLimit::PercentOfPlanned {
+                        percent: self.percent(),
+                    }
+                },
+                bearer: self.pick(&[TierBearer::Host, TierBearer::Commissioner]),
+                rest: self.split(),
+            },
+            _ => RiskShare::OrderedSteps { then: self.split() },
+        }
+    }
+
+    fn amount_rule(&mut self) -> AmountRule {
+        match self.below(4) {
+            0 => AmountRule::Fixed {
+                amount: self.money(),
+            },
+            1 => AmountRule::Uplift {
+                base: self.money(),
+                uplift: self.percent(),
+            },
+            2 => AmountRule::PerYear {
+                amounts: (0..self.below(6))
+                    .map(|_| YearAmount {
+                        year: self.year(),
+                        amount: self.money(),
+                    })
+                    .collect(),
+            },
+            _ => AmountRule::PercentOfBaseline {
+                percent: self.percent(),
+            },
+        }
+    }
+
+    fn scenario(&mut self, id: u32) -> Scenario {
+        let horizon = Horizon::new(
+            self.year(),
+            if self.below(10) == 0 {
+                self.next() as u32
+            } else {
+                self.below(12) as u32
+            },
+        );
+        let partners = (0..self.below(5))
+            .map(|_| {
+                let mut partner = Partner::new(
+                    self.below(6) as u32,
+                    &self.name(),
+                    &self.name(),
+                    PartnerKind::Council,
+                );
+                if self.below(2) == 0 {
+                    partner.baseline_budget = Some(self.money());
+                    partner.baseline_growth = self.percent();
+                }
+                partner
+            })
+            .collect();
+        let pools = (0..self.below(4))
+            .map(|_| {
+                let mut pool = Pool::new(
+                    self.below(5) as u32,
+                    &self.name(),
+                    PartnerId(self.below(6) as u32),
+                    self.risk_share(),
+                );
+                pool.pool_type = self.pick(&[
+                    PoolType::Pooled,
+                    PoolType::Aligned,
+                    PoolType::LeadCommissioner,
+                ]);
+                pool.underspend = self.pick(&[
+                    UnderspendTreatment::ReturnedProRata,
+                    UnderspendTreatment::CarriedForward,
+                    UnderspendTreatment::HeldAsContingency,
+                ]);
+                pool.reserve = ContingencyReserve {
+                    opening: self.money(),
+                    set_aside_per_year: self.money(),
+                };
+                pool
+            })
+            .collect();
+        let contributions = (0..self.below(7))
+            .map(|i| Contribution {
+                id: ContributionId(i as u32),
+                name: self.name(),
+                partner: PartnerId(self.below(6) as u32),
+                pool: PoolId(self.below(5) as u32),
+                stream: self.pick(&FundingStream::ALL),
+                obligation: self.pick(&[Obligation::Mandatory, Obligation::Voluntary]),
+                rule: self.amount_rule(),
+            })
+            .collect();
+        let lines = (0..self.below(8))
+            .map(|i| {
+                let mut line = SpendLine::new(
+                    i as u32,
+                    &self.name(),
+                    PoolId(self.below(5) as u32),
+                    PartnerId(self.below(6) as u32),
+                    self.money(),
+                );
+                line.growth = self.percent();
+                line.savings = self.percent();
+                line.ring_fence = self.pick(&[
+                    None,
+                    Some(RingFence::AdultSocialCare),
+                    Some(RingFence::OutOfHospital),
+                ]);
+                line.forecast = (0..self.below(4))
+                    .map(|_| YearForecast {
+                        year: self.year(),
+                        outturn: match self.below(3) {
+                            0 => Outturn::AsPlanned,
+                            1 => Outturn::VariancePercent {
+                                percent: self.percent(),
+                            },
+                            _ => Outturn::VarianceAmount {
+                                amount: self.money(),
+                            },
+                        },
+                    })
+                    .collect();
+                if self.below(3) == 0 {
+                    line.risk_share = Some(self.risk_share());
+                }
+                line
+            })
+            .collect();
+        let ring_fences = (0..self.below(3))
+            .map(|_| RingFenceRequirement {
+                pool: PoolId(self.below(5) as u32),
+                ring_fence: self.pick(&[RingFence::AdultSocialCare, RingFence::OutOfHospital]),
+                minimum: if self.below(2) == 0 {
+                    MinimumRule::Amount {
+                        rule: self.amount_rule(),
+                    }
+                } else {
+                    MinimumRule::ShareOfStream {
+                        stream: self.pick(&FundingStream::ALL),
+                        percent: self.percent(),
+                    }
+                },
+            })
+            .collect();
+        Scenario {
+            id: ScenarioId(id),
+            name: self.name(),
+            description: String::new(),
+            horizon,
+            partners,
+            pools,
+            contributions,
+            lines,
+            ring_fences,
+        }
+    }
+
+    fn model(&mut self) -> Model {
+        Model {
+            schema_version: if self.below(5) == 0 {
+                7
+            } else {
+                SCHEMA_VERSION
+            },
+            name: self.name(),
+            scenarios: (0..self.below(3) + 1)
+                .map(|i| self.scenario(i as u32))
+                .collect(),
+            base_scenario: ScenarioId(self.below(3) as u32),
+        }
+    }
+}
+
+/// Everything partners pay plus money already in the pool is spent, set aside, carried
+/// forward or held; and every partner's net cost is its contribution plus its share.
+fn assert_nothing_lost(results: &Results) {
+    for pool in &results.pools {
+        for year in &pool.years {
+            let paid = Money::checked_sum(year.net_cost.iter().copied());
+            let came_in = paid
+                .and_then(|m| m.checked_add(year.carried_in))
+                .and_then(|m| m.checked_add(year.reserve.drawn));
+            let went_out = year
+                .forecast_spend
+                .checked_add(year.reserve.set_aside)
+                .and_then(|m| m.checked_add(year.underspend.carried_forward))
+                .and_then(|m| m.checked_add(year.underspend.held_as_contingency));
+            if let (Some(came_in), Some(went_out)) = (came_in, went_out) {
+                assert_eq!(came_in, went_out, "{} {}", pool.name, year.year);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn splits_always_add_up_exactly(
+        pence in -100_000_000_000_000i64..100_000_000_000_000,
+        weights in prop::collection::vec(0u64..1_000_000_000_000, 1..20),
+    ) {
+        let total = Money::from_pence(pence);
+        let weights: Vec<Decimal> = weights.into_iter().map(Decimal::from).collect();
+        match split(total, &weights) {
+            Ok(parts) => {
+                prop_assert_eq!(parts.len(), weights.len());
+                prop_assert_eq!(Money::checked_sum(parts.iter().copied()), Some(total));
+                for (part, weight) in parts.iter().zip(&weights) {
+                    prop_assert!(!(pence > 0 && part.is_negative()) && !(pence < 0 && part.is_positive()));
+                    if weight.is_zero() {
+                        prop_assert!(part.is_zero());
+                    }
+                }
+            }
+            Err(_) => prop_assert!(weights.iter().all(|w| w.is_zero())),
+        }
+    }
+
+    #[test]
+    fn no_model_makes_validate_compute_or_compare_panic(genes in prop::collection::vec(any::<u64>(), 0..300)) {
+        let model = Genes { values: &genes, at: 0 }.model();
+        let _ = validate(&model);
+        for scenario in &model.scenarios {
+            if let Ok(results) = compute(scenario) {
+                assert_nothing_lost(&results);
+            }
+        }
+        if let [first, second, ..] = model.scenarios.as_slice() {
+            let _ = compare(first, second);
+        }
+    }
+
+    #[test]
+    fn compute_is_deterministic(genes in prop::collection::vec(any::<u64>(), 0..300)) {
+        let model = Genes { values: &genes, at: 0 }.model();
+        for scenario in &model.scenarios {
+            prop_assert_eq!(compute(scenario), compute(scenario));
+        }
+    }
+
+    #[test]
+    fn serde_round_trip_is_identity(genes in prop::collection::vec(any::<u64>(), 0..300)) {
+        let model = Genes { values: &genes, at: 0 }.model();
+        let json = serde_json::to_string(&model).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Model = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+        prop_assert_eq!(back, model);
+    }
+
+    #[test]
+    fn valid_variations_of_the_reference_model_compute_and_balance(
+        genes in prop::collection::vec(any::<u64>(), 1..100),
+    ) {
+        let mut genes = Genes { values: &genes, at: 0 };
+        let mut model = reference_model();
+        for scenario in &mut model.scenarios {
+            for pool in &mut scenario.pools {
+                pool.underspend = genes.pick(&[
+                    UnderspendTreatment::ReturnedProRata,
+                    UnderspendTreatment::CarriedForward,
+                    UnderspendTreatment::HeldAsContingency,
+                ]);
+            }
+            for line in &mut scenario.lines {
+                line.forecast = vec![YearForecast {
+                    year: FinancialYear(2025 + genes.below(5) as u16),
+                    outturn: Outturn::VarianceAmount { amount: Money::pounds(genes.below(2_000_000) as i64 - 1_000_000) },
+                }];
+            }
+        }
+        prop_assert!(validate(&model).is_empty());
+        for scenario in &model.scenarios {
+            let results = compute(scenario).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            assert_nothing_lost(&results);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! validate: every problem, with a path to its field and a sentence a finance lead understands.
+
+use pooled_budgets::model::{
+    reference_model, validate, AmountRule, FinancialYear, Money, PartnerId, PartnerShare, Percent,
+    Problem, RiskShare, YearAmount,
+};
+
+fn messages(problems: &[Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
+}
+
+fn has(problems: &[Problem], path: &str, message: &str) -> bool {
+    problems
+        .iter()
+        .any(|p| p.path.as_str() == path && p.message == message)
+}
+
+#[test]
+fn reports_each_problem_with_its_field() {
+    let mut model = reference_model();
+    let scenario = &mut model.scenarios[0];
+    scenario.partners[3].name = "  ".to_string();
+    scenario.pools[0].host = PartnerId(99);
+    scenario.pools[0].risk_share = RiskShare::FixedPercentages {
+        shares: vec![
+            PartnerShare {
+                partner: PartnerId(1),
+                percent: Percent::from_hundredths(5000),
+            },
+            PartnerShare {
+                partner: PartnerId(2),
+                percent: Percent::from_hundredths(4000),
+            },
+        ],
+    };
+    scenario.lines[0].base_budget = Money::pounds(-5);
+    scenario.contributions[2].rule = AmountRule::PerYear {
+        amounts: vec![YearAmount {
+            year: FinancialYear(2031),
+            amount: Money::pounds(1),
+        }],
+    };
+    scenario.horizon.years = 5;
+    model.scenarios[2].horizon.years = 11;
+    let problems = validate(&model);
+    let found = messages(&problems);
+    assert!(
+        has(
+            &problems,
+            "scenario.0.partner.3.name",
+            "Partner 4 needs a name"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.0.pool.0.host",
+            "Host of pool 'Better Care Fund' is not one of the partners"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.0.pool.0.risk_share.shares",
+            "Fixed percentages for 'Better Care Fund' total 90%; they must total 100%"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.0.line.0.base_budget",
+            "The base budget of 'Reablement' must not be negative"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.0.contribution.2.rule.amount.0.year",
+            "Contribution 'Disabled Facilities Grant' has an amount for 2031/32, which is outside the plan (2025/26 to 2029/30)"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.2.horizon.years",
+            "The plan must cover 1 to 10 years; it covers 11"
+        ),
+        "{found:#?}"
+    );
+    let dom = problems
+        .iter()
+        .find(|p| p.path.as_str() == "scenario.0.partner.3.name")
+        .unwrap();
+    assert_eq!(dom.path.to_dom_id(), "scenario-0-partner-3-name");
+}
+
+#[test]
+fn reports_model_level_problems() {
+    let mut model = reference_model();
+    model.name.clear();
+    model.schema_version = 99;
+    model.base_scenario = pooled_budgets::model::ScenarioId(42);
+    let problems = validate(&model);
+    assert!(has(&problems, "name", "The model needs a name"));
+    assert!(has(
+        &problems,
+        "base_scenario",
+        "The base scenario is not one of the scenarios"
+    ));
+    assert!(problems.iter().any(|p| p.path.as_str() == "schema_version"));
+}
+
+#[test]
+fn reports_dangling_references_and_missing_years() {
+    let mut model = reference_model();
+    let scenario = &mut model.scenarios[1];
+    scenario.lines[4].commissioner = PartnerId(77);
+    scenario.contributions[0].partner = PartnerId(77);
+    scenario.contributions[2].rule = AmountRule::PerYear {
+        amounts: Vec::new(),
+    };
+    let problems = validate(&model);
+    let found = messages(&problems);
+    assert!(
+        has(
+            &problems,
+            "scenario.1.line.4.commissioner",
+            "The commissioner of 'Integrated independence team' is not one of the partners"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.1.contribution.0.partner",
+            "The partner paying contribution 'NHS minimum contribution' is not one of the partners"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &problems,
+            "scenario.1.contribution.2.rule.amounts",
+            "Contribution 'Disabled Facilities Grant' has no amount for 2025/26, 2026/27, 2027/28, 2028/29 and 2029/30"
+        ),
+        "{found:#?}"
+    );
+}
