@@ -5,5 +5,6 @@
 //! renders it; `platform` is the only code that touches browser APIs.
 
 pub mod app;
+pub mod codec;
 pub mod model;
 pub mod platform;

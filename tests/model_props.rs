@@ -1,6 +1,7 @@
 //! Property tests: splits always add up; compute is deterministic and never panics, whatever the
 //! model (valid or not); serde round trips are exact; no penny appears or disappears.
 
+use pooled_budgets::model::round_half_away_from_zero;
 use pooled_budgets::model::{
     compare, compute, reference_model, split, validate, AmountRule, ContingencyReserve,
     Contribution, ContributionId, FinancialYear, FundingStream, Horizon, MinimumRule, Model, Money,
@@ -9,7 +10,7 @@ use pooled_budgets::model::{
     Split, TierBearer, TierLimit, UnderspendTreatment, YearAmount, YearForecast, SCHEMA_VERSION,
 };
 use proptest::prelude::*;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Turns a list of random numbers into model inputs, so one simple strategy can produce any
 /// shape of model, including nonsense: dangling ids, empty names, absurd amounts and horizons.
@@ -312,6 +313,32 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
+    fn the_rounding_rule_is_half_away_from_zero(
+        mantissa in any::<i64>(),
+        scale in 0u32..16,
+        places in 0u32..4,
+    ) {
+        let value = Decimal::new(mantissa, scale);
+        let mut expected = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        expected.rescale(places);
+        prop_assert_eq!(round_half_away_from_zero(value, places), expected);
+    }
+
+    #[test]
+    fn fast_growth_and_percentages_match_decimal_arithmetic(
+        pence in -100_000_000_000_000i64..100_000_000_000_000,
+        hundredths in -10_000i64..10_000,
+    ) {
+        let amount = Money::from_pence(pence);
+        let rate = Percent::from_hundredths(hundredths);
+        let fraction = rate.as_decimal() / Decimal::ONE_HUNDRED;
+        let grown = Money::from_decimal(amount.as_decimal() * (Decimal::ONE + fraction));
+        prop_assert_eq!(amount.checked_grow(rate), Some(grown));
+        let part = Money::from_decimal(amount.as_decimal() * fraction);
+        prop_assert_eq!(amount.checked_percent(rate), Some(part));
+    }
+
+    #[test]
     fn splits_always_add_up_exactly(
         pence in -100_000_000_000_000i64..100_000_000_000_000,
         weights in prop::collection::vec(0u64..1_000_000_000_000, 1..20),
@@ -323,7 +350,8 @@ proptest! {
                 prop_assert_eq!(parts.len(), weights.len());
                 prop_assert_eq!(Money::checked_sum(parts.iter().copied()), Some(total));
                 for (part, weight) in parts.iter().zip(&weights) {
-                    prop_assert!(!(pence > 0 && part.is_negative()) && !(pence < 0 && part.is_positive()));
+                    // Every part has the sign of the whole (or is zero).
+                    prop_assert!(part.is_zero() || part.is_negative() == (pence < 0));
                     if weight.is_zero() {
                         prop_assert!(part.is_zero());
                     }

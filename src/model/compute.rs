@@ -506,40 +506,63 @@ fn total_by_partner(
     pools: &[PoolResults],
     years: &[FinancialYear],
 ) -> Result<Vec<PartnerTotals>, ComputeError> {
-    let mut totals = Vec::with_capacity(scenario.partners.len());
-    for (position, partner) in scenario.partners.iter().enumerate() {
-        let what = format!("The total for partner '{}'", partner.name);
-        let mut by_year = Vec::with_capacity(years.len());
-        for (offset, year) in years.iter().enumerate() {
-            let sum = |pick: &dyn Fn(&PoolYear) -> Option<Money>| {
-                Money::checked_sum(
-                    pools
-                        .iter()
-                        .filter_map(|p| p.years.get(offset))
-                        .filter_map(pick),
-                )
-                .ok_or_else(|| too_large(&what, years, OverflowAt(offset)))
-            };
-            by_year.push(PartnerYear {
-                year: *year,
-                contributions: sum(&|y| y.income_by_partner.get(position).copied())?,
-                variance_share: sum(&|y| y.variance_shares.get(position).copied())?,
-                net_cost: sum(&|y| y.net_cost.get(position).copied())?,
-            });
+    let empty_year = |year: &FinancialYear| PartnerYear {
+        year: *year,
+        contributions: Money::ZERO,
+        variance_share: Money::ZERO,
+        net_cost: Money::ZERO,
+    };
+    let mut by_partner: Vec<Vec<PartnerYear>> = scenario
+        .partners
+        .iter()
+        .map(|_| years.iter().map(empty_year).collect())
+        .collect();
+    for pool in pools {
+        for (offset, pool_year) in pool.years.iter().enumerate() {
+            let figures = pool_year
+                .income_by_partner
+                .iter()
+                .zip(&pool_year.variance_shares)
+                .zip(&pool_year.net_cost);
+            for (partner_years, ((paid, share), net)) in by_partner.iter_mut().zip(figures) {
+                let Some(total) = partner_years.get_mut(offset) else {
+                    continue;
+                };
+                let sums = total
+                    .contributions
+                    .checked_add(*paid)
+                    .zip(total.variance_share.checked_add(*share))
+                    .zip(total.net_cost.checked_add(*net));
+                let ((contributions, variance_share), net_cost) =
+                    sums.ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
+                *total = PartnerYear {
+                    year: total.year,
+                    contributions,
+                    variance_share,
+                    net_cost,
+                };
+            }
         }
-        let overall = |pick: fn(&PartnerYear) -> Money| {
-            Money::checked_sum(by_year.iter().map(pick))
-                .ok_or_else(|| ComputeError::TooLarge(what.clone()))
-        };
-        totals.push(PartnerTotals {
-            partner: partner.id,
-            contributions: overall(|y| y.contributions)?,
-            variance_share: overall(|y| y.variance_share)?,
-            net_cost: overall(|y| y.net_cost)?,
-            by_year,
-        });
     }
-    Ok(totals)
+    scenario
+        .partners
+        .iter()
+        .zip(by_partner)
+        .map(|(partner, by_year)| {
+            let overall = |pick: fn(&PartnerYear) -> Money| {
+                Money::checked_sum(by_year.iter().map(pick)).ok_or_else(|| {
+                    ComputeError::TooLarge(format!("The total for partner '{}'", partner.name))
+                })
+            };
+            Ok(PartnerTotals {
+                partner: partner.id,
+                contributions: overall(|y| y.contributions)?,
+                variance_share: overall(|y| y.variance_share)?,
+                net_cost: overall(|y| y.net_cost)?,
+                by_year,
+            })
+        })
+        .collect()
 }
 
 /// Positions by id; if an id is repeated the first wins (`validate` reports the repeat).

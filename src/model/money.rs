@@ -17,10 +17,34 @@ pub fn round_to_penny(value: Decimal) -> Decimal {
 
 /// The same rule to any number of places, for display in £000 or £m. The result always has
 /// exactly `places` decimal places, so whole pounds still serialise as "1250000.00".
+///
+/// Works on the 96-bit integer inside the decimal: value = mantissa / 10^scale, so rounding to
+/// `places` is an integer division by 10^(scale − places), adding one (away from zero) when the
+/// remainder is at least half the divisor. The same as `RoundingStrategy::MidpointAwayFromZero`
+/// (a property test checks), several times faster, and compute does this for every amount.
 pub fn round_half_away_from_zero(value: Decimal, places: u32) -> Decimal {
-    let mut rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(places);
-    rounded
+    let scale = value.scale();
+    if scale <= places {
+        let mut widened = value;
+        widened.rescale(places);
+        return widened;
+    }
+    let rounded = round_mantissa(value.mantissa(), scale, places);
+    Decimal::try_from_i128_with_scale(rounded, places).unwrap_or_else(|_| {
+        value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+    })
+}
+
+/// The rounding rule on an integer: `mantissa / 10^scale` rounded half away from zero to
+/// `places` (< `scale`, and `scale` ≤ 28 so the divisor fits an i128), as a mantissa at `places`.
+fn round_mantissa(mantissa: i128, scale: u32, places: u32) -> i128 {
+    let divisor = 10i128.pow(scale.saturating_sub(places));
+    let (quotient, remainder) = (mantissa / divisor, mantissa % divisor);
+    if remainder.unsigned_abs() * 2 >= divisor.unsigned_abs() {
+        quotient + mantissa.signum()
+    } else {
+        quotient
+    }
 }
 
 /// An amount in pounds, exact to the penny. Serialised as a string ("1250000.50").
@@ -71,34 +95,59 @@ impl Money {
     }
 
     pub fn checked_add(self, other: Money) -> Option<Money> {
-        self.0.checked_add(other.0).map(Money::from_exact)
+        match penny_mantissas(self, other) {
+            Some((a, b)) => Money::from_pence_i128(a.checked_add(b)?),
+            None => self.0.checked_add(other.0).map(Money::from_decimal),
+        }
     }
 
     pub fn checked_sub(self, other: Money) -> Option<Money> {
-        self.0.checked_sub(other.0).map(Money::from_exact)
+        match penny_mantissas(self, other) {
+            Some((a, b)) => Money::from_pence_i128(a.checked_sub(b)?),
+            None => self.0.checked_sub(other.0).map(Money::from_decimal),
+        }
+    }
+
+    /// `None` beyond what a `Decimal` can hold (about £7.9 × 10^26).
+    fn from_pence_i128(pence: i128) -> Option<Money> {
+        Decimal::try_from_i128_with_scale(pence, 2).ok().map(Money)
     }
 
     /// `percent` of this amount, rounded to the penny.
     pub fn checked_percent(self, percent: Percent) -> Option<Money> {
-        self.0
-            .checked_mul(percent.as_fraction()?)
-            .map(Money::from_decimal)
+        if percent.0.is_zero() {
+            return Some(Money::ZERO);
+        }
+        let fraction = percent.as_fraction()?;
+        if let Some(pence) = self.pence_times(fraction) {
+            return Money::from_pence_i128(pence);
+        }
+        self.0.checked_mul(fraction).map(Money::from_decimal)
     }
 
     /// This amount grown by `percent` for one year and rounded: round(x × (1 + p/100)).
     pub fn checked_grow(self, percent: Percent) -> Option<Money> {
-        let growth = self.0.checked_mul(percent.as_fraction()?)?;
+        if percent.0.is_zero() {
+            return Some(Money::from_decimal(self.0));
+        }
+        let fraction = percent.as_fraction()?;
+        if let Some(growth) = self.pence_times(fraction) {
+            // x is whole pence, so round(x + x·f) = x + round(x·f).
+            return Money::from_pence_i128(self.0.mantissa().checked_add(growth)?);
+        }
+        let growth = self.0.checked_mul(fraction)?;
         self.0.checked_add(growth).map(Money::from_decimal)
     }
 
-    /// Sums and differences of amounts already at two places are exact, so they skip the
-    /// rounding call (it would change nothing); anything else still goes through it.
-    fn from_exact(value: Decimal) -> Money {
-        if value.scale() == 2 {
-            Money(value)
-        } else {
-            Money::from_decimal(value)
+    /// round(self × factor) in pence, by integer arithmetic when everything fits in an i128
+    /// (always, for amounts and percentages that pass validation); `None` to use `Decimal`.
+    fn pence_times(self, factor: Decimal) -> Option<i128> {
+        let scale = factor.scale().checked_add(2).filter(|s| *s <= 28)?;
+        if self.0.scale() != 2 {
+            return None;
         }
+        let product = self.0.mantissa().checked_mul(factor.mantissa())?;
+        Some(round_mantissa(product, scale, 2))
     }
 
     /// This amount in the first year, then grown by `rate` each year for `years` years, rounding
@@ -155,6 +204,13 @@ impl Money {
         }
         Ok(money)
     }
+}
+
+/// Both amounts as whole pence, when both are held at two places (always, unless an amount is
+/// too large for two places). Adding pence as integers is exact and much faster than `Decimal`
+/// addition, which compute does thousands of times.
+fn penny_mantissas(a: Money, b: Money) -> Option<(i128, i128)> {
+    (a.0.scale() == 2 && b.0.scale() == 2).then(|| (a.0.mantissa(), b.0.mantissa()))
 }
 
 impl Default for Money {

@@ -173,3 +173,24 @@ impl RiskShare {
         }
     }
 }
+
+impl RiskShare {
+    /// Drops `partner` from any fixed shares this rule names (when the partner is removed).
+    pub fn forget_partner(&mut self, partner: PartnerId) {
+        match self {
+            RiskShare::FixedPercentages { shares } => shares.retain(|s| s.partner != partner),
+            RiskShare::Tiered { rest: split, .. } | RiskShare::OrderedSteps { then: split } => {
+                split.forget_partner(partner)
+            }
+            RiskShare::NoSharing | RiskShare::ProRata { .. } | RiskShare::HostBears => {}
+        }
+    }
+}
+
+impl Split {
+    pub fn forget_partner(&mut self, partner: PartnerId) {
+        if let Split::FixedPercentages { shares } = self {
+            shares.retain(|s| s.partner != partner);
+        }
+    }
+}

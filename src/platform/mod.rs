@@ -1,8 +1,11 @@
-//! The only code that calls browser APIs: mounting, the panic hook, and (later) storage,
-//! the URL, clipboard, downloads and postMessage.
+//! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
+//! shortcuts and focus. (Later: the URL, clipboard, downloads and postMessage.)
 
+mod keys;
 mod panic;
+pub mod storage;
 
+pub use keys::{listen_for_history_keys, HistoryKey};
 pub use panic::install_panic_hook;
 
 /// Mounts component `C` into `#app`, replacing the static "Loading…" text index.html shows.
@@ -19,5 +22,16 @@ where
         None => {
             yew::Renderer::<C>::new().render();
         }
+    }
+}
+
+/// Moves keyboard focus to the element with this id (the error summary, a field).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }

@@ -1,19 +1,67 @@
-//! The app shell: header, main landmark, footer; for now the main area shows the example
-//! pooled budget's results (the editor replaces this with the user's own model).
-
-use std::rc::Rc;
+//! The app: wires the one reducer, autosave and keyboard shortcuts, and lays out the page —
+//! inputs on one side, live results on the other.
 
 use yew::prelude::*;
 
+use super::checklist::Checklist;
+use super::contributions_editor::ContributionsEditor;
+use super::error_summary::ErrorSummary;
+use super::lines_editor::LinesEditor;
 use super::page_footer::PageFooter;
 use super::page_header::PageHeader;
-use super::partner_summary::{year_span, PartnerSummary};
-use super::pool_summary::PoolSummary;
-use crate::model::{compute, fixtures, Model, Results};
+use super::partners_editor::PartnersEditor;
+use super::plan_editor::PlanEditor;
+use super::pools_editor::PoolsEditor;
+use super::results_panel::ResultsPanel;
+use super::toolbar::Toolbar;
+use crate::app::state::{Action, EditorState};
+use crate::codec::saved;
+use crate::model::templates;
+use crate::platform;
+
+/// Whether the last change reached the browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    NotSaved(String),
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let example = use_memo((), |_| example_results(&fixtures::reference_model()));
+    let load_notice = use_state(|| None::<String>);
+    let editor = {
+        let load_notice = load_notice.clone();
+        use_reducer(move || {
+            let (model, notice) = restore();
+            if notice.is_some() {
+                load_notice.set(notice);
+            }
+            EditorState::new(model)
+        })
+    };
+    let save_status = use_state(|| SaveStatus::Saved);
+    {
+        let save_status = save_status.clone();
+        use_effect_with(editor.model.clone(), move |model| {
+            let status = match platform::storage::write(saved::STORAGE_KEY, &saved::encode(model)) {
+                Ok(()) => SaveStatus::Saved,
+                Err(problem) => SaveStatus::NotSaved(problem.0),
+            };
+            save_status.set(status);
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::listen_for_history_keys(Callback::from(move |key| {
+                editor.dispatch(match key {
+                    platform::HistoryKey::Undo => Action::Undo,
+                    platform::HistoryKey::Redo => Action::Redo,
+                });
+            }));
+            move || drop(listener)
+        });
+    }
     html! {
         <>
             <PageHeader />
@@ -23,37 +71,44 @@ pub fn app() -> Html {
                     { "Model how partners pool money for shared health and care services, \
                        what each pool pays for, and who carries an over- or underspend." }
                 </p>
-                { example_section(&example) }
+                if let Some(notice) = &*load_notice {
+                    <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div>
+                }
+                <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
+                <ErrorSummary editor={editor.clone()} />
+                <div class="pb-workspace">
+                    <div class="pb-workspace__inputs">
+                        <Checklist editor={editor.clone()} />
+                        <PlanEditor editor={editor.clone()} />
+                        <PartnersEditor editor={editor.clone()} />
+                        <PoolsEditor editor={editor.clone()} />
+                        <ContributionsEditor editor={editor.clone()} />
+                        <LinesEditor editor={editor.clone()} />
+                    </div>
+                    <div class="pb-workspace__results">
+                        <ResultsPanel editor={editor.clone()} />
+                    </div>
+                </div>
             </main>
             <PageFooter />
         </>
     }
 }
 
-/// The base scenario's results, or a sentence saying why there are none.
-fn example_results(model: &Model) -> Result<(String, Rc<Results>), String> {
-    let base = model.base().ok_or("The example has no base scenario.")?;
-    let results = compute(base).map_err(|e| e.to_string())?;
-    Ok((model.name.clone(), Rc::new(results)))
-}
-
-fn example_section(example: &Result<(String, Rc<Results>), String>) -> Html {
-    match example {
-        Ok((model_name, results)) => html! {
-            <section aria-labelledby="example-heading">
-                <h2 id="example-heading">{ format!("Example: {model_name}") }</h2>
-                <p class="pb-note">
-                    { format!("{} — {}. Illustrative figures, not any organisation's real budget. ",
-                        results.scenario_name, year_span(results)) }
-                    { "Amounts are in pounds. A positive variance is an overspend; a minus sign (−) \
-                       marks an underspend or money returned to a partner." }
-                </p>
-                <PartnerSummary results={Rc::clone(results)} />
-                { for results.pools.iter().map(|pool| html! {
-                    <PoolSummary key={pool.pool.0} pool={pool.clone()} />
-                }) }
-            </section>
+/// The saved model if there is one, else the first template. A saved model that cannot be
+/// read is moved aside (never overwritten) and the person is told.
+fn restore() -> (crate::model::Model, Option<String>) {
+    let fallback = || templates::all().into_iter().next().map(|t| t.model);
+    let start = || fallback().unwrap_or_else(crate::model::small_model);
+    match platform::storage::read(saved::STORAGE_KEY) {
+        Ok(Some(text)) => match saved::decode(&text) {
+            Ok(model) => (model, None),
+            Err(error) => {
+                let _ = platform::storage::write(saved::UNREADABLE_KEY, &text);
+                (start(), Some(error.to_string()))
+            }
         },
-        Err(message) => html! { <p class="pb-note">{ message.clone() }</p> },
+        Ok(None) => (start(), None),
+        Err(problem) => (start(), Some(problem.0)),
     }
 }

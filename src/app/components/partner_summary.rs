@@ -20,16 +20,20 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
     let total = |pick: fn(&crate::model::PartnerTotals) -> Money| {
         Money::checked_sum(results.partner_totals.iter().map(pick))
     };
-    let rows = results.partners.iter().zip(&results.partner_totals).map(|(partner, totals)| {
-        html! {
-            <tr class="pb-table__row" key={partner.id.0}>
-                <th scope="row" class="pb-table__header">{ &partner.name }</th>
-                <MoneyCell amount={totals.contributions} />
-                <MoneyCell amount={totals.variance_share} />
-                <MoneyCell amount={totals.net_cost} />
-            </tr>
-        }
-    });
+    let rows = results
+        .partners
+        .iter()
+        .zip(&results.partner_totals)
+        .map(|(partner, totals)| {
+            html! {
+                <tr class="pb-table__row" key={partner.id.0}>
+                    <th scope="row" class="pb-table__header">{ &partner.name }</th>
+                    <MoneyCell amount={totals.contributions} />
+                    <MoneyCell amount={totals.variance_share} />
+                    <MoneyCell amount={totals.net_cost} />
+                </tr>
+            }
+        });
     let total_row = match (
         total(|t| t.contributions),
         total(|t| t.variance_share),

@@ -1,0 +1,169 @@
+//! Spending lines: the schemes and services each pool pays for, their budgets, growth and
+//! integration savings, and the forecast over- or underspend in each year.
+
+use yew::prelude::*;
+
+use super::item_actions::ItemActions;
+use super::select_field::SelectField;
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{
+    commit, error_for, money_commit, money_text, name_commit, percent_commit, percent_text,
+    scenario_path, Editor,
+};
+use crate::app::state::Action;
+use crate::model::edit::{Edit, Item, LineField};
+use crate::model::{
+    format_money, FieldPath, Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence,
+    Scenario, SpendLine,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct LinesEditorProps {
+    pub editor: Editor,
+}
+
+#[function_component(LinesEditor)]
+pub fn lines_editor(props: &LinesEditorProps) -> Html {
+    let editor = &props.editor;
+    let Some(scenario) = editor.scenario() else {
+        return html! {};
+    };
+    let root = scenario_path(editor.scenario_index());
+    let on_add = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddLine)))
+    };
+    html! {
+        <section class="pb-section" aria-labelledby="lines-heading">
+            <h2 id="lines-heading" class="pb-section__title">{ "Spending lines" }</h2>
+            <p class="pb-section__lede">{ "The schemes and services each pool pays for, and how each is forecast to turn out." }</p>
+            { for scenario.lines.iter().enumerate().map(|(i, line)| line_card(editor, scenario, &root.item("line", i), i, line)) }
+            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a spending line" }</button>
+        </section>
+    }
+}
+
+fn line_card(
+    editor: &Editor,
+    scenario: &Scenario,
+    path: &FieldPath,
+    i: usize,
+    line: &SpendLine,
+) -> Html {
+    let id = line.id;
+    let field_id = |f: &str| path.field(f).to_dom_id();
+    let (name_id, budget_id, growth_id, savings_id) = (
+        field_id("name"),
+        field_id("base_budget"),
+        field_id("growth"),
+        field_id("savings"),
+    );
+    let choose = |f: fn(&str) -> Option<LineField>| {
+        let editor = editor.clone();
+        Callback::from(move |value: String| {
+            if let Some(field) = f(&value) {
+                editor.dispatch(Action::Edit(Edit::Line(id, field)));
+            }
+        })
+    };
+    let pools: Vec<(String, String)> = scenario
+        .pools
+        .iter()
+        .map(|p| (p.id.0.to_string(), p.name.clone()))
+        .collect();
+    let partners: Vec<(String, String)> = scenario
+        .partners
+        .iter()
+        .map(|p| (p.id.0.to_string(), p.label().to_string()))
+        .collect();
+    let ring_fence = match line.ring_fence {
+        None => "none",
+        Some(RingFence::AdultSocialCare) => "adult_social_care",
+        Some(RingFence::OutOfHospital) => "out_of_hospital",
+    };
+    let name = &line.name;
+    html! {
+        <fieldset class="pb-card" key={line.id.0}>
+            <legend class="pb-card__title">{ format!("Spending line {}: {}", i + 1, name) }</legend>
+            <div class="pb-card__fields">
+                <TextField id={name_id.clone()} label="Name" value={AttrValue::from(name.clone())}
+                    error={error_for(editor, &name_id)}
+                    on_commit={name_commit(editor, name_id.clone(), format!("Name of spending line {}", i + 1),
+                        move |name| Edit::Line(id, LineField::Name(name)))} />
+                <SelectField id={field_id("pool")} label="Paid from pool" options={pools}
+                    selected={line.pool.0.to_string()}
+                    on_change={choose(|v| v.parse().ok().map(|n| LineField::Pool(PoolId(n))))} />
+                <SelectField id={field_id("commissioner")} label="Commissioned by" options={partners}
+                    selected={line.commissioner.0.to_string()}
+                    on_change={choose(|v| v.parse().ok().map(|n| LineField::Commissioner(PartnerId(n))))} />
+                <TextField id={budget_id.clone()} label={format!("Budget in {}, in pounds", scenario.horizon.start)}
+                    value={money_text(line.base_budget)} prefix="£" width={FieldWidth::Amount} inputmode="decimal"
+                    error={error_for(editor, &budget_id)}
+                    on_commit={money_commit(editor, budget_id.clone(), format!("Budget for {name}"),
+                        move |m| Edit::Line(id, LineField::BaseBudget(m)))} />
+                <TextField id={growth_id.clone()} label="Growth each year, in per cent"
+                    value={percent_text(line.growth)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
+                    error={error_for(editor, &growth_id)}
+                    on_commit={percent_commit(editor, growth_id.clone(), format!("Growth for {name}"),
+                        move |p| Edit::Line(id, LineField::Growth(p)))} />
+                <TextField id={savings_id.clone()} label="Integration savings, in per cent"
+                    hint="Saved each year by removing duplication"
+                    value={percent_text(line.savings)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
+                    error={error_for(editor, &savings_id)}
+                    on_commit={percent_commit(editor, savings_id.clone(), format!("Integration savings for {name}"),
+                        move |p| Edit::Line(id, LineField::Savings(p)))} />
+                <SelectField id={field_id("ring_fence")} label="Counts towards a ring-fenced minimum"
+                    options={vec![
+                        ("none".to_string(), "No".to_string()),
+                        ("adult_social_care".to_string(), "Adult social care minimum".to_string()),
+                        ("out_of_hospital".to_string(), "NHS out-of-hospital services minimum".to_string()),
+                    ]}
+                    selected={ring_fence}
+                    on_change={choose(|v| Some(LineField::RingFence(match v {
+                        "adult_social_care" => Some(RingFence::AdultSocialCare),
+                        "out_of_hospital" => Some(RingFence::OutOfHospital),
+                        _ => None,
+                    })))} />
+            </div>
+            <fieldset class="pb-card__years">
+                <legend class="pb-card__subtitle">{ format!("Forecast over- or underspend on {name}") }</legend>
+                <p class="pb-field__hint">{ "A percentage of planned spend (5%) or an amount (£60,000); a minus sign for an underspend; blank if on plan." }</p>
+                { for scenario.horizon.years().map(|year| {
+                    let outturn = line.forecast.iter().find(|f| f.year == year).map(|f| f.outturn).unwrap_or_default();
+                    let dom_id = path.field("forecast").item("year", year.start_year().into()).to_dom_id();
+                    html! {
+                        <TextField id={dom_id.clone()} label={format!("{year}")} value={outturn_text(&outturn)}
+                            width={FieldWidth::Amount} error={error_for(editor, &dom_id)}
+                            on_commit={commit(editor, dom_id.clone(), format!("Forecast for {name} in {year}"),
+                                move |text| parse_outturn(text).map(|o| Edit::Line(id, LineField::Forecast(year, o))))} />
+                    }
+                }) }
+            </fieldset>
+            <ItemActions item={Item::Line(id)} name={AttrValue::from(name.clone())} editor={editor.clone()} />
+        </fieldset>
+    }
+}
+
+fn outturn_text(outturn: &Outturn) -> AttrValue {
+    match outturn {
+        Outturn::AsPlanned => AttrValue::default(),
+        Outturn::VariancePercent { percent } => format!("{}%", percent_text(*percent)).into(),
+        Outturn::VarianceAmount { amount } => format_money(*amount, MoneyStyle::EXACT).into(),
+    }
+}
+
+/// "" is on plan, "5%" a percentage of planned spend, anything else an amount in pounds.
+pub fn parse_outturn(text: &str) -> Result<Outturn, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Ok(Outturn::AsPlanned)
+    } else if text.ends_with('%') {
+        Percent::parse(text)
+            .map(|percent| Outturn::VariancePercent { percent })
+            .map_err(|e| e.to_string())
+    } else {
+        Money::parse(text)
+            .map(|amount| Outturn::VarianceAmount { amount })
+            .map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,120 @@
+//! The partners: who takes part, with a name, a short name for tables, and what kind of body
+//! each is. A partner's baseline budget is only needed for "percentage of baseline" contributions.
+
+use yew::prelude::*;
+
+use super::item_actions::ItemActions;
+use super::select_field::SelectField;
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{
+    commit, error_for, money_text, name_commit, optional_money, percent_commit, percent_text,
+    scenario_path, Editor,
+};
+use crate::app::state::Action;
+use crate::model::edit::{Edit, Item, PartnerField};
+use crate::model::PartnerKind;
+
+#[derive(Properties, PartialEq)]
+pub struct PartnersEditorProps {
+    pub editor: Editor,
+}
+
+#[function_component(PartnersEditor)]
+pub fn partners_editor(props: &PartnersEditorProps) -> Html {
+    let editor = &props.editor;
+    let Some(scenario) = editor.scenario() else {
+        return html! {};
+    };
+    let root = scenario_path(editor.scenario_index());
+    let on_add = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddPartner)))
+    };
+    html! {
+        <section class="pb-section" aria-labelledby="partners-heading">
+            <h2 id="partners-heading" class="pb-section__title">{ "Partners" }</h2>
+            <p class="pb-section__lede">{ "The organisations that put money into the pools." }</p>
+            { for scenario.partners.iter().enumerate().map(|(i, partner)| {
+                let path = root.item("partner", i);
+                let name_id = path.field("name").to_dom_id();
+                let short_id = path.field("short_name").to_dom_id();
+                let kind_id = path.field("kind").to_dom_id();
+                let baseline_id = path.field("baseline_budget").to_dom_id();
+                let growth_id = path.field("baseline_growth").to_dom_id();
+                let id = partner.id;
+                let kind_change = {
+                    let editor = editor.clone();
+                    Callback::from(move |value: String| {
+                        if let Some(kind) = kind_from(&value) {
+                            editor.dispatch(Action::Edit(Edit::Partner(id, PartnerField::Kind(kind))));
+                        }
+                    })
+                };
+                html! {
+                    <fieldset class="pb-card" key={partner.id.0}>
+                        <legend class="pb-card__title">{ format!("Partner {}: {}", i + 1, partner.label()) }</legend>
+                        <div class="pb-card__fields">
+                            <TextField id={name_id.clone()} label="Name"
+                                value={AttrValue::from(partner.name.clone())}
+                                error={error_for(editor, &name_id)}
+                                on_commit={name_commit(editor, name_id.clone(), format!("Name of partner {}", i + 1),
+                                    move |name| Edit::Partner(id, PartnerField::Name(name)))} />
+                            <TextField id={short_id.clone()} label="Short name" hint="Used in narrow tables, like ICB"
+                                value={AttrValue::from(partner.short_name.clone())} width={FieldWidth::Amount}
+                                error={error_for(editor, &short_id)}
+                                on_commit={name_commit(editor, short_id.clone(), format!("Short name of partner {}", i + 1),
+                                    move |name| Edit::Partner(id, PartnerField::ShortName(name)))} />
+                            <SelectField id={kind_id} label="Kind of organisation"
+                                options={kind_options()} selected={kind_value(partner.kind)} on_change={kind_change} />
+                            <TextField id={baseline_id.clone()} label="Baseline budget a year, in pounds (optional)"
+                                hint="Only needed for contributions set as a percentage of this partner's budget"
+                                value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
+                                width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &baseline_id)}
+                                on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.label()),
+                                    move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
+                            <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
+                                value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
+                                inputmode="decimal" error={error_for(editor, &growth_id)}
+                                on_commit={percent_commit(editor, growth_id.clone(), format!("Baseline growth for {}", partner.label()),
+                                    move |p| Edit::Partner(id, PartnerField::BaselineGrowth(p)))} />
+                        </div>
+                        <ItemActions item={Item::Partner(id)} name={AttrValue::from(partner.label().to_string())} editor={editor.clone()} />
+                    </fieldset>
+                }
+            }) }
+            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a partner" }</button>
+        </section>
+    }
+}
+
+const KINDS: [PartnerKind; 6] = [
+    PartnerKind::Council,
+    PartnerKind::IntegratedCareBoard,
+    PartnerKind::NhsTrust,
+    PartnerKind::PublicHealth,
+    PartnerKind::VoluntarySector,
+    PartnerKind::Other,
+];
+
+fn kind_value(kind: PartnerKind) -> AttrValue {
+    AttrValue::from(format!(
+        "{}",
+        KINDS.iter().position(|k| *k == kind).unwrap_or(5)
+    ))
+}
+
+fn kind_from(value: &str) -> Option<PartnerKind> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| KINDS.get(i))
+        .copied()
+}
+
+fn kind_options() -> Vec<(String, String)> {
+    KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i.to_string(), k.label().to_string()))
+        .collect()
+}

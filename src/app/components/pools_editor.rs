@@ -1,0 +1,121 @@
+//! The pools: each one's name, how it is run, which partner hosts it, who carries an
+//! overspend, and what happens to an underspend.
+
+use yew::prelude::*;
+
+use super::item_actions::ItemActions;
+use super::risk_share_field::RiskShareField;
+use super::select_field::SelectField;
+use super::text_field::TextField;
+use crate::app::fields::{error_for, name_commit, scenario_path, Editor};
+use crate::app::state::Action;
+use crate::model::edit::{Edit, Item, PoolField};
+use crate::model::{PoolType, UnderspendTreatment};
+
+#[derive(Properties, PartialEq)]
+pub struct PoolsEditorProps {
+    pub editor: Editor,
+}
+
+const POOL_TYPES: [(PoolType, &str); 3] = [
+    (PoolType::Pooled, "pooled"),
+    (PoolType::Aligned, "aligned"),
+    (PoolType::LeadCommissioner, "lead"),
+];
+
+const UNDERSPEND: [(UnderspendTreatment, &str, &str, &str); 3] = [
+    (
+        UnderspendTreatment::ReturnedProRata,
+        "returned",
+        "Returned to partners pro rata",
+        "An underspend is paid back in proportion to what each partner put in.",
+    ),
+    (
+        UnderspendTreatment::CarriedForward,
+        "carried",
+        "Carried forward into next year's pool",
+        "An underspend is added to next year's income; in the last year it is returned pro rata.",
+    ),
+    (
+        UnderspendTreatment::HeldAsContingency,
+        "contingency",
+        "Held as a contingency reserve",
+        "An underspend is kept in the pool's reserve, which ordered-steps rules can draw on later.",
+    ),
+];
+
+#[function_component(PoolsEditor)]
+pub fn pools_editor(props: &PoolsEditorProps) -> Html {
+    let editor = &props.editor;
+    let Some(scenario) = editor.scenario() else {
+        return html! {};
+    };
+    let root = scenario_path(editor.scenario_index());
+    let on_add = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddPool)))
+    };
+    let partner_options: Vec<(String, String)> = scenario
+        .partners
+        .iter()
+        .map(|p| (p.id.0.to_string(), p.label().to_string()))
+        .collect();
+    html! {
+        <section class="pb-section" aria-labelledby="pools-heading">
+            <h2 id="pools-heading" class="pb-section__title">{ "Pools" }</h2>
+            <p class="pb-section__lede">{ "Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend." }</p>
+            { for scenario.pools.iter().enumerate().map(|(i, pool)| {
+                let path = root.item("pool", i);
+                let name_id = path.field("name").to_dom_id();
+                let id = pool.id;
+                let select = |f: fn(&str) -> Option<PoolField>| {
+                    let editor = editor.clone();
+                    Callback::from(move |value: String| {
+                        if let Some(field) = f(&value) {
+                            editor.dispatch(Action::Edit(Edit::Pool(id, field)));
+                        }
+                    })
+                };
+                let type_value = POOL_TYPES.iter().find(|(t, _)| *t == pool.pool_type).map_or("pooled", |(_, v)| v);
+                let (underspend_value, underspend_help) = UNDERSPEND.iter()
+                    .find(|(t, ..)| *t == pool.underspend)
+                    .map_or(("returned", ""), |(_, v, _, help)| (*v, *help));
+                html! {
+                    <fieldset class="pb-card" key={pool.id.0}>
+                        <legend class="pb-card__title">{ format!("Pool {}: {}", i + 1, pool.name) }</legend>
+                        <div class="pb-card__fields">
+                            <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
+                                error={error_for(editor, &name_id)}
+                                on_commit={name_commit(editor, name_id.clone(), format!("Name of pool {}", i + 1),
+                                    move |name| Edit::Pool(id, PoolField::Name(name)))} />
+                            <SelectField id={path.field("pool_type").to_dom_id()} label="How the pool is run"
+                                options={POOL_TYPES.iter().map(|(t, v)| (v.to_string(), t.label().to_string())).collect::<Vec<_>>()}
+                                selected={type_value}
+                                on_change={select(|v| POOL_TYPES.iter().find(|(_, k)| *k == v).map(|(t, _)| PoolField::Type(*t)))} />
+                            <SelectField id={path.field("host").to_dom_id()} label="Host (lead commissioner)"
+                                options={partner_options.clone()} selected={pool.host.0.to_string()}
+                                on_change={{
+                                    let editor = editor.clone();
+                                    Callback::from(move |v: String| {
+                                        if let Ok(n) = v.parse::<u32>() {
+                                            editor.dispatch(Action::Edit(Edit::Pool(id, PoolField::Host(crate::model::PartnerId(n)))));
+                                        }
+                                    })
+                                }} />
+                        </div>
+                        <RiskShareField path={path.field("risk_share")} label="Who carries an overspend"
+                            rule={pool.risk_share.clone()} partners={scenario.partners.clone()} editor={editor.clone()}
+                            to_edit={Callback::from(move |rule| Edit::Pool(id, PoolField::RiskShare(rule)))} />
+                        <SelectField id={path.field("underspend").to_dom_id()} label="What happens to an underspend"
+                            hint={AttrValue::from(underspend_help)}
+                            options={UNDERSPEND.iter().map(|(_, v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                            selected={underspend_value}
+                            on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
+                        <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />
+                    </fieldset>
+                }
+            }) }
+            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a pool" }</button>
+        </section>
+    }
+}

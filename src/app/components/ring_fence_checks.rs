@@ -1,0 +1,58 @@
+//! Whether each ring-fenced minimum is met, year by year, and by how much it falls short.
+//! Met or not is said in words, never by colour alone.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::money_cell::MoneyCell;
+use crate::model::Results;
+
+#[derive(Properties, PartialEq)]
+pub struct RingFenceChecksProps {
+    pub results: Rc<Results>,
+}
+
+#[function_component(RingFenceChecks)]
+pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
+    let results = &props.results;
+    if results.ring_fences.is_empty() {
+        return html! {};
+    }
+    let pool_name = |id| {
+        results
+            .pools
+            .iter()
+            .find(|p| p.pool == id)
+            .map_or("Unknown pool", |p| p.name.as_str())
+    };
+    html! {
+        <div class="pb-table-wrap">
+            <table class="pb-table">
+                <caption class="pb-table__caption">{ "Ring-fenced minimums" }</caption>
+                <thead>
+                    <tr class="pb-table__row">
+                        <th scope="col" class="pb-table__header">{ "Minimum" }</th>
+                        <th scope="col" class="pb-table__header">{ "Year" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Required" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Planned" }</th>
+                        <th scope="col" class="pb-table__header">{ "Met?" }</th>
+                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Shortfall" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for results.ring_fences.iter().map(|check| html! {
+                        <tr class="pb-table__row">
+                            <th scope="row" class="pb-table__header">{ format!("{}: {}", pool_name(check.pool), check.ring_fence.label()) }</th>
+                            <td class="pb-table__cell">{ check.year.to_string() }</td>
+                            <MoneyCell amount={check.required} />
+                            <MoneyCell amount={check.planned} />
+                            <td class="pb-table__cell">{ if check.met { "Met" } else { "Not met" } }</td>
+                            <MoneyCell amount={check.shortfall} />
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,453 @@
+//! Choosing who carries an overspend: the six patterns real agreements use, each explained in
+//! plain words with a small worked example beside where it is chosen, and the figures each needs.
+
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{commit, error_for, money_text, percent_text, Editor};
+use crate::model::edit::Edit;
+use crate::model::{
+    FieldPath, Money, Partner, PartnerShare, Percent, RiskShare, Split, TierBearer, TierLimit,
+};
+
+/// The choices offered, in the order shown. Pro rata appears twice: uncapped and capped.
+const CHOICES: [(&str, &str); 7] = [
+    (
+        "no_sharing",
+        "No sharing: each commissioner carries its own lines",
+    ),
+    ("pro_rata", "Pro rata to contributions"),
+    (
+        "pro_rata_capped",
+        "Pro rata, capped at each partner's contribution",
+    ),
+    ("fixed", "Fixed percentages, such as 50:50"),
+    ("host", "The host carries it all"),
+    (
+        "tiered",
+        "Tiered: the first part on one partner, the rest shared",
+    ),
+    (
+        "steps",
+        "Ordered steps: net off, use the reserve, then share",
+    ),
+];
+
+const SPLIT_CHOICES: [(&str, &str); 5] = [
+    ("no_sharing", "Each commissioner carries its own lines"),
+    ("pro_rata", "Pro rata to contributions"),
+    (
+        "pro_rata_capped",
+        "Pro rata, capped at each partner's contribution",
+    ),
+    ("fixed", "Fixed percentages"),
+    ("host", "The host carries it"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct RiskShareFieldProps {
+    /// Where the rule sits: `scenario.0.pool.1.risk_share`.
+    pub path: FieldPath,
+    pub label: AttrValue,
+    pub rule: RiskShare,
+    pub partners: Vec<Partner>,
+    pub editor: Editor,
+    /// Builds the edit that stores a new rule.
+    pub to_edit: Callback<RiskShare, Edit>,
+}
+
+#[function_component(RiskShareField)]
+pub fn risk_share_field(props: &RiskShareFieldProps) -> Html {
+    let choice_id = props.path.field("kind").to_dom_id();
+    let editor = props.editor.clone();
+    let on_choice = {
+        let (editor, to_edit, rule, partners) = (
+            editor.clone(),
+            props.to_edit.clone(),
+            props.rule.clone(),
+            props.partners.clone(),
+        );
+        Callback::from(move |value: String| {
+            let new_rule = rule_for_choice(&value, &rule, &partners);
+            editor.dispatch(crate::app::state::Action::Edit(to_edit.emit(new_rule)));
+        })
+    };
+    let (explanation, example) = explain(choice_of(&props.rule));
+    html! {
+        <div class="pb-rule">
+            <SelectField id={choice_id} label={props.label.clone()}
+                options={options(&CHOICES)} selected={choice_of(&props.rule)} on_change={on_choice} />
+            <div class="pb-rule__help">
+                <p>{ explanation }</p>
+                <p class="pb-rule__example"><strong>{ "For example: " }</strong>{ example }</p>
+            </div>
+            { parameters(props) }
+        </div>
+    }
+}
+
+fn parameters(props: &RiskShareFieldProps) -> Html {
+    let rule = props.rule.clone();
+    match &props.rule {
+        RiskShare::FixedPercentages { shares } => {
+            let store = move |shares: Vec<PartnerShare>| RiskShare::FixedPercentages { shares };
+            shares_fields(props, shares, &props.path, store)
+        }
+        RiskShare::Tiered {
+            limit,
+            bearer,
+            rest,
+        } => {
+            let limit_id = props.path.field("limit").to_dom_id();
+            let (limit_text, limit_label, prefix, suffix) = match limit {
+                TierLimit::Amount { amount } => (
+                    money_text(*amount),
+                    "First part, in pounds",
+                    Some(AttrValue::from("£")),
+                    None,
+                ),
+                TierLimit::PercentOfPlanned { percent } => (
+                    percent_text(*percent),
+                    "First part, in per cent of planned spend",
+                    None,
+                    Some(AttrValue::from("%")),
+                ),
+            };
+            let limit_commit = {
+                let (rule, to_edit) = (rule.clone(), props.to_edit.clone());
+                commit(
+                    &props.editor,
+                    limit_id.clone(),
+                    limit_label.to_string(),
+                    move |text| {
+                        let limit = parse_limit(text)?;
+                        Ok(to_edit.emit(with_tier(&rule, Some(limit), None, None)))
+                    },
+                )
+            };
+            let bearer_id = props.path.field("bearer").to_dom_id();
+            let on_bearer = rule_callback(props, move |rule, value| {
+                let bearer = if value == "host" {
+                    TierBearer::Host
+                } else {
+                    TierBearer::Commissioner
+                };
+                with_tier(rule, None, Some(bearer), None)
+            });
+            let bearer_value = match bearer {
+                TierBearer::Host => "host",
+                TierBearer::Commissioner => "commissioner",
+            };
+            html! {
+                <div class="pb-rule__parameters">
+                    <TextField id={limit_id.clone()} label={limit_label}
+                        hint="Type an amount like 250,000, or a percentage like 2%"
+                        value={limit_text} prefix={prefix} suffix={suffix} width={FieldWidth::Amount}
+                        inputmode="decimal" error={error_for(&props.editor, &limit_id)} on_commit={limit_commit} />
+                    <SelectField id={bearer_id} label="Who carries the first part"
+                        options={vec![("host".to_string(), "The host".to_string()),
+                                      ("commissioner".to_string(), "The commissioner of the overspent line".to_string())]}
+                        selected={bearer_value} on_change={on_bearer} />
+                    { split_fields(props, rest, "How the rest is shared", move |rule, split| with_tier(rule, None, None, Some(split))) }
+                </div>
+            }
+        }
+        RiskShare::OrderedSteps { then } => html! {
+            <div class="pb-rule__parameters">
+                { split_fields(props, then, "After netting off and the reserve, the rest is shared", |_, split| RiskShare::OrderedSteps { then: split }) }
+            </div>
+        },
+        _ => html! {},
+    }
+}
+
+/// The sub-rule used by tiered and ordered-steps rules.
+fn split_fields(
+    props: &RiskShareFieldProps,
+    split: &Split,
+    label: &str,
+    store: fn(&RiskShare, Split) -> RiskShare,
+) -> Html {
+    let path = props.path.field("split");
+    let id = path.field("kind").to_dom_id();
+    let partners = props.partners.clone();
+    let current = split.clone();
+    let on_choice = rule_callback(props, move |rule, value| {
+        store(rule, split_for_choice(value, &current, &partners))
+    });
+    let shares = match split {
+        Split::FixedPercentages { shares } => {
+            let rule = props.rule.clone();
+            shares_fields(props, shares, &path, move |shares| {
+                store(&rule, Split::FixedPercentages { shares })
+            })
+        }
+        _ => html! {},
+    };
+    html! {
+        <>
+            <SelectField id={id} label={label.to_string()} options={options(&SPLIT_CHOICES)}
+                selected={split_choice(split)} on_change={on_choice} />
+            { shares }
+        </>
+    }
+}
+
+/// One percentage field per partner, and the running total.
+fn shares_fields<F>(
+    props: &RiskShareFieldProps,
+    shares: &[PartnerShare],
+    path: &FieldPath,
+    store: F,
+) -> Html
+where
+    F: Fn(Vec<PartnerShare>) -> RiskShare + Clone + 'static,
+{
+    let total = shares.iter().fold(rust_decimal::Decimal::ZERO, |t, s| {
+        t + s.percent.as_decimal()
+    });
+    let fields = props.partners.iter().map(|partner| {
+        let position = shares.iter().position(|s| s.partner == partner.id);
+        let percent = position
+            .and_then(|i| shares.get(i))
+            .map_or(Percent::ZERO, |s| s.percent);
+        let id = match position {
+            Some(i) => path.item("share", i).to_dom_id(),
+            None => format!("{}-partner-{}", path.to_dom_id(), partner.id.0),
+        };
+        let on_commit = {
+            let (shares, store, to_edit, partner_id) = (
+                shares.to_vec(),
+                store.clone(),
+                props.to_edit.clone(),
+                partner.id,
+            );
+            commit(
+                &props.editor,
+                id.clone(),
+                format!("Share for {}", partner.label()),
+                move |text| {
+                    let percent = Percent::parse(text).map_err(|e| e.to_string())?;
+                    let mut shares = shares.clone();
+                    match shares.iter_mut().find(|s| s.partner == partner_id) {
+                        Some(share) => share.percent = percent,
+                        None => shares.push(PartnerShare {
+                            partner: partner_id,
+                            percent,
+                        }),
+                    }
+                    Ok(to_edit.emit(store(shares)))
+                },
+            )
+        };
+        html! {
+            <TextField id={id.clone()} label={format!("Share for {}, in per cent", partner.label())}
+                value={percent_text(percent)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
+                error={error_for(&props.editor, &id)} on_commit={on_commit} />
+        }
+    });
+    let total_class = if total == rust_decimal::Decimal::ONE_HUNDRED {
+        "pb-rule__total"
+    } else {
+        "pb-rule__total pb-rule__total--wrong"
+    };
+    html! {
+        <div class="pb-rule__shares">
+            { for fields }
+            <p class={total_class} aria-live="polite">
+                { format!("Total: {}%", total.normalize()) }
+                if total != rust_decimal::Decimal::ONE_HUNDRED { { " — the shares must total 100%" } }
+            </p>
+        </div>
+    }
+}
+
+/// A select callback that replaces the rule with `change(current rule, chosen value)`.
+fn rule_callback<F>(props: &RiskShareFieldProps, change: F) -> Callback<String>
+where
+    F: Fn(&RiskShare, &str) -> RiskShare + 'static,
+{
+    let (editor, to_edit, rule) = (
+        props.editor.clone(),
+        props.to_edit.clone(),
+        props.rule.clone(),
+    );
+    Callback::from(move |value: String| {
+        editor.dispatch(crate::app::state::Action::Edit(
+            to_edit.emit(change(&rule, &value)),
+        ));
+    })
+}
+
+fn options(choices: &[(&str, &str)]) -> Vec<(String, String)> {
+    choices
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect()
+}
+
+fn choice_of(rule: &RiskShare) -> &'static str {
+    match rule {
+        RiskShare::NoSharing => "no_sharing",
+        RiskShare::ProRata { capped: false } => "pro_rata",
+        RiskShare::ProRata { capped: true } => "pro_rata_capped",
+        RiskShare::FixedPercentages { .. } => "fixed",
+        RiskShare::HostBears => "host",
+        RiskShare::Tiered { .. } => "tiered",
+        RiskShare::OrderedSteps { .. } => "steps",
+    }
+}
+
+fn split_choice(split: &Split) -> &'static str {
+    match split {
+        Split::NoSharing => "no_sharing",
+        Split::ProRata { capped: false } => "pro_rata",
+        Split::ProRata { capped: true } => "pro_rata_capped",
+        Split::FixedPercentages { .. } => "fixed",
+        Split::HostBears => "host",
+    }
+}
+
+/// The rule for a newly chosen pattern, keeping what can be kept (fixed shares carry over).
+fn rule_for_choice(choice: &str, current: &RiskShare, partners: &[Partner]) -> RiskShare {
+    let current_split = match current {
+        RiskShare::Tiered { rest, .. } => rest.clone(),
+        RiskShare::OrderedSteps { then } => then.clone(),
+        other => split_of(other).unwrap_or(Split::ProRata { capped: false }),
+    };
+    match choice {
+        "no_sharing" => RiskShare::NoSharing,
+        "pro_rata_capped" => RiskShare::ProRata { capped: true },
+        "fixed" => RiskShare::FixedPercentages {
+            shares: current
+                .fixed_shares()
+                .map(<[PartnerShare]>::to_vec)
+                .unwrap_or_else(|| equal_shares(partners)),
+        },
+        "host" => RiskShare::HostBears,
+        "tiered" => RiskShare::Tiered {
+            limit: TierLimit::Amount {
+                amount: Money::pounds(250_000),
+            },
+            bearer: TierBearer::Host,
+            rest: current_split,
+        },
+        "steps" => RiskShare::OrderedSteps {
+            then: current_split,
+        },
+        _ => RiskShare::ProRata { capped: false },
+    }
+}
+
+fn split_of(rule: &RiskShare) -> Option<Split> {
+    match rule {
+        RiskShare::NoSharing => Some(Split::NoSharing),
+        RiskShare::ProRata { capped } => Some(Split::ProRata { capped: *capped }),
+        RiskShare::FixedPercentages { shares } => Some(Split::FixedPercentages {
+            shares: shares.clone(),
+        }),
+        RiskShare::HostBears => Some(Split::HostBears),
+        _ => None,
+    }
+}
+
+fn split_for_choice(choice: &str, current: &Split, partners: &[Partner]) -> Split {
+    match choice {
+        "no_sharing" => Split::NoSharing,
+        "pro_rata_capped" => Split::ProRata { capped: true },
+        "fixed" => Split::FixedPercentages {
+            shares: current
+                .shares()
+                .map(<[PartnerShare]>::to_vec)
+                .unwrap_or_else(|| equal_shares(partners)),
+        },
+        "host" => Split::HostBears,
+        _ => Split::ProRata { capped: false },
+    }
+}
+
+/// Equal shares to the hundredth of a per cent, summing to exactly 100: 33.34, 33.33, 33.33.
+fn equal_shares(partners: &[Partner]) -> Vec<PartnerShare> {
+    let count = i64::try_from(partners.len()).unwrap_or(i64::MAX).max(1);
+    let each = 10_000 / count;
+    let mut left_over = 10_000 - each * count;
+    partners
+        .iter()
+        .map(|p| {
+            let extra = i64::from(left_over > 0);
+            left_over -= extra;
+            PartnerShare {
+                partner: p.id,
+                percent: Percent::from_hundredths(each + extra),
+            }
+        })
+        .collect()
+}
+
+fn with_tier(
+    rule: &RiskShare,
+    limit: Option<TierLimit>,
+    bearer: Option<TierBearer>,
+    rest: Option<Split>,
+) -> RiskShare {
+    match rule {
+        RiskShare::Tiered {
+            limit: l,
+            bearer: b,
+            rest: r,
+        } => RiskShare::Tiered {
+            limit: limit.unwrap_or(*l),
+            bearer: bearer.unwrap_or(*b),
+            rest: rest.unwrap_or_else(|| r.clone()),
+        },
+        other => other.clone(),
+    }
+}
+
+/// "2%" is a share of planned spend; anything else is an amount in pounds.
+fn parse_limit(text: &str) -> Result<TierLimit, String> {
+    if text.trim_end().ends_with('%') {
+        Percent::parse(text)
+            .map(|percent| TierLimit::PercentOfPlanned { percent })
+            .map_err(|e| e.to_string())
+    } else {
+        Money::parse(text)
+            .map(|amount| TierLimit::Amount { amount })
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// What each pattern means, and a small worked example.
+fn explain(choice: &str) -> (&'static str, &'static str) {
+    match choice {
+        "no_sharing" => (
+            "Each partner carries the over- or underspend on the spending lines it commissions.",
+            "the council commissions reablement, which overspends by £60,000: the council pays all £60,000.",
+        ),
+        "pro_rata" => (
+            "The variance is split in proportion to what each partner put into the pool that year.",
+            "the council put in £3m and the ICB £1m; a £400,000 overspend costs the council £300,000 and the ICB £100,000.",
+        ),
+        "pro_rata_capped" => (
+            "Split in proportion to contributions, but no partner pays more than it put in; any excess passes to the others, then to the host.",
+            "a partner that put in £50,000 never pays more than £50,000 of an overspend.",
+        ),
+        "fixed" => (
+            "The variance is split by agreed percentages, whatever each partner put in. They must total 100%.",
+            "50:50 between the council and the ICB: a £600,000 overspend costs each £300,000.",
+        ),
+        "host" => (
+            "The partner that hosts the pool carries all of the variance.",
+            "the council hosts the pool; a £200,000 overspend costs the council £200,000.",
+        ),
+        "tiered" => (
+            "The first part of an overspend (an amount, or a percentage of planned spend) falls on the host or the commissioner; the rest is shared by a second rule.",
+            "first £250,000 on the host, the rest 50:50: a £450,000 overspend costs the host £350,000 and the other partner £100,000.",
+        ),
+        _ => (
+            "First, overspends are netted off against underspends elsewhere in the pool; then the contingency reserve is used; what remains is shared by a second rule.",
+            "reablement overspends by £300,000 and carers' support underspends by £100,000; a £50,000 reserve covers more; the last £150,000 is shared.",
+        ),
+    }
+}

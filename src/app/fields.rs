@@ -1,0 +1,98 @@
+//! Turning what someone typed into a model change, in one place: parse the text; if it is
+//! valid, clear the field's error and apply the edit; if not, record the error (the model keeps
+//! its last valid value and keeps computing). Also the field ids shared with `validate`.
+
+use yew::prelude::*;
+
+use super::state::{Action, EditorState, FieldError};
+use crate::model::edit::Edit;
+use crate::model::{format_money, FieldPath, Money, MoneyStyle, Percent};
+
+pub type Editor = UseReducerHandle<EditorState>;
+
+/// The path of a field in the open scenario, matching the paths `validate` reports.
+pub fn scenario_path(scenario_index: usize) -> FieldPath {
+    FieldPath::root(&format!("scenario.{scenario_index}"))
+}
+
+/// The error shown beside the field with this DOM id, if its text is invalid.
+pub fn error_for(editor: &Editor, dom_id: &str) -> Option<AttrValue> {
+    editor
+        .field_errors
+        .get(dom_id)
+        .map(|e| AttrValue::from(e.sentence()))
+}
+
+/// A commit callback for any field: `parse` turns text into an edit or a message that
+/// completes the sentence "<label> …".
+pub fn commit<F>(editor: &Editor, dom_id: String, label: String, parse: F) -> Callback<String>
+where
+    F: Fn(&str) -> Result<Edit, String> + 'static,
+{
+    let editor = editor.clone();
+    Callback::from(move |text: String| match parse(&text) {
+        Ok(edit) => {
+            editor.dispatch(Action::FieldValid(dom_id.clone()));
+            editor.dispatch(Action::Edit(edit));
+        }
+        Err(message) => editor.dispatch(Action::FieldInvalid(FieldError {
+            field: dom_id.clone(),
+            label: label.clone(),
+            message,
+        })),
+    })
+}
+
+/// A money field's commit: accepts "£1,250,000.50", "1250000", "(220)" and "−220".
+pub fn money_commit<F>(editor: &Editor, dom_id: String, label: String, edit: F) -> Callback<String>
+where
+    F: Fn(Money) -> Edit + 'static,
+{
+    commit(editor, dom_id, label, move |text| {
+        Money::parse(text).map(&edit).map_err(|e| e.to_string())
+    })
+}
+
+/// A percentage field's commit: accepts "5.66", "5.66%" and "−1.5".
+pub fn percent_commit<F>(
+    editor: &Editor,
+    dom_id: String,
+    label: String,
+    edit: F,
+) -> Callback<String>
+where
+    F: Fn(Percent) -> Edit + 'static,
+{
+    commit(editor, dom_id, label, move |text| {
+        Percent::parse(text).map(&edit).map_err(|e| e.to_string())
+    })
+}
+
+/// A name field's commit. Names are stored as typed (trimmed); an empty one is reported by
+/// validation in the checklist rather than refused, so nothing typed is ever thrown away.
+pub fn name_commit<F>(editor: &Editor, dom_id: String, label: String, edit: F) -> Callback<String>
+where
+    F: Fn(String) -> Edit + 'static,
+{
+    commit(editor, dom_id, label, move |text| {
+        Ok(edit(text.trim().to_string()))
+    })
+}
+
+/// An amount as it appears in a money field beside its `£` prefix: "1,250,000.50".
+pub fn money_text(amount: Money) -> AttrValue {
+    AttrValue::from(format_money(amount, MoneyStyle::EXACT).replacen('£', "", 1))
+}
+
+/// A percentage as it appears in a field beside its `%` suffix: "5.66".
+pub fn percent_text(percent: Percent) -> AttrValue {
+    AttrValue::from(percent.as_decimal().normalize().to_string())
+}
+
+/// An optional amount: blank means none.
+pub fn optional_money(text: &str) -> Result<Option<Money>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Money::parse(text).map(Some).map_err(|e| e.to_string())
+}

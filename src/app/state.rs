@@ -1,0 +1,184 @@
+//! All editor state in one place: the model being edited, which scenario is open, undo and
+//! redo history, and the fields whose typed text is not (yet) valid. State changes only through
+//! `Action`s, applied by `reduce` — a plain function the native tests call directly.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::edit::{apply, Edit, EditError};
+use crate::model::{Model, Scenario, ScenarioId};
+
+/// How many steps back undo can go. Each step is a snapshot of the model, which for the
+/// largest model we plan for (200 lines, 10 scenarios) is a few hundred kilobytes.
+pub const UNDO_LIMIT: usize = 100;
+
+/// Text in a field that does not parse, kept so the person sees what they typed and why it
+/// is wrong. The model keeps its last valid value meanwhile, and keeps computing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The DOM id of the input, so the error summary can link to it.
+    pub field: String,
+    /// The field's label, used to start the message: "Base budget for Reablement".
+    pub label: String,
+    /// "must be a number, like 1250000 or 1,250,000.50".
+    pub message: String,
+}
+
+impl FieldError {
+    /// The sentence shown in the error summary and beside the field.
+    pub fn sentence(&self) -> String {
+        format!("{} {}", self.label, self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorState {
+    pub model: Model,
+    /// The scenario being edited.
+    pub open: ScenarioId,
+    undo: Vec<Model>,
+    redo: Vec<Model>,
+    /// Invalid fields by DOM id.
+    pub field_errors: BTreeMap<String, FieldError>,
+    /// Why the last action could not be done, in words; cleared by the next successful one.
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A change to the open scenario.
+    Edit(Edit),
+    /// Start again from another model (a template, a file): undoable like any edit.
+    Replace(Model),
+    Open(ScenarioId),
+    Undo,
+    Redo,
+    FieldInvalid(FieldError),
+    /// The field with this DOM id holds valid text again (or is gone).
+    FieldValid(String),
+}
+
+impl EditorState {
+    pub fn new(model: Model) -> EditorState {
+        let open = model.base_scenario;
+        EditorState {
+            model,
+            open,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            field_errors: BTreeMap::new(),
+            notice: None,
+        }
+    }
+
+    /// The open scenario; falls back to the first if the open id is stale.
+    pub fn scenario(&self) -> Option<&Scenario> {
+        self.model
+            .scenario(self.open)
+            .or_else(|| self.model.scenarios.first())
+    }
+
+    /// Position of the open scenario in the model, for field paths.
+    pub fn scenario_index(&self) -> usize {
+        self.model
+            .scenarios
+            .iter()
+            .position(|s| s.id == self.open)
+            .unwrap_or(0)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies one action. Pure: the same state and action always give the same result.
+    pub fn reduce(mut self, action: Action) -> EditorState {
+        match action {
+            Action::Edit(edit) => match self.edited(&edit) {
+                Ok(model) => self.commit(model),
+                Err(error) => self.notice = Some(error.to_string()),
+            },
+            Action::Replace(model) => {
+                self.open = model.base_scenario;
+                self.field_errors.clear();
+                self.commit(model);
+            }
+            Action::Open(id) => {
+                if self.model.scenario(id).is_some() {
+                    self.open = id;
+                    self.field_errors.clear();
+                }
+            }
+            Action::Undo => {
+                if let Some(previous) = self.undo.pop() {
+                    let current = std::mem::replace(&mut self.model, previous);
+                    self.redo.push(current);
+                    self.after_time_travel();
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.redo.pop() {
+                    let current = std::mem::replace(&mut self.model, next);
+                    self.undo.push(current);
+                    self.after_time_travel();
+                }
+            }
+            Action::FieldInvalid(error) => {
+                self.field_errors.insert(error.field.clone(), error);
+            }
+            Action::FieldValid(field) => {
+                self.field_errors.remove(&field);
+            }
+        }
+        self
+    }
+
+    /// The model with `edit` applied to the open scenario, or why it cannot be.
+    fn edited(&self, edit: &Edit) -> Result<Model, EditError> {
+        let mut model = self.model.clone();
+        let index = self.scenario_index();
+        let scenario = model
+            .scenarios
+            .get_mut(index)
+            .ok_or(EditError::Missing("scenario"))?;
+        apply(scenario, edit)?;
+        Ok(model)
+    }
+
+    fn commit(&mut self, model: Model) {
+        if model == self.model {
+            return;
+        }
+        let previous = std::mem::replace(&mut self.model, model);
+        self.undo.push(previous);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.notice = None;
+    }
+
+    /// After undo or redo the fields show the restored values, so typed-but-invalid text no
+    /// longer applies; and the open scenario may no longer exist.
+    fn after_time_travel(&mut self) {
+        self.field_errors.clear();
+        self.notice = None;
+        if self.model.scenario(self.open).is_none() {
+            self.open = self.model.base_scenario;
+        }
+    }
+}
+
+impl Reducible for EditorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).reduce(action))
+    }
+}

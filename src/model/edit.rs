@@ -1,0 +1,420 @@
+//! Every change a person can make to a scenario, as data. The editor's reducer applies these;
+//! keeping them here (pure, no UI) means each one is tested natively and undo is a snapshot.
+
+use super::contribution::{AmountRule, Contribution, ContributionId, FundingStream, Obligation};
+use super::money::{Money, Percent};
+use super::partner::{Partner, PartnerId, PartnerKind};
+use super::pool::{Pool, PoolId, PoolType};
+use super::risk::{RiskShare, UnderspendTreatment};
+use super::scenario::Scenario;
+use super::spend::{LineId, Outturn, RingFence, SpendLine, YearForecast};
+use super::year::{FinancialYear, Horizon, MAX_HORIZON_YEARS};
+
+/// Something in a scenario that can be added, moved or removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Partner(PartnerId),
+    Pool(PoolId),
+    Contribution(ContributionId),
+    Line(LineId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartnerField {
+    Name(String),
+    ShortName(String),
+    Kind(PartnerKind),
+    BaselineBudget(Option<Money>),
+    BaselineGrowth(Percent),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolField {
+    Name(String),
+    Type(PoolType),
+    Host(PartnerId),
+    RiskShare(RiskShare),
+    Underspend(UnderspendTreatment),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContributionField {
+    Name(String),
+    Partner(PartnerId),
+    Pool(PoolId),
+    Stream(FundingStream),
+    Obligation(Obligation),
+    Rule(AmountRule),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineField {
+    Name(String),
+    Pool(PoolId),
+    Commissioner(PartnerId),
+    BaseBudget(Money),
+    Growth(Percent),
+    Savings(Percent),
+    RingFence(Option<RingFence>),
+    RiskShare(Option<RiskShare>),
+    Forecast(FinancialYear, Outturn),
+}
+
+/// One change to a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Rename(String),
+    Horizon(Horizon),
+    AddPartner,
+    AddPool,
+    AddContribution,
+    AddLine,
+    Remove(Item),
+    Move(Item, Direction),
+    Partner(PartnerId, PartnerField),
+    Pool(PoolId, PoolField),
+    Contribution(ContributionId, ContributionField),
+    Line(LineId, LineField),
+}
+
+/// Why an edit could not be applied. The scenario is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The thing being edited is no longer there (e.g. removed in another tab).
+    Missing(&'static str),
+    /// An add needs something to attach to: a new pool needs a host, a line needs a pool.
+    Needs(&'static str),
+    /// A horizon outside 1 to `MAX_HORIZON_YEARS` years.
+    Horizon,
+}
+
+impl core::fmt::Display for EditError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            EditError::Missing(what) => write!(f, "That {what} no longer exists."),
+            EditError::Needs(what) => write!(f, "Add {what} first."),
+            EditError::Horizon => write!(
+                f,
+                "A plan covers from 1 to {MAX_HORIZON_YEARS} financial years."
+            ),
+        }
+    }
+}
+
+/// Applies `edit` to `scenario`. On error the scenario is left exactly as it was.
+pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::Rename(name) => scenario.name = name.clone(),
+        Edit::Horizon(horizon) => {
+            if horizon.years == 0 || horizon.years > MAX_HORIZON_YEARS {
+                return Err(EditError::Horizon);
+            }
+            scenario.horizon = *horizon;
+        }
+        Edit::AddPartner => add_partner(scenario),
+        Edit::AddPool => add_pool(scenario)?,
+        Edit::AddContribution => add_contribution(scenario)?,
+        Edit::AddLine => add_line(scenario)?,
+        Edit::Remove(item) => remove(scenario, *item)?,
+        Edit::Move(item, direction) => move_item(scenario, *item, *direction)?,
+        Edit::Partner(id, field) => edit_partner(scenario, *id, field)?,
+        Edit::Pool(id, field) => edit_pool(scenario, *id, field)?,
+        Edit::Contribution(id, field) => edit_contribution(scenario, *id, field)?,
+        Edit::Line(id, field) => edit_line(scenario, *id, field)?,
+    }
+    Ok(())
+}
+
+/// What else in the scenario refers to `item`, in words, so the editor can ask before removing
+/// it ("Pool 'Better Care Fund' is hosted by it"). Removing an item also removes these.
+pub fn dependents(scenario: &Scenario, item: Item) -> Vec<String> {
+    let mut found = Vec::new();
+    match item {
+        Item::Partner(id) => {
+            for pool in scenario.pools.iter().filter(|p| p.host == id) {
+                found.push(format!("Pool ‘{}’ is hosted by this partner", pool.name));
+            }
+            for c in scenario.contributions.iter().filter(|c| c.partner == id) {
+                found.push(format!("Contribution ‘{}’ is paid by this partner", c.name));
+            }
+            for line in scenario.lines.iter().filter(|l| l.commissioner == id) {
+                found.push(format!(
+                    "Spending line ‘{}’ is commissioned by this partner",
+                    line.name
+                ));
+            }
+        }
+        Item::Pool(id) => {
+            for c in scenario.contributions.iter().filter(|c| c.pool == id) {
+                found.push(format!("Contribution ‘{}’ is paid into this pool", c.name));
+            }
+            for line in scenario.lines.iter().filter(|l| l.pool == id) {
+                found.push(format!(
+                    "Spending line ‘{}’ is paid from this pool",
+                    line.name
+                ));
+            }
+        }
+        Item::Contribution(_) | Item::Line(_) => {}
+    }
+    found
+}
+
+fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
+    ids.max().map_or(1, |max| max.saturating_add(1))
+}
+
+fn add_partner(scenario: &mut Scenario) {
+    let id = next_id(scenario.partners.iter().map(|p| p.id.0));
+    let number = scenario.partners.len() + 1;
+    scenario.partners.push(Partner::new(
+        id,
+        &format!("Partner {number}"),
+        &format!("P{number}"),
+        PartnerKind::Other,
+    ));
+}
+
+fn add_pool(scenario: &mut Scenario) -> Result<(), EditError> {
+    let host = scenario
+        .partners
+        .first()
+        .ok_or(EditError::Needs("a partner to host the pool"))?
+        .id;
+    let id = next_id(scenario.pools.iter().map(|p| p.id.0));
+    let number = scenario.pools.len() + 1;
+    scenario.pools.push(Pool::new(
+        id,
+        &format!("Pool {number}"),
+        host,
+        RiskShare::ProRata { capped: false },
+    ));
+    Ok(())
+}
+
+fn add_contribution(scenario: &mut Scenario) -> Result<(), EditError> {
+    let partner = scenario
+        .partners
+        .first()
+        .ok_or(EditError::Needs("a partner"))?
+        .id;
+    let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?.id;
+    let id = next_id(scenario.contributions.iter().map(|c| c.id.0));
+    scenario.contributions.push(Contribution {
+        id: ContributionId(id),
+        name: format!("Contribution {}", scenario.contributions.len() + 1),
+        partner,
+        pool,
+        stream: FundingStream::Other,
+        obligation: Obligation::Voluntary,
+        rule: AmountRule::Fixed {
+            amount: Money::ZERO,
+        },
+    });
+    Ok(())
+}
+
+fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
+    let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?;
+    let id = next_id(scenario.lines.iter().map(|l| l.id.0));
+    let line = SpendLine {
+        id: LineId(id),
+        name: format!("Spending line {}", scenario.lines.len() + 1),
+        pool: pool.id,
+        commissioner: pool.host,
+        base_budget: Money::ZERO,
+        growth: Percent::ZERO,
+        savings: Percent::ZERO,
+        ring_fence: None,
+        forecast: Vec::new(),
+        risk_share: None,
+    };
+    scenario.lines.push(line);
+    Ok(())
+}
+
+fn remove(scenario: &mut Scenario, item: Item) -> Result<(), EditError> {
+    match item {
+        Item::Partner(id) => {
+            let at = position(&scenario.partners, |p| p.id == id, "partner")?;
+            scenario.partners.remove(at);
+            let hosted: Vec<PoolId> = scenario
+                .pools
+                .iter()
+                .filter(|p| p.host == id)
+                .map(|p| p.id)
+                .collect();
+            scenario.pools.retain(|p| p.host != id);
+            scenario
+                .contributions
+                .retain(|c| c.partner != id && !hosted.contains(&c.pool));
+            scenario
+                .lines
+                .retain(|l| l.commissioner != id && !hosted.contains(&l.pool));
+            scenario.ring_fences.retain(|r| !hosted.contains(&r.pool));
+            forget_partner_in_rules(scenario, id);
+        }
+        Item::Pool(id) => {
+            let at = position(&scenario.pools, |p| p.id == id, "pool")?;
+            scenario.pools.remove(at);
+            scenario.contributions.retain(|c| c.pool != id);
+            scenario.lines.retain(|l| l.pool != id);
+            scenario.ring_fences.retain(|r| r.pool != id);
+        }
+        Item::Contribution(id) => {
+            let at = position(&scenario.contributions, |c| c.id == id, "contribution")?;
+            scenario.contributions.remove(at);
+        }
+        Item::Line(id) => {
+            let at = position(&scenario.lines, |l| l.id == id, "spending line")?;
+            scenario.lines.remove(at);
+        }
+    }
+    Ok(())
+}
+
+/// Fixed-percentage rules name partners; a removed partner's share goes with it (validation
+/// then says the shares no longer total 100%, which is the truth the user must settle).
+fn forget_partner_in_rules(scenario: &mut Scenario, id: PartnerId) {
+    let rules = scenario.pools.iter_mut().map(|p| &mut p.risk_share).chain(
+        scenario
+            .lines
+            .iter_mut()
+            .filter_map(|l| l.risk_share.as_mut()),
+    );
+    for rule in rules {
+        rule.forget_partner(id);
+    }
+}
+
+fn move_item(scenario: &mut Scenario, item: Item, direction: Direction) -> Result<(), EditError> {
+    match item {
+        Item::Partner(id) => shift(&mut scenario.partners, |p| p.id == id, direction, "partner"),
+        Item::Pool(id) => shift(&mut scenario.pools, |p| p.id == id, direction, "pool"),
+        Item::Contribution(id) => shift(
+            &mut scenario.contributions,
+            |c| c.id == id,
+            direction,
+            "contribution",
+        ),
+        Item::Line(id) => shift(
+            &mut scenario.lines,
+            |l| l.id == id,
+            direction,
+            "spending line",
+        ),
+    }
+}
+
+fn position<T>(
+    items: &[T],
+    is: impl Fn(&T) -> bool,
+    what: &'static str,
+) -> Result<usize, EditError> {
+    items.iter().position(is).ok_or(EditError::Missing(what))
+}
+
+/// Moving the first item up or the last down leaves the list as it is.
+fn shift<T>(
+    items: &mut [T],
+    is: impl Fn(&T) -> bool,
+    direction: Direction,
+    what: &'static str,
+) -> Result<(), EditError> {
+    let at = position(items, is, what)?;
+    let other = match direction {
+        Direction::Up => at.checked_sub(1),
+        Direction::Down => Some(at + 1).filter(|&i| i < items.len()),
+    };
+    if let Some(other) = other {
+        items.swap(at, other);
+    }
+    Ok(())
+}
+
+fn find<'a, T>(
+    items: &'a mut [T],
+    is: impl Fn(&T) -> bool,
+    what: &'static str,
+) -> Result<&'a mut T, EditError> {
+    items
+        .iter_mut()
+        .find(|item| is(item))
+        .ok_or(EditError::Missing(what))
+}
+
+fn edit_partner(
+    scenario: &mut Scenario,
+    id: PartnerId,
+    field: &PartnerField,
+) -> Result<(), EditError> {
+    let partner = find(&mut scenario.partners, |p| p.id == id, "partner")?;
+    match field {
+        PartnerField::Name(name) => partner.name = name.clone(),
+        PartnerField::ShortName(name) => partner.short_name = name.clone(),
+        PartnerField::Kind(kind) => partner.kind = *kind,
+        PartnerField::BaselineBudget(amount) => partner.baseline_budget = *amount,
+        PartnerField::BaselineGrowth(percent) => partner.baseline_growth = *percent,
+    }
+    Ok(())
+}
+
+fn edit_pool(scenario: &mut Scenario, id: PoolId, field: &PoolField) -> Result<(), EditError> {
+    let pool = find(&mut scenario.pools, |p| p.id == id, "pool")?;
+    match field {
+        PoolField::Name(name) => pool.name = name.clone(),
+        PoolField::Type(pool_type) => pool.pool_type = *pool_type,
+        PoolField::Host(host) => pool.host = *host,
+        PoolField::RiskShare(rule) => pool.risk_share = rule.clone(),
+        PoolField::Underspend(treatment) => pool.underspend = *treatment,
+    }
+    Ok(())
+}
+
+fn edit_contribution(
+    scenario: &mut Scenario,
+    id: ContributionId,
+    field: &ContributionField,
+) -> Result<(), EditError> {
+    let c = find(&mut scenario.contributions, |c| c.id == id, "contribution")?;
+    match field {
+        ContributionField::Name(name) => c.name = name.clone(),
+        ContributionField::Partner(partner) => c.partner = *partner,
+        ContributionField::Pool(pool) => c.pool = *pool,
+        ContributionField::Stream(stream) => c.stream = *stream,
+        ContributionField::Obligation(obligation) => c.obligation = *obligation,
+        ContributionField::Rule(rule) => c.rule = rule.clone(),
+    }
+    Ok(())
+}
+
+fn edit_line(scenario: &mut Scenario, id: LineId, field: &LineField) -> Result<(), EditError> {
+    let line = find(&mut scenario.lines, |l| l.id == id, "spending line")?;
+    match field {
+        LineField::Name(name) => line.name = name.clone(),
+        LineField::Pool(pool) => line.pool = *pool,
+        LineField::Commissioner(partner) => line.commissioner = *partner,
+        LineField::BaseBudget(amount) => line.base_budget = *amount,
+        LineField::Growth(percent) => line.growth = *percent,
+        LineField::Savings(percent) => line.savings = *percent,
+        LineField::RingFence(tag) => line.ring_fence = *tag,
+        LineField::RiskShare(rule) => line.risk_share = rule.clone(),
+        LineField::Forecast(year, outturn) => set_forecast(line, *year, *outturn),
+    }
+    Ok(())
+}
+
+/// One forecast entry per year; "as planned" is the absence of an entry.
+fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
+    line.forecast.retain(|f| f.year != year);
+    if outturn != Outturn::AsPlanned {
+        line.forecast.push(YearForecast { year, outturn });
+        line.forecast.sort_by_key(|f| f.year);
+    }
+}
