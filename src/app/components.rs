@@ -18,5 +18,6 @@ pub mod results_panel;
 pub mod ring_fence_checks;
 pub mod risk_share_field;
 pub mod select_field;
+pub mod table_region;
 pub mod text_field;
 pub mod toolbar;

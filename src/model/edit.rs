@@ -132,22 +132,65 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
 }
 
 /// What else in the scenario refers to `item`, in words, so the editor can ask before removing
-/// it ("Pool 'Better Care Fund' is hosted by it"). Removing an item also removes these.
+/// it ("Pool 'Better Care Fund' is hosted by it"). Removing an item also removes these (or, for
+/// a fixed-percentage share, drops it), so the list names everything `remove` takes with it.
 pub fn dependents(scenario: &Scenario, item: Item) -> Vec<String> {
     let mut found = Vec::new();
     match item {
         Item::Partner(id) => {
-            for pool in scenario.pools.iter().filter(|p| p.host == id) {
+            let hosted: Vec<&Pool> = scenario.pools.iter().filter(|p| p.host == id).collect();
+            let hosted_name = |pool: PoolId| {
+                hosted
+                    .iter()
+                    .find(|p| p.id == pool)
+                    .map(|p| p.name.as_str())
+            };
+            for pool in &hosted {
                 found.push(format!("Pool ‘{}’ is hosted by this partner", pool.name));
             }
-            for c in scenario.contributions.iter().filter(|c| c.partner == id) {
-                found.push(format!("Contribution ‘{}’ is paid by this partner", c.name));
+            for c in &scenario.contributions {
+                if c.partner == id {
+                    found.push(format!("Contribution ‘{}’ is paid by this partner", c.name));
+                } else if let Some(pool) = hosted_name(c.pool) {
+                    found.push(format!(
+                        "Contribution ‘{}’ is paid into pool ‘{pool}’, which this partner hosts",
+                        c.name
+                    ));
+                }
             }
-            for line in scenario.lines.iter().filter(|l| l.commissioner == id) {
-                found.push(format!(
-                    "Spending line ‘{}’ is commissioned by this partner",
-                    line.name
-                ));
+            for line in &scenario.lines {
+                if line.commissioner == id {
+                    found.push(format!(
+                        "Spending line ‘{}’ is commissioned by this partner",
+                        line.name
+                    ));
+                } else if let Some(pool) = hosted_name(line.pool) {
+                    found.push(format!(
+                        "Spending line ‘{}’ is paid from pool ‘{pool}’, which this partner hosts",
+                        line.name
+                    ));
+                } else if names_partner(line.risk_share.as_ref(), id) {
+                    found.push(format!(
+                        "This partner’s fixed share of the risk on spending line ‘{}’",
+                        line.name
+                    ));
+                }
+            }
+            for fence in &scenario.ring_fences {
+                if let Some(pool) = hosted_name(fence.pool) {
+                    found.push(format!(
+                        "Ring-fence ‘{}’ for pool ‘{pool}’",
+                        fence.ring_fence
+                    ));
+                }
+            }
+            for pool in scenario.pools.iter().filter(|p| p.host != id) {
+                if names_partner(Some(&pool.risk_share), id) {
+                    found.push(format!(
+                        "This partner’s fixed share of the risk in pool ‘{}’",
+                        pool.name
+                    ));
+                }
             }
         }
         Item::Pool(id) => {
@@ -160,10 +203,18 @@ pub fn dependents(scenario: &Scenario, item: Item) -> Vec<String> {
                     line.name
                 ));
             }
+            for fence in scenario.ring_fences.iter().filter(|r| r.pool == id) {
+                found.push(format!("Ring-fence ‘{}’ for this pool", fence.ring_fence));
+            }
         }
         Item::Contribution(_) | Item::Line(_) => {}
     }
     found
+}
+
+fn names_partner(rule: Option<&RiskShare>, id: PartnerId) -> bool {
+    rule.and_then(RiskShare::fixed_shares)
+        .is_some_and(|shares| shares.iter().any(|s| s.partner == id))
 }
 
 fn next_id(ids: impl Iterator<Item = u32>) -> u32 {

@@ -78,6 +78,15 @@ impl Partner {
         }
     }
 
+    /// The full name if there is one, else the short name: what forms and menus show.
+    pub fn full_label(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.short_name
+        } else {
+            &self.name
+        }
+    }
+
     /// The short name if there is one, else the full name: what tables and sentences use.
     pub fn label(&self) -> &str {
         if self.short_name.trim().is_empty() {

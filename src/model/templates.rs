@@ -159,3 +159,23 @@ fn move_to(s: &mut Scenario, start: FinancialYear) {
         line.forecast.iter_mut().for_each(|f| shift(&mut f.year));
     }
 }
+
+/// A model with nothing in it yet: one option over three years from 2025/26.
+pub fn blank() -> Model {
+    Model {
+        schema_version: SCHEMA_VERSION,
+        name: "New pooled budget".to_string(),
+        scenarios: vec![Scenario {
+            id: ScenarioId(1),
+            name: "Option A".to_string(),
+            description: String::new(),
+            horizon: super::year::Horizon::new(FinancialYear(2025), 3),
+            partners: Vec::new(),
+            pools: Vec::new(),
+            contributions: Vec::new(),
+            lines: Vec::new(),
+            ring_fences: Vec::new(),
+        }],
+        base_scenario: ScenarioId(1),
+    }
+}

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::item_actions::ItemActions;
 use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
+use super::table_region::TableRegion;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
     error_for, money_commit, money_text, name_commit, percent_commit, percent_text, scenario_path,
@@ -89,7 +90,7 @@ fn contribution_card(
     let partners: Vec<(String, String)> = scenario
         .partners
         .iter()
-        .map(|p| (p.id.0.to_string(), p.label().to_string()))
+        .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
         .collect();
     let pools: Vec<(String, String)> = scenario
         .pools
@@ -214,7 +215,7 @@ fn amounts_grid(scenario: &Scenario) -> Html {
     }
     let years: Vec<_> = scenario.horizon.years().collect();
     html! {
-        <div class="pb-table-wrap">
+        <TableRegion label="Contributions each year, in pounds">
             <table class="pb-table">
                 <caption class="pb-table__caption">{ "Contributions each year, in pounds" }</caption>
                 <thead>
@@ -233,7 +234,7 @@ fn amounts_grid(scenario: &Scenario) -> Html {
                         html! {
                             <tr class="pb-table__row" key={c.id.0}>
                                 <th scope="row" class="pb-table__header">
-                                    { partner.map_or("Unknown partner", |p| p.label()) }{ ": " }{ &c.name }
+                                    { partner.map_or("Unknown partner", |p| p.full_label()) }{ ": " }{ &c.name }
                                 </th>
                                 <td class="pb-table__cell">{ c.rule.describe() }</td>
                                 { for amounts.iter().map(|a| html! { <MoneyCell amount={*a} /> }) }
@@ -242,7 +243,7 @@ fn amounts_grid(scenario: &Scenario) -> Html {
                     }) }
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 

@@ -55,14 +55,14 @@ pub fn item_actions(props: &ItemActionsProps) -> Html {
         <div class="pb-item-actions">
             <button type="button" class="pb-button pb-button--secondary pb-button--small"
                 onclick={dispatch(Edit::Move(item, Direction::Up))}>
-                { "Move up" }<span class="pb-visually-hidden">{ format!(": {name}") }</span>
+                { "Move up" }<span class="pb-visually-hidden">{ format!(" {name}") }</span>
             </button>
             <button type="button" class="pb-button pb-button--secondary pb-button--small"
                 onclick={dispatch(Edit::Move(item, Direction::Down))}>
-                { "Move down" }<span class="pb-visually-hidden">{ format!(": {name}") }</span>
+                { "Move down" }<span class="pb-visually-hidden">{ format!(" {name}") }</span>
             </button>
             <button type="button" class="pb-button pb-button--warning pb-button--small" onclick={on_remove}>
-                { "Remove" }<span class="pb-visually-hidden">{ format!(": {name}") }</span>
+                { "Remove" }<span class="pb-visually-hidden">{ format!(" {name}") }</span>
             </button>
             if !confirming.is_empty() {
                 <div class="pb-confirm" role="alertdialog" aria-labelledby={format!("confirm-{}", item_key(item))}>

@@ -74,7 +74,7 @@ fn line_card(
     let partners: Vec<(String, String)> = scenario
         .partners
         .iter()
-        .map(|p| (p.id.0.to_string(), p.label().to_string()))
+        .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
         .collect();
     let ring_fence = match line.ring_fence {
         None => "none",

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
+use super::table_region::TableRegion;
 use crate::model::{Money, Results};
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +51,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
         _ => html! {},
     };
     html! {
-        <div class="pb-table-wrap">
+        <TableRegion label={format!("What each partner pays, {span}")}>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ format!("What each partner pays, {span}") }</caption>
                 <thead>
@@ -63,7 +64,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
                 </thead>
                 <tbody>{ for rows }{ total_row }</tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 

@@ -52,7 +52,7 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
                 };
                 html! {
                     <fieldset class="pb-card" key={partner.id.0}>
-                        <legend class="pb-card__title">{ format!("Partner {}: {}", i + 1, partner.label()) }</legend>
+                        <legend class="pb-card__title">{ format!("Partner {}: {}", i + 1, partner.full_label()) }</legend>
                         <div class="pb-card__fields">
                             <TextField id={name_id.clone()} label="Name"
                                 value={AttrValue::from(partner.name.clone())}
@@ -70,15 +70,15 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
                                 hint="Only needed for contributions set as a percentage of this partner's budget"
                                 value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
                                 width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &baseline_id)}
-                                on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.label()),
+                                on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.full_label()),
                                     move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
                             <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
                                 value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
                                 inputmode="decimal" error={error_for(editor, &growth_id)}
-                                on_commit={percent_commit(editor, growth_id.clone(), format!("Baseline growth for {}", partner.label()),
+                                on_commit={percent_commit(editor, growth_id.clone(), format!("Baseline growth for {}", partner.full_label()),
                                     move |p| Edit::Partner(id, PartnerField::BaselineGrowth(p)))} />
                         </div>
-                        <ItemActions item={Item::Partner(id)} name={AttrValue::from(partner.label().to_string())} editor={editor.clone()} />
+                        <ItemActions item={Item::Partner(id)} name={AttrValue::from(partner.full_label().to_string())} editor={editor.clone()} />
                     </fieldset>
                 }
             }) }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
+use super::table_region::TableRegion;
 use crate::model::PoolResults;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
         }
     });
     html! {
-        <div class="pb-table-wrap">
+        <TableRegion label={format!("{}: income and spending by year", pool.name)}>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ format!("{}: income and spending by year", pool.name) }</caption>
                 <thead>
@@ -42,6 +43,6 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }

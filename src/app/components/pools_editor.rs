@@ -58,7 +58,7 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
     let partner_options: Vec<(String, String)> = scenario
         .partners
         .iter()
-        .map(|p| (p.id.0.to_string(), p.label().to_string()))
+        .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
         .collect();
     html! {
         <section class="pb-section" aria-labelledby="pools-heading">

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
+use super::table_region::TableRegion;
 use crate::model::Results;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
             .map_or("Unknown pool", |p| p.name.as_str())
     };
     html! {
-        <div class="pb-table-wrap">
+        <TableRegion label="Ring-fenced minimums">
             <table class="pb-table">
                 <caption class="pb-table__caption">{ "Ring-fenced minimums" }</caption>
                 <thead>
@@ -53,6 +54,6 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
                     }) }
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }

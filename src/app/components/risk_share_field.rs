@@ -226,7 +226,7 @@ where
             commit(
                 &props.editor,
                 id.clone(),
-                format!("Share for {}", partner.label()),
+                format!("Share for {}", partner.full_label()),
                 move |text| {
                     let percent = Percent::parse(text).map_err(|e| e.to_string())?;
                     let mut shares = shares.clone();
@@ -242,7 +242,7 @@ where
             )
         };
         html! {
-            <TextField id={id.clone()} label={format!("Share for {}, in per cent", partner.label())}
+            <TextField id={id.clone()} label={format!("Share for {}, in per cent", partner.full_label())}
                 value={percent_text(percent)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
                 error={error_for(&props.editor, &id)} on_commit={on_commit} />
         }

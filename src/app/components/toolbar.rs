@@ -30,15 +30,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let (editor, chosen) = (editor.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| {
             let index = chosen.parse::<usize>().unwrap_or(0);
-            if let Some(template) = templates::all().into_iter().nth(index) {
-                editor.dispatch(Action::Replace(template.model));
-            }
+            let model = match templates::all().into_iter().nth(index) {
+                Some(template) => template.model,
+                None => templates::blank(),
+            };
+            editor.dispatch(Action::Replace(model));
         })
     };
-    let options: Vec<(String, String)> = templates::all()
+    // The templates, then a blank model (any index past the templates).
+    let options: Vec<(String, String)> = templates::TITLES
         .iter()
+        .chain(std::iter::once(&"A blank model"))
         .enumerate()
-        .map(|(i, t)| (i.to_string(), t.title.to_string()))
+        .map(|(i, title)| (i.to_string(), title.to_string()))
         .collect();
     html! {
         <div class="pb-toolbar">

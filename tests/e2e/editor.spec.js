@@ -1,0 +1,181 @@
+// The editor, as a finance lead uses it: start from a template or a blank model, build a pool,
+// read each partner's share of an overspend, undo, reload, and recover from bad input.
+import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+
+const group = (page, name) => page.getByRole('group', { name });
+const partnerRow = (page, name) =>
+  page.getByRole('table', { name: /What each partner pays/ }).getByRole('row', { name: new RegExp(`^${name}`) });
+
+/** Types into a field and leaves it, which is when the editor takes the value. */
+async function enter(field, text) {
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+async function startFrom(page, title) {
+  await page.getByLabel('Start again from').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
+/**
+ * Builds the two-partner pool from a blank model:
+ * two partners each paying £1,000,000 a year for 3 years, one line with a £2,000,000 budget,
+ * a 50:50 risk share, and a £600,000 overspend forecast in 2025/26.
+ */
+async function buildFiftyFiftyPool(page) {
+  await startFrom(page, 'A blank model');
+  await page.getByRole('button', { name: 'Add a partner' }).click();
+  await page.getByRole('button', { name: 'Add a partner' }).click();
+  await enter(group(page, /^Partner 1:/).getByLabel('Name', { exact: true }), 'London Borough of Hackney');
+  await enter(group(page, /^Partner 2:/).getByLabel('Name', { exact: true }), 'NHS North East London ICB');
+
+  await page.getByRole('button', { name: 'Add a pool' }).click();
+  await enter(group(page, /^Pool 1:/).getByLabel('Name', { exact: true }), 'Community equipment pool');
+  await group(page, /^Pool 1:/).getByLabel('Who carries an overspend').selectOption('fixed');
+
+  await page.getByRole('button', { name: 'Add a contribution' }).click();
+  await page.getByRole('button', { name: 'Add a contribution' }).click();
+  await enter(group(page, /^Contribution 1:/).getByLabel('Amount each year, in pounds'), '1,000,000');
+  await group(page, /^Contribution 2:/).getByLabel('Paid by').selectOption({ label: 'NHS North East London ICB' });
+  await enter(group(page, /^Contribution 2:/).getByLabel('Amount each year, in pounds'), '£1,000,000.00');
+
+  await page.getByRole('button', { name: 'Add a spending line' }).click();
+  const line = group(page, /^Spending line 1:/);
+  await enter(line.getByLabel('Budget in 2025/26, in pounds'), '2,000,000');
+  await enter(line.getByLabel('2025/26', { exact: true }), '£600,000');
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test('a fresh start opens the Better Care Fund template with live results', async ({ page, problems }) => {
+  await expect(group(page, /^Pool 1: Better Care Fund/)).toBeVisible();
+  await expect(page.getByRole('table', { name: /What each partner pays/ })).toBeVisible();
+  await expect(page.getByText('Everything the model needs is filled in and consistent.')).toBeVisible();
+  expect(problems).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/editor-template.png`, fullPage: false });
+  await expectNoAxeViolations(page);
+});
+
+test('a 50:50 risk share splits a £600,000 overspend £300,000 each, and undo takes it back', async ({ page, problems }) => {
+  await buildFiftyFiftyPool(page);
+  // Hand calculation: contributions £1,000,000 + £1,000,000 = £2,000,000 = planned spend, so
+  // nothing is unallocated. Forecast £2,600,000 → overspend £600,000 in 2025/26, split 50:50:
+  // £300,000 each. Net cost over three years: 3 × £1,000,000 + £300,000 = £3,300,000.
+  await expect(group(page, /^Pool 1:/).getByText('Total: 100%')).toBeVisible();
+  const hackney = partnerRow(page, 'London Borough of Hackney');
+  const icb = partnerRow(page, 'NHS North East London ICB');
+  await expect(hackney).toContainText('£3,000,000.00');
+  await expect(hackney).toContainText('£300,000.00');
+  await expect(hackney).toContainText('£3,300,000.00');
+  await expect(icb).toContainText('£300,000.00');
+  await expect(icb).toContainText('£3,300,000.00');
+  await page.screenshot({ path: `${SCREENSHOTS}/editor-fifty-fifty.png`, fullPage: true });
+
+  // Undo the overspend: shares go back to nothing. Redo brings them back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hackney).toContainText('£3,000,000.00');
+  await expect(hackney).not.toContainText('£300,000.00');
+  await expect(group(page, /^Spending line 1:/).getByLabel('2025/26', { exact: true })).toHaveValue('');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(hackney).toContainText('£300,000.00');
+
+  // Ctrl+Z works from anywhere outside a field with uncommitted typing.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Control+z');
+  await expect(hackney).not.toContainText('£300,000.00');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(hackney).toContainText('£300,000.00');
+  expect(problems).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test('everything is saved: after a reload the model is exactly as it was', async ({ page }) => {
+  await buildFiftyFiftyPool(page);
+  await expect(page.getByText('All changes saved in this browser')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  await expect(group(page, /^Pool 1: Community equipment pool/)).toBeVisible();
+  await expect(partnerRow(page, 'NHS North East London ICB')).toContainText('£300,000.00');
+  await expect(group(page, /^Spending line 1:/).getByLabel('2025/26', { exact: true })).toHaveValue('£600,000.00');
+});
+
+test('bad input is reported in an error summary that takes focus, and what was typed is kept', async ({ page }) => {
+  const line = group(page, /^Spending line 1:/);
+  const budget = line.getByLabel(/^Budget in 2025\/26/);
+  const before = await page.getByRole('table', { name: /What each partner pays/ }).innerText();
+  await enter(budget, '2,000,00o');
+
+  const summary = page.getByRole('heading', { name: 'There is a problem' }).locator('..');
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  const link = summary.getByRole('link', { name: /must be a number, like 1250000 or 1,250,000.50/ });
+  await expect(link).toBeVisible();
+  await expect(budget).toHaveValue('2,000,00o');
+  await expect(line.locator('.pb-field__error')).toContainText('must be a number');
+  // The model keeps its last valid figures, so the results have not changed.
+  expect(await page.getByRole('table', { name: /What each partner pays/ }).innerText()).toBe(before);
+  await page.screenshot({ path: `${SCREENSHOTS}/editor-error-summary.png`, fullPage: false });
+  await expectNoAxeViolations(page);
+
+  // The link takes the person to the field; putting it right clears the summary.
+  await link.click();
+  await expect(budget).toBeFocused();
+  await enter(budget, '£2,000,000');
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toHaveCount(0);
+});
+
+test('removing a partner that others depend on says what goes with it and asks first', async ({ page }) => {
+  const partner = group(page, /^Partner 1:/);
+  const name = (await partner.getByLabel('Name', { exact: true }).inputValue());
+  await partner.getByRole("button", { name: `Remove ${name}`, exact: true }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(`Removing ‘${name}’ also removes:`);
+  await expect(dialog).toContainText('Pool ‘Better Care Fund’ is hosted by this partner');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(group(page, /^Pool 1: Better Care Fund/)).toBeVisible();
+});
+
+test('the main flow works with the keyboard alone', async ({ page }) => {
+  await startFrom(page, 'A blank model');
+  // Reach each control by Tab from the top of the page, as a keyboard user would.
+  const tabTo = async (locator) => {
+    await page.getByRole('heading', { level: 1 }).focus();
+    for (let i = 0; i < 300; i += 1) {
+      if (await locator.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('could not reach the control with Tab');
+  };
+  const addPartner = page.getByRole('button', { name: 'Add a partner' });
+  await tabTo(addPartner);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(group(page, /^Partner 2:/)).toBeVisible();
+
+  const name = group(page, /^Partner 1:/).getByLabel('Name', { exact: true });
+  await tabTo(name);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Hackney Council');
+  await page.keyboard.press('Tab');
+  await expect(group(page, /^Partner 1: Hackney Council/)).toBeVisible();
+
+  await tabTo(page.getByRole('button', { name: 'Add a pool' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page.getByRole('button', { name: 'Add a contribution' }));
+  await page.keyboard.press('Enter');
+  const amount = group(page, /^Contribution 1:/).getByLabel('Amount each year, in pounds');
+  await tabTo(amount);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('250,000');
+  await page.keyboard.press('Enter');
+  await expect(partnerRow(page, 'Hackney Council')).toContainText('£750,000.00');
+
+  // Undo from the keyboard, with focus on a button.
+  await tabTo(page.getByRole('button', { name: 'Add a contribution' }));
+  await page.keyboard.press('Control+z');
+  await expect(partnerRow(page, 'Hackney Council')).not.toContainText('£750,000.00');
+});
