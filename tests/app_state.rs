@@ -511,3 +511,24 @@ fn bcf_template_with_a_fifty_fifty_rule_splits_a_new_overspend_in_half() {
         assert_eq!(state.model.scenario(other), template.scenario(other));
     }
 }
+
+#[test]
+fn undo_goes_back_to_the_option_the_change_was_made_in() {
+    // Edit option B, switch to option A, undo: the person is taken back to B to see it undone.
+    let model = templates::all().remove(0).model;
+    let (a, b) = (model.scenarios[0].id, model.scenarios[1].id);
+    let state = reduce_all(
+        EditorState::new(model),
+        [
+            Action::Open(b),
+            rename("Option B, revised"),
+            Action::Open(a),
+        ],
+    );
+    assert_eq!(state.open, a);
+    let undone = state.reduce(Action::Undo);
+    assert_eq!(undone.open, b);
+    assert_eq!(open_name(&undone), "Option B: pro rata");
+    let redone = undone.reduce(Action::Redo);
+    assert_eq!(open_name(&redone), "Option B, revised");
+}

@@ -1,9 +1,11 @@
 //! One component per file.
 
+pub mod accessibility_page;
 pub mod app;
 pub mod checklist;
 pub mod contributions_editor;
 pub mod error_summary;
+pub mod help_page;
 pub mod item_actions;
 pub mod lines_editor;
 pub mod money_cell;

@@ -33,13 +33,20 @@ impl FieldError {
     }
 }
 
+/// A point in history: the model, and which option was open, so undo shows the change it undoes.
+#[derive(Clone, Debug, PartialEq)]
+struct Snapshot {
+    model: Model,
+    open: ScenarioId,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct EditorState {
     pub model: Model,
     /// The scenario being edited.
     pub open: ScenarioId,
-    undo: Vec<Model>,
-    redo: Vec<Model>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
     /// Invalid fields by DOM id.
     pub field_errors: BTreeMap<String, FieldError>,
     /// Why the last action could not be done, in words; cleared by the next successful one.
@@ -105,9 +112,10 @@ impl EditorState {
                 Err(error) => self.notice = Some(error.to_string()),
             },
             Action::Replace(model) => {
-                self.open = model.base_scenario;
+                let open = model.base_scenario;
                 self.field_errors.clear();
                 self.commit(model);
+                self.open = open;
             }
             Action::Open(id) => {
                 if self.model.scenario(id).is_some() {
@@ -117,16 +125,14 @@ impl EditorState {
             }
             Action::Undo => {
                 if let Some(previous) = self.undo.pop() {
-                    let current = std::mem::replace(&mut self.model, previous);
+                    let current = self.restore(previous);
                     self.redo.push(current);
-                    self.after_time_travel();
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.redo.pop() {
-                    let current = std::mem::replace(&mut self.model, next);
+                    let current = self.restore(next);
                     self.undo.push(current);
-                    self.after_time_travel();
                 }
             }
             Action::FieldInvalid(error) => {
@@ -152,26 +158,36 @@ impl EditorState {
     }
 
     fn commit(&mut self, model: Model) {
+        self.notice = None;
         if model == self.model {
             return;
         }
-        let previous = std::mem::replace(&mut self.model, model);
+        let previous = Snapshot {
+            model: std::mem::replace(&mut self.model, model),
+            open: self.open,
+        };
         self.undo.push(previous);
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.notice = None;
     }
 
-    /// After undo or redo the fields show the restored values, so typed-but-invalid text no
-    /// longer applies; and the open scenario may no longer exist.
-    fn after_time_travel(&mut self) {
+    /// Puts `snapshot` back and returns the state it replaces, to redo (or undo) later. Both
+    /// directions open the option the change was made in, so the person sees it happen. The
+    /// fields then show the restored values, so typed-but-invalid text no longer applies.
+    fn restore(&mut self, snapshot: Snapshot) -> Snapshot {
+        self.open = snapshot.open;
+        let current = Snapshot {
+            model: std::mem::replace(&mut self.model, snapshot.model),
+            open: snapshot.open,
+        };
         self.field_errors.clear();
         self.notice = None;
         if self.model.scenario(self.open).is_none() {
             self.open = self.model.base_scenario;
         }
+        current
     }
 }
 

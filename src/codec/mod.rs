@@ -1,4 +1,5 @@
 //! Versioned formats a model travels in: the browser's autosave (and, later, share links,
 //! JSON files and CSV exports). Pure: no browser APIs.
 
+pub mod link;
 pub mod saved;

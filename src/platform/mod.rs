@@ -35,3 +35,21 @@ pub fn focus(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// The `page` query parameter (`?page=help`), which picks the help or accessibility page.
+/// Plain links and a full page load keep these pages simple; the work is autosaved anyway.
+pub fn requested_page() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = gloo::utils::window().location().search().ok()?;
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("page="))
+            .map(str::to_string)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}

@@ -1,9 +1,6 @@
 //! localStorage, as plain strings. What the strings mean (the versioned format) is
 //! `crate::codec::saved`'s business; this only says whether the browser kept them.
 
-#[cfg(target_arch = "wasm32")]
-use gloo::storage::{LocalStorage, Storage};
-
 /// Why the browser would not keep or give back the data, in words for the person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageProblem(pub String);
@@ -11,23 +8,36 @@ pub struct StorageProblem(pub String);
 /// Reads the value under `key`; `Ok(None)` when nothing has been saved yet.
 #[cfg(target_arch = "wasm32")]
 pub fn read(key: &str) -> Result<Option<String>, StorageProblem> {
-    let storage = LocalStorage::raw();
-    storage.get_item(key).map_err(|_| {
+    local_storage()?.get_item(key).map_err(|_| unavailable())
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
+    local_storage()?.set_item(key, value).map_err(|_| {
         StorageProblem(
-            "This browser is not letting the modeller read saved work (private browsing, or storage switched off)."
+            "Your work is not being saved: this browser's storage is full. Remove models you no longer need, or keep this tab open."
                 .into(),
         )
     })
 }
 
+/// The browser's storage, if it lets us have it. Private browsing and locked-down policies
+/// can refuse it (some by throwing), so every failure becomes a message, never a crash.
 #[cfg(target_arch = "wasm32")]
-pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
-    LocalStorage::raw().set_item(key, value).map_err(|_| {
-        StorageProblem(
-            "Your work is not being saved: this browser's storage is full or switched off. Export the model to a file to keep it."
-                .into(),
-        )
-    })
+fn local_storage() -> Result<web_sys::Storage, StorageProblem> {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or_else(unavailable)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn unavailable() -> StorageProblem {
+    StorageProblem(
+        "Your work is not being saved: this browser is not letting the modeller use its storage (private browsing, or storage switched off). The modeller still works; keep this tab open until you have finished."
+            .into(),
+    )
 }
 
 // Natively (server-side rendered component tests) there is no browser storage: nothing is

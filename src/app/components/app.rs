@@ -1,11 +1,14 @@
-//! The app: wires the one reducer, autosave and keyboard shortcuts, and lays out the page —
-//! inputs on one side, live results on the other.
+//! The app: the page chrome around one of three pages (the modeller, help, the accessibility
+//! statement); the modeller wires the one reducer, autosave and keyboard shortcuts, and lays
+//! out inputs on one side and live results on the other.
 
 use yew::prelude::*;
 
+use super::accessibility_page::AccessibilityPage;
 use super::checklist::Checklist;
 use super::contributions_editor::ContributionsEditor;
 use super::error_summary::ErrorSummary;
+use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
 use super::page_footer::PageFooter;
 use super::page_header::PageHeader;
@@ -28,6 +31,24 @@ pub enum SaveStatus {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    let page = use_memo((), |_| platform::requested_page());
+    let content = match page.as_deref() {
+        Some("help") => html! { <HelpPage /> },
+        Some("accessibility") => html! { <AccessibilityPage /> },
+        _ => html! { <Workspace /> },
+    };
+    html! {
+        <>
+            <PageHeader />
+            <main class="pb-main" id="main" tabindex="-1">{ content }</main>
+            <PageFooter />
+        </>
+    }
+}
+
+/// The modeller itself: toolbar, inputs and live results.
+#[function_component(Workspace)]
+fn workspace() -> Html {
     let load_notice = use_state(|| None::<String>);
     let editor = {
         let load_notice = load_notice.clone();
@@ -64,8 +85,6 @@ pub fn app() -> Html {
     }
     html! {
         <>
-            <PageHeader />
-            <main class="pb-main" id="main" tabindex="-1">
                 <h1>{ "Pooled budget modeller" }</h1>
                 <p class="pb-lede">
                     { "Model how partners pool money for shared health and care services, \
@@ -89,8 +108,6 @@ pub fn app() -> Html {
                         <ResultsPanel editor={editor.clone()} />
                     </div>
                 </div>
-            </main>
-            <PageFooter />
         </>
     }
 }
@@ -108,7 +125,7 @@ fn restore() -> (crate::model::Model, Option<String>) {
                 (start(), Some(error.to_string()))
             }
         },
-        Ok(None) => (start(), None),
-        Err(problem) => (start(), Some(problem.0)),
+        // Storage switched off: the toolbar's save status says so after the first save.
+        Ok(None) | Err(_) => (start(), None),
     }
 }

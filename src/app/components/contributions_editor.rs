@@ -19,7 +19,7 @@ use crate::model::{
     YearAmount,
 };
 
-const RULES: [(&str, &str, &str); 4] = [
+pub const RULES: [(&str, &str, &str); 4] = [
     (
         "fixed",
         "The same amount every year (flat cash)",

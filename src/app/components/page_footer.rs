@@ -1,4 +1,4 @@
-//! The page footer: where the data lives, and (later) the accessibility statement.
+//! The page footer: where the data lives, and the accessibility statement.
 
 use yew::prelude::*;
 
@@ -8,6 +8,11 @@ pub fn page_footer() -> Html {
         <footer class="pb-footer">
             <div class="pb-footer__inner">
                 <p>{ "Everything you enter stays in this browser. No server receives your figures." }</p>
+                <p>
+                    <a href="?page=accessibility">{ "Accessibility statement" }</a>
+                    { " · " }
+                    <a href="?page=help">{ "Help" }</a>
+                </p>
             </div>
         </footer>
     }

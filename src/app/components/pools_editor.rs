@@ -23,7 +23,7 @@ const POOL_TYPES: [(PoolType, &str); 3] = [
     (PoolType::LeadCommissioner, "lead"),
 ];
 
-const UNDERSPEND: [(UnderspendTreatment, &str, &str, &str); 3] = [
+pub const UNDERSPEND: [(UnderspendTreatment, &str, &str, &str); 3] = [
     (
         UnderspendTreatment::ReturnedProRata,
         "returned",

@@ -12,7 +12,7 @@ use crate::model::{
 };
 
 /// The choices offered, in the order shown. Pro rata appears twice: uncapped and capped.
-const CHOICES: [(&str, &str); 7] = [
+pub const CHOICES: [(&str, &str); 7] = [
     (
         "no_sharing",
         "No sharing: each commissioner carries its own lines",
@@ -419,7 +419,7 @@ fn parse_limit(text: &str) -> Result<TierLimit, String> {
 }
 
 /// What each pattern means, and a small worked example.
-fn explain(choice: &str) -> (&'static str, &'static str) {
+pub fn explain(choice: &str) -> (&'static str, &'static str) {
     match choice {
         "no_sharing" => (
             "Each partner carries the over- or underspend on the spending lines it commissions.",

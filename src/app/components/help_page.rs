@@ -1,0 +1,69 @@
+//! Help: how to use the modeller, every contribution rule and risk-share pattern in plain
+//! words with an example (the same words shown beside where each is chosen), and how figures
+//! are rounded and shown.
+
+use yew::prelude::*;
+
+use super::contributions_editor::RULES;
+use super::pools_editor::UNDERSPEND;
+use super::risk_share_field::{explain, CHOICES};
+
+#[function_component(HelpPage)]
+pub fn help_page() -> Html {
+    html! {
+        <>
+            <p><a href="./">{ "Back to the modeller" }</a></p>
+            <h1>{ "Help" }</h1>
+            <p class="pb-lede">{ "How to model a pooled budget, what each rule means, and how the figures are worked out." }</p>
+
+            <h2>{ "Getting started" }</h2>
+            <ol>
+                <li>{ "Choose a template (a Better Care Fund pool, an integrated children's 0-19 pool, a locality pool) or a blank model under “Start again from”, then select Start." }</li>
+                <li>{ "Add the partners, then the pool and its host, then what each partner contributes, then the spending lines the pool pays for." }</li>
+                <li>{ "Choose who carries an overspend and what happens to an underspend. Put forecast over- or underspends against spending lines." }</li>
+                <li>{ "Read the results beside the inputs. They change as soon as you leave a field or press Enter." }</li>
+            </ol>
+            <p>{ "The checklist lists anything missing or inconsistent, with a link to each field. If you type something the modeller cannot use, “There is a problem” appears at the top with a link to the field; the model keeps using the last figures that made sense until you put it right." }</p>
+
+            <h2>{ "How contributions are set" }</h2>
+            <dl class="pb-help__list">
+                { for RULES.iter().map(|(_, title, example)| html! {
+                    <><dt>{ *title }</dt><dd>{ *example }</dd></>
+                }) }
+            </dl>
+
+            <h2>{ "Who carries an overspend" }</h2>
+            <dl class="pb-help__list">
+                { for CHOICES.iter().map(|(key, title)| {
+                    let (meaning, example) = explain(key);
+                    html! { <><dt>{ *title }</dt><dd>{ meaning }{ " For example: " }{ example }</dd></> }
+                }) }
+            </dl>
+
+            <h2>{ "What happens to an underspend" }</h2>
+            <dl class="pb-help__list">
+                { for UNDERSPEND.iter().map(|(_, _, title, meaning)| html! {
+                    <><dt>{ *title }</dt><dd>{ *meaning }</dd></>
+                }) }
+            </dl>
+
+            <h2>{ "How figures are worked out and shown" }</h2>
+            <ul>
+                <li>{ "Amounts are exact to the penny. Every amount worked out is rounded to the penny once, half away from zero (£0.005 becomes £0.01)." }</li>
+                <li>{ "Uplifts and growth are applied year by year, rounding each year, as a spreadsheet with rounded cells would." }</li>
+                <li>{ "When an amount is split between partners, the parts always add up exactly to the whole: any odd pennies go to the largest remainders." }</li>
+                <li>{ "A positive variance is an overspend. A minus sign (−) marks an underspend or money returned to a partner; brackets are not used on screen." }</li>
+                <li>{ "Income the plan does not spend counts as an underspend; a plan that spends more than its income counts as an overspend." }</li>
+            </ul>
+
+            <h2>{ "Keyboard" }</h2>
+            <ul>
+                <li>{ "Every control can be reached with Tab and used with Enter, Space or the arrow keys." }</li>
+                <li>{ "Ctrl+Z undoes the last change and Ctrl+Shift+Z (or Ctrl+Y) redoes it. While you are typing in a field, Ctrl+Z first undoes your typing." }</li>
+            </ul>
+
+            <h2>{ "Your data" }</h2>
+            <p>{ "Everything you enter is saved in this browser as you go, on this computer only. Nothing is sent to a server. Clearing your browser's data for this site removes it." }</p>
+        </>
+    }
+}

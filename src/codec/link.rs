@@ -1,0 +1,238 @@
+//! Share links: a model, and which of its scenarios is selected, carried in the URL fragment
+//! (the text after `#`), so the data never leaves the browser. docs/link-format.md describes
+//! the format byte by byte; links of every earlier version keep opening (tests/golden/).
+//!
+//! A link is `m1.` followed by base64url of: the CRC-32 of the body (4 bytes, little-endian),
+//! then the body compressed with raw deflate and a preset dictionary. The body is the model in
+//! a compact binary form with scenarios after the first written as differences from it.
+
+mod base64url;
+mod body;
+mod compress;
+mod dictionary;
+mod diff;
+mod items;
+mod rules;
+mod wire;
+
+use core::fmt;
+
+use crate::model::{Model, ScenarioId};
+
+pub use dictionary::DICTIONARY;
+pub use wire::{MAX_ITEMS, MAX_TEXT_BYTES};
+
+/// The link format this version writes; it reads this one and every earlier one.
+pub const LINK_VERSION: u32 = 1;
+/// Most bytes a link's body may inflate to: far above any real model (the large example model
+/// is about 20 KiB), low enough that a crafted link cannot exhaust a browser tab's memory.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The link for `model` with `selected` chosen: the text to put after `#`.
+pub fn encode_link(model: &Model, selected: ScenarioId) -> String {
+    encode_with(model, selected, Approach::CHOSEN)
+}
+
+/// The link for one scenario alone, as a one-scenario model that has it as base and selected.
+/// If `scenario` is not in `model`, the whole model is shared rather than nothing.
+pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
+    match model.scenario(scenario) {
+        Some(only) => {
+            let single = Model {
+                schema_version: model.schema_version,
+                name: model.name.clone(),
+                scenarios: vec![only.clone()],
+                base_scenario: scenario,
+            };
+            encode_link(&single, scenario)
+        }
+        None => encode_link(model, scenario),
+    }
+}
+
+/// Opens a link: the text after `#`, with or without the `#` (or a whole address). Whitespace
+/// and line breaks a mail client inserted are ignored, and so are punctuation marks pasted
+/// around it by accident (`.`, `)`, `>`, quotes), which no link contains.
+pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
+    let text: String = fragment
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .collect();
+    let text = text
+        .rsplit_once('#')
+        .map_or(text.as_str(), |(_, after)| after);
+    let text = text.trim_start_matches(['(', '<', '[', '"', '\'']);
+    let text = text.trim_end_matches(['.', ')', '>', ']', ',', ';', ':', '!', '?', '"', '\'']);
+    if text.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let data = match split_tag(text) {
+        Tag::Version(1, data) => data,
+        Tag::Version(version, _) => return Err(LinkError::Newer(version)),
+        Tag::Missing => return Err(LinkError::NotALink),
+    };
+    let payload = base64url::decode(data).map_err(LinkError::damaged_by)?;
+    let (check, stream) = match payload.bytes.split_first_chunk::<4>() {
+        Some((check, stream)) if !stream.is_empty() => (u32::from_le_bytes(*check), stream),
+        _ => return Err(LinkError::Incomplete),
+    };
+    let body = compress::inflate(stream, MAX_BODY_BYTES).map_err(|e| match e {
+        compress::InflateError::Incomplete => LinkError::Incomplete,
+        compress::InflateError::TooLarge => LinkError::TooLarge,
+        compress::InflateError::Damaged => LinkError::Damaged("it is not valid compressed data"),
+    })?;
+    if compress::crc32(&body) != check || !payload.canonical {
+        return Err(LinkError::Damaged("its check value does not match"));
+    }
+    body::read_model(&body).map_err(|e| match e {
+        wire::BodyError::Malformed(what) => LinkError::Damaged(what),
+        wire::BodyError::TooLarge => LinkError::TooLarge,
+    })
+}
+
+/// Why a link could not be opened, in words for the person who clicked it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Nothing after the `#`.
+    Empty,
+    /// Not a link this tool made (no version tag).
+    NotALink,
+    /// Made by a newer version of the tool: holds the link format version.
+    Newer(u32),
+    /// Cut off: part of the link is missing.
+    Incomplete,
+    /// Changed or damaged; holds what could not be read, for support.
+    Damaged(&'static str),
+    /// Holds more than [`MAX_BODY_BYTES`], [`MAX_ITEMS`] or [`MAX_TEXT_BYTES`].
+    TooLarge,
+}
+
+impl LinkError {
+    fn damaged_by(character: char) -> LinkError {
+        match character {
+            '%' => LinkError::Damaged("it has been percent-encoded"),
+            _ => LinkError::Damaged("it contains a character no link has"),
+        }
+    }
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const RESEND: &str = "Ask the sender to send it again, or to send the model as a file.";
+        match self {
+            LinkError::Empty => write!(
+                f,
+                "This link has no model in it: the part after '#' is missing. {RESEND}"
+            ),
+            LinkError::NotALink => write!(
+                f,
+                "This is not a pooled budget link. Check that you copied the whole link, from \
+                 the sender's message, into the address bar."
+            ),
+            LinkError::Newer(version) => write!(
+                f,
+                "This link was made by a newer version of the modeller (link format {version}; \
+                 this version opens up to {LINK_VERSION}). Open it in the newest version of the \
+                 modeller, or ask the sender to send the model as a file."
+            ),
+            LinkError::Incomplete => write!(
+                f,
+                "This link is incomplete — it may have been cut off when it was pasted. {RESEND}"
+            ),
+            LinkError::Damaged(detail) => write!(
+                f,
+                "This link has been changed or damaged, so it cannot be opened safely \
+                 ({detail}). {RESEND}"
+            ),
+            LinkError::TooLarge => write!(
+                f,
+                "This link holds more than the modeller will open from a link. Ask the sender \
+                 to send the model as a file instead."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// Characters some mail clients insert invisibly into long words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+enum Tag<'a> {
+    Version(u32, &'a str),
+    Missing,
+}
+
+/// `m<version>.` then the data. A version too large for a u32 is certainly newer.
+fn split_tag(text: &str) -> Tag<'_> {
+    let (tag, data) = text.split_once('.').unwrap_or((text, ""));
+    match tag.strip_prefix('m') {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            match digits.parse::<u32>() {
+                Ok(0) => Tag::Missing,
+                Ok(version) => Tag::Version(version, data),
+                Err(_) => Tag::Version(u32::MAX, data),
+            }
+        }
+        _ => Tag::Missing,
+    }
+}
+
+/// The ways of writing a version 1 link that docs/link-format.md compares. Every one is a valid
+/// link; encode_link uses [`Approach::CHOSEN`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Approach {
+    /// Scenarios after the first written as differences from it, not in full.
+    pub differences: bool,
+    /// Deflate preset with [`DICTIONARY`].
+    pub dictionary: bool,
+}
+
+impl Approach {
+    pub const CHOSEN: Approach = Approach {
+        differences: true,
+        dictionary: true,
+    };
+    pub const ALL: [Approach; 4] = [
+        Approach {
+            differences: false,
+            dictionary: false,
+        },
+        Approach {
+            differences: true,
+            dictionary: false,
+        },
+        Approach {
+            differences: false,
+            dictionary: true,
+        },
+        Approach::CHOSEN,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match (self.differences, self.dictionary) {
+            (false, false) => "binary, deflate",
+            (true, false) => "binary, scenario differences, deflate",
+            (false, true) => "binary, deflate with dictionary",
+            (true, true) => "binary, scenario differences, deflate with dictionary",
+        }
+    }
+}
+
+/// A link written one of the ways compared in docs/link-format.md (for the benchmark).
+pub fn encode_with(model: &Model, selected: ScenarioId, approach: Approach) -> String {
+    let body = body::write_model(model, selected, approach.differences);
+    let mut payload = compress::crc32(&body).to_le_bytes().to_vec();
+    payload.extend(compress::deflate(&body, approach.dictionary));
+    format!("m{LINK_VERSION}.{}", base64url::encode(&payload))
+}
+
+/// The uncompressed body of a link (before compression), for measurements and tools.
+pub fn link_body(model: &Model, selected: ScenarioId) -> Vec<u8> {
+    body::write_model(model, selected, true)
+}
