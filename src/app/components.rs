@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod help_page;
 pub mod item_actions;
 pub mod lines_editor;
+pub mod models_panel;
 pub mod money_cell;
 pub mod page_footer;
 pub mod page_header;

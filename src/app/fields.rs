@@ -29,11 +29,26 @@ pub fn commit<F>(editor: &Editor, dom_id: String, label: String, parse: F) -> Ca
 where
     F: Fn(&str) -> Result<Edit, String> + 'static,
 {
+    commit_action(editor, dom_id, label, move |text| {
+        parse(text).map(Action::Edit)
+    })
+}
+
+/// Like `commit`, for fields that change something other than the open scenario.
+pub fn commit_action<F>(
+    editor: &Editor,
+    dom_id: String,
+    label: String,
+    parse: F,
+) -> Callback<String>
+where
+    F: Fn(&str) -> Result<Action, String> + 'static,
+{
     let editor = editor.clone();
     Callback::from(move |text: String| match parse(&text) {
-        Ok(edit) => {
+        Ok(action) => {
             editor.dispatch(Action::FieldValid(dom_id.clone()));
-            editor.dispatch(Action::Edit(edit));
+            editor.dispatch(action);
         }
         Err(message) => editor.dispatch(Action::FieldInvalid(FieldError {
             field: dom_id.clone(),

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod fields;
+pub mod persistence;
 pub mod state;
 
 pub use components::app::App;

@@ -59,6 +59,10 @@ pub enum Action {
     Edit(Edit),
     /// Start again from another model (a template, a file): undoable like any edit.
     Replace(Model),
+    /// Open another saved model: a fresh start, with its own (empty) history.
+    Load(Model),
+    /// Rename the whole model (what the list of saved models shows).
+    RenameModel(String),
     Open(ScenarioId),
     Undo,
     Redo,
@@ -116,6 +120,12 @@ impl EditorState {
                 self.field_errors.clear();
                 self.commit(model);
                 self.open = open;
+            }
+            Action::Load(model) => return EditorState::new(model),
+            Action::RenameModel(name) => {
+                let mut model = self.model.clone();
+                model.name = name;
+                self.commit(model);
             }
             Action::Open(id) => {
                 if self.model.scenario(id).is_some() {

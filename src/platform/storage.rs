@@ -21,6 +21,11 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
     })
 }
 
+#[cfg(target_arch = "wasm32")]
+pub fn remove(key: &str) -> Result<(), StorageProblem> {
+    local_storage()?.remove_item(key).map_err(|_| unavailable())
+}
+
 /// The browser's storage, if it lets us have it. Private browsing and locked-down policies
 /// can refuse it (some by throwing), so every failure becomes a message, never a crash.
 #[cfg(target_arch = "wasm32")]
@@ -49,5 +54,10 @@ pub fn read(_key: &str) -> Result<Option<String>, StorageProblem> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn write(_key: &str, _value: &str) -> Result<(), StorageProblem> {
+    Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn remove(_key: &str) -> Result<(), StorageProblem> {
     Ok(())
 }

@@ -13,8 +13,8 @@ async function enter(field, text) {
 }
 
 async function startFrom(page, title) {
-  await page.getByLabel('Start again from').selectOption({ label: title });
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel('Start a new model from').selectOption({ label: title });
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
 }
 
 /**
@@ -178,4 +178,36 @@ test('the main flow works with the keyboard alone', async ({ page }) => {
   await tabTo(page.getByRole('button', { name: 'Add a contribution' }));
   await page.keyboard.press('Control+z');
   await expect(partnerRow(page, 'Hackney Council')).not.toContainText('£750,000.00');
+});
+
+test('several models are kept: create, rename, duplicate, open and delete them', async ({ page }) => {
+  const models = page.getByRole('region', { name: 'Your models' }).or(page.locator('section.pb-models'));
+  await expect(models.getByRole('listitem')).toHaveCount(1);
+  await enter(page.getByLabel('Name of the open model'), 'BCF 2025/26 options');
+  await expect(models.getByRole('listitem').first()).toContainText('BCF 2025/26 options (open)');
+
+  await startFrom(page, 'A blank model');
+  await expect(models.getByRole('listitem')).toHaveCount(2);
+  await expect(models.getByRole('listitem').nth(1)).toContainText('New pooled budget (open)');
+  await expect(page.getByText('Partner 1:')).toHaveCount(0);
+
+  // Open the first again: its partners are back, exactly as left.
+  await models.getByRole('button', { name: 'Open BCF 2025/26 options' }).click();
+  await expect(page.getByRole('group', { name: /^Pool 1: Better Care Fund/ })).toBeVisible();
+
+  await models.getByRole('button', { name: 'Duplicate BCF 2025/26 options' }).click();
+  await expect(models.getByRole('listitem')).toHaveCount(3);
+  await expect(models.getByRole('listitem').nth(2)).toContainText('Copy of BCF 2025/26 options (open)');
+
+  // Deleting asks first; keeping it changes nothing.
+  await models.getByRole('button', { name: 'Delete New pooled budget' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete ‘New pooled budget’ from this browser? This cannot be undone.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ‘New pooled budget’' }).click();
+  await expect(models.getByRole('listitem')).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  await expect(models.getByRole('listitem')).toHaveCount(2);
+  await expect(models.getByRole('listitem').nth(1)).toContainText('Copy of BCF 2025/26 options (open)');
 });

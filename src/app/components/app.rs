@@ -10,6 +10,7 @@ use super::contributions_editor::ContributionsEditor;
 use super::error_summary::ErrorSummary;
 use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
+use super::models_panel::ModelsPanel;
 use super::page_footer::PageFooter;
 use super::page_header::PageHeader;
 use super::partners_editor::PartnersEditor;
@@ -17,9 +18,10 @@ use super::plan_editor::PlanEditor;
 use super::pools_editor::PoolsEditor;
 use super::results_panel::ResultsPanel;
 use super::toolbar::Toolbar;
+use crate::app::persistence;
 use crate::app::state::{Action, EditorState};
-use crate::codec::saved;
-use crate::model::templates;
+use crate::codec::library::Library;
+use crate::model::{templates, Model};
 use crate::platform;
 
 /// Whether the last change reached the browser's storage.
@@ -46,29 +48,27 @@ pub fn app() -> Html {
     }
 }
 
-/// The modeller itself: toolbar, inputs and live results.
+/// The modeller itself: the saved models, toolbar, inputs and live results.
 #[function_component(Workspace)]
 fn workspace() -> Html {
-    let load_notice = use_state(|| None::<String>);
-    let editor = {
-        let load_notice = load_notice.clone();
-        use_reducer(move || {
-            let (model, notice) = restore();
-            if notice.is_some() {
-                load_notice.set(notice);
-            }
-            EditorState::new(model)
-        })
-    };
+    let opened = use_memo((), |_| persistence::open_library());
+    let notice = use_state(|| opened.notice.clone());
+    let library = use_state(|| opened.library.clone());
+    let editor = use_reducer(|| EditorState::new(opened.model.clone()));
     let save_status = use_state(|| SaveStatus::Saved);
     {
-        let save_status = save_status.clone();
+        // After every change: save the open model, and its name in the list.
+        let (library, save_status) = (library.clone(), save_status.clone());
         use_effect_with(editor.model.clone(), move |model| {
-            let status = match platform::storage::write(saved::STORAGE_KEY, &saved::encode(model)) {
+            let mut updated = (*library).clone();
+            let renamed = updated.rename(updated.open, &model.name);
+            save_status.set(match persistence::save(&updated, model) {
                 Ok(()) => SaveStatus::Saved,
                 Err(problem) => SaveStatus::NotSaved(problem.0),
-            };
-            save_status.set(status);
+            });
+            if renamed {
+                library.set(updated);
+            }
         });
     }
     {
@@ -83,49 +83,126 @@ fn workspace() -> Html {
             move || drop(listener)
         });
     }
+    // Switching models: update the list, then load the model with a fresh history.
+    let switch_to = {
+        let (library, editor, notice) = (library.clone(), editor.clone(), notice.clone());
+        move |updated: Library, model: Model| {
+            library.set(updated);
+            notice.set(None);
+            editor.dispatch(Action::Load(model));
+        }
+    };
+    let on_open = {
+        let (library, notice, switch_to) = (library.clone(), notice.clone(), switch_to.clone());
+        Callback::from(move |id: u32| match persistence::read_model(id) {
+            Ok(model) => {
+                let mut updated = (*library).clone();
+                updated.open = id;
+                switch_to(updated, model);
+            }
+            Err(message) => notice.set(Some(message)),
+        })
+    };
+    let add_and_open = {
+        let (library, notice, switch_to) = (library.clone(), notice.clone(), switch_to.clone());
+        move |model: Model| {
+            let mut updated = (*library).clone();
+            match persistence::add(&mut updated, &model) {
+                Ok(()) => switch_to(updated, model),
+                Err(problem) => notice.set(Some(problem.0)),
+            }
+        }
+    };
+    let on_duplicate = {
+        let (library, editor, notice, add_and_open) = (
+            library.clone(),
+            editor.clone(),
+            notice.clone(),
+            add_and_open.clone(),
+        );
+        Callback::from(move |id: u32| {
+            let source = if id == library.open {
+                Ok(editor.model.clone())
+            } else {
+                persistence::read_model(id)
+            };
+            match source {
+                Ok(mut model) => {
+                    model.name = format!("Copy of {}", model.name);
+                    add_and_open(model);
+                }
+                Err(message) => notice.set(Some(message)),
+            }
+        })
+    };
+    let on_new = {
+        let add_and_open = add_and_open.clone();
+        Callback::from(move |index: usize| {
+            let model = templates::all()
+                .into_iter()
+                .nth(index)
+                .map_or_else(templates::blank, |t| t.model);
+            add_and_open(model);
+        })
+    };
+    let on_delete = {
+        let (library, notice, switch_to, add_and_open) = (
+            library.clone(),
+            notice.clone(),
+            switch_to.clone(),
+            add_and_open.clone(),
+        );
+        Callback::from(move |id: u32| {
+            let mut updated = (*library).clone();
+            if let Err(problem) = persistence::delete(&mut updated, id) {
+                notice.set(Some(problem.0));
+                return;
+            }
+            if id != updated.open {
+                library.set(updated);
+                return;
+            }
+            // The open model went: open the next one, or start afresh if none is left.
+            let next = updated.models.first().map(|e| e.id);
+            match next.map(|next| (next, persistence::read_model(next))) {
+                Some((next, Ok(model))) => {
+                    updated.open = next;
+                    switch_to(updated, model);
+                }
+                _ => {
+                    library.set(updated);
+                    add_and_open(persistence::starter());
+                }
+            }
+        })
+    };
     html! {
         <>
-                <h1>{ "Pooled budget modeller" }</h1>
-                <p class="pb-lede">
-                    { "Model how partners pool money for shared health and care services, \
-                       what each pool pays for, and who carries an over- or underspend." }
-                </p>
-                if let Some(notice) = &*load_notice {
-                    <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div>
-                }
-                <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
-                <ErrorSummary editor={editor.clone()} />
-                <div class="pb-workspace">
-                    <div class="pb-workspace__inputs">
-                        <Checklist editor={editor.clone()} />
-                        <PlanEditor editor={editor.clone()} />
-                        <PartnersEditor editor={editor.clone()} />
-                        <PoolsEditor editor={editor.clone()} />
-                        <ContributionsEditor editor={editor.clone()} />
-                        <LinesEditor editor={editor.clone()} />
-                    </div>
-                    <div class="pb-workspace__results">
-                        <ResultsPanel editor={editor.clone()} />
-                    </div>
-                </div>
-        </>
-    }
-}
-
-/// The saved model if there is one, else the first template. A saved model that cannot be
-/// read is moved aside (never overwritten) and the person is told.
-fn restore() -> (crate::model::Model, Option<String>) {
-    let fallback = || templates::all().into_iter().next().map(|t| t.model);
-    let start = || fallback().unwrap_or_else(crate::model::small_model);
-    match platform::storage::read(saved::STORAGE_KEY) {
-        Ok(Some(text)) => match saved::decode(&text) {
-            Ok(model) => (model, None),
-            Err(error) => {
-                let _ = platform::storage::write(saved::UNREADABLE_KEY, &text);
-                (start(), Some(error.to_string()))
+            <h1>{ "Pooled budget modeller" }</h1>
+            <p class="pb-lede">
+                { "Model how partners pool money for shared health and care services, \
+                   what each pool pays for, and who carries an over- or underspend." }
+            </p>
+            if let Some(notice) = &*notice {
+                <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div>
             }
-        },
-        // Storage switched off: the toolbar's save status says so after the first save.
-        Ok(None) | Err(_) => (start(), None),
+            <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
+            <ErrorSummary editor={editor.clone()} />
+            <div class="pb-workspace">
+                <div class="pb-workspace__inputs">
+                    <ModelsPanel library={(*library).clone()} editor={editor.clone()}
+                        on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
+                    <Checklist editor={editor.clone()} />
+                    <PlanEditor editor={editor.clone()} />
+                    <PartnersEditor editor={editor.clone()} />
+                    <PoolsEditor editor={editor.clone()} />
+                    <ContributionsEditor editor={editor.clone()} />
+                    <LinesEditor editor={editor.clone()} />
+                </div>
+                <div class="pb-workspace__results">
+                    <ResultsPanel editor={editor.clone()} />
+                </div>
+            </div>
+        </>
     }
 }

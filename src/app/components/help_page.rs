@@ -18,7 +18,7 @@ pub fn help_page() -> Html {
 
             <h2>{ "Getting started" }</h2>
             <ol>
-                <li>{ "Choose a template (a Better Care Fund pool, an integrated children's 0-19 pool, a locality pool) or a blank model under “Start again from”, then select Start." }</li>
+                <li>{ "Choose a template (a Better Care Fund pool, an integrated children's 0-19 pool, a locality pool) or a blank model under “Start a new model from”, then select Create. Each model is kept in this browser; “Your models” lists them, with Open, Duplicate and Delete." }</li>
                 <li>{ "Add the partners, then the pool and its host, then what each partner contributes, then the spending lines the pool pays for." }</li>
                 <li>{ "Choose who carries an overspend and what happens to an underspend. Put forecast over- or underspends against spending lines." }</li>
                 <li>{ "Read the results beside the inputs. They change as soon as you leave a field or press Enter." }</li>

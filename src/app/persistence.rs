@@ -1,0 +1,109 @@
+//! Keeping models in this browser: opening the library at start-up (migrating what earlier
+//! versions saved), saving the open model after every change, and opening, duplicating and
+//! deleting models. Formats are `crate::codec`'s; storage calls go through `crate::platform`.
+//! Nothing readable is ever discarded: text that cannot be read is moved aside, not deleted.
+
+use crate::codec::library::{self, Library};
+use crate::codec::saved;
+use crate::model::{templates, Model};
+use crate::platform::storage::{self, StorageProblem};
+
+/// What the modeller opens with.
+pub struct Opened {
+    pub library: Library,
+    pub model: Model,
+    /// Something the person should know (a saved model that could not be read).
+    pub notice: Option<String>,
+}
+
+/// A model to start from when there is none: the first template.
+pub fn starter() -> Model {
+    templates::all()
+        .into_iter()
+        .next()
+        .map_or_else(templates::blank, |t| t.model)
+}
+
+pub fn open_library() -> Opened {
+    let index = storage::read(library::INDEX_KEY).ok().flatten();
+    let Some(mut library) = index.as_deref().and_then(library::decode) else {
+        return first_library();
+    };
+    if library.models.is_empty() {
+        return first_library();
+    }
+    let open = if library.name_of(library.open).is_some() {
+        library.open
+    } else {
+        library.models.first().map_or(1, |e| e.id)
+    };
+    library.open = open;
+    match read_model(open) {
+        Ok(model) => Opened {
+            library,
+            model,
+            notice: None,
+        },
+        Err(message) => {
+            // Keep the unreadable model where it is; open a fresh one beside it.
+            let model = starter();
+            library.open = library.add(&model.name);
+            let _ = save(&library, &model);
+            Opened {
+                library,
+                model,
+                notice: Some(message),
+            }
+        }
+    }
+}
+
+/// No index yet: adopt the single model an earlier version saved, if any, else a template.
+fn first_library() -> Opened {
+    let earlier = storage::read(saved::STORAGE_KEY).ok().flatten();
+    let (model, notice) = match earlier.as_deref().map(saved::decode) {
+        Some(Ok(model)) => (model, None),
+        Some(Err(error)) => {
+            let _ = earlier.map(|text| storage::write(saved::UNREADABLE_KEY, &text));
+            (starter(), Some(error.to_string()))
+        }
+        None => (starter(), None),
+    };
+    let library = Library::with_first(&model.name);
+    if save(&library, &model).is_ok() && notice.is_none() {
+        let _ = storage::remove(saved::STORAGE_KEY);
+    }
+    Opened {
+        library,
+        model,
+        notice,
+    }
+}
+
+/// Model `id` as saved, or why it cannot be opened, in words.
+pub fn read_model(id: u32) -> Result<Model, String> {
+    match storage::read(&library::model_key(id)) {
+        Ok(Some(text)) => saved::decode(&text).map_err(|e| e.to_string()),
+        Ok(None) => Err("That model is no longer saved in this browser.".to_string()),
+        Err(problem) => Err(problem.0),
+    }
+}
+
+/// Saves `model` as the library's open model, and the index with its name.
+pub fn save(library: &Library, model: &Model) -> Result<(), StorageProblem> {
+    storage::write(&library::model_key(library.open), &saved::encode(model))?;
+    storage::write(library::INDEX_KEY, &library::encode(library))
+}
+
+/// Adds `model` to the library as a new model and opens it.
+pub fn add(library: &mut Library, model: &Model) -> Result<(), StorageProblem> {
+    library.open = library.add(&model.name);
+    save(library, model)
+}
+
+/// Deletes model `id` from the browser.
+pub fn delete(library: &mut Library, id: u32) -> Result<(), StorageProblem> {
+    library.remove(id);
+    storage::remove(&library::model_key(id))?;
+    storage::write(library::INDEX_KEY, &library::encode(library))
+}
