@@ -12,7 +12,7 @@ help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (rebuilds on change)"
 	@echo "make test    formatting, clippy, native tests, release build, browser tests"
 	@echo "make dist    release build into dist/ and print each file's size"
-	@echo "make bench   benchmarks (engine; see docs/benchmarks.md)"
+	@echo "make bench   bundle sizes, engine and share-link benchmarks (docs/benchmarks.md)"
 
 setup:
 	@scripts/setup.sh all
@@ -51,8 +51,10 @@ test: setup
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - t0 )) s"
 
-bench: setup-build
-	cargo bench --bench compute
+# Bundle sizes (from dist), the engine's compute/validate/compare benches, and share-link lengths
+# and speed. Criterion prints medians; see docs/benchmarks.md for the method and figures.
+bench: dist
+	cargo bench --bench compute --bench links
 
 clean:
 	rm -rf dist target test-results tests/e2e/output

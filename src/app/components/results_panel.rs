@@ -34,7 +34,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         Err(message) => (last_good.borrow().clone(), Some(message.clone())),
     };
     html! {
-        <section class="pb-results" aria-labelledby="results-heading">
+        <section class="pb-results" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading" class="pb-section__title">{ "Results" }</h2>
             if let Some(problem) = problem {
                 <div class="pb-notice pb-notice--warning" role="alert">
