@@ -28,6 +28,9 @@ pub const LINK_VERSION: u32 = 1;
 /// is about 20 KiB), low enough that a crafted link cannot exhaust a browser tab's memory.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// Most bytes of text [`decode_link`] looks at; longer text is refused before any work.
+pub const MAX_LINK_BYTES: usize = 4 * MAX_BODY_BYTES;
+
 /// The link for `model` with `selected` chosen: the text to put after `#`.
 pub fn encode_link(model: &Model, selected: ScenarioId) -> String {
     encode_with(model, selected, Approach::CHOSEN)
@@ -54,6 +57,11 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
 /// and line breaks a mail client inserted are ignored, and so are punctuation marks pasted
 /// around it by accident (`.`, `)`, `>`, quotes), which no link contains.
 pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
+    // A payload that inflates to the cap needs at most about 1.4 MB of text (deflate never
+    // expands by more than a few bytes per 64 KiB), so anything far longer is refused unread.
+    if fragment.len() > MAX_LINK_BYTES {
+        return Err(LinkError::TooLarge);
+    }
     let text: String = fragment
         .chars()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))

@@ -1,5 +1,6 @@
 //! Versioned formats a model travels in: the browser's autosave (and, later, share links,
 //! JSON files and CSV exports). Pure: no browser APIs.
 
+pub mod library;
 pub mod link;
 pub mod saved;
