@@ -19,6 +19,7 @@ pub mod pool_summary;
 pub mod pools_editor;
 pub mod results_panel;
 pub mod ring_fence_checks;
+pub mod ring_fences_editor;
 pub mod risk_share_field;
 pub mod select_field;
 pub mod table_region;

@@ -7,7 +7,9 @@ use super::partner::{Partner, PartnerId, PartnerKind};
 use super::pool::{Pool, PoolId, PoolType};
 use super::risk::{RiskShare, UnderspendTreatment};
 use super::scenario::Scenario;
-use super::spend::{LineId, Outturn, RingFence, SpendLine, YearForecast};
+use super::spend::{
+    LineId, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine, YearForecast,
+};
 use super::year::{FinancialYear, Horizon, MAX_HORIZON_YEARS};
 
 /// Something in a scenario that can be added, moved or removed.
@@ -41,6 +43,8 @@ pub enum PoolField {
     Host(PartnerId),
     RiskShare(RiskShare),
     Underspend(UnderspendTreatment),
+    ReserveOpening(Money),
+    ReserveSetAside(Money),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +85,17 @@ pub enum Edit {
     Pool(PoolId, PoolField),
     Contribution(ContributionId, ContributionField),
     Line(LineId, LineField),
+    AddRingFence,
+    /// Ring-fenced minimums have no ids; they are edited by position.
+    RemoveRingFence(usize),
+    RingFence(usize, RingFenceField),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RingFenceField {
+    Pool(PoolId),
+    Kind(RingFence),
+    Minimum(MinimumRule),
 }
 
 /// Why an edit could not be applied. The scenario is unchanged when this is returned.
@@ -127,6 +142,24 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
         Edit::Pool(id, field) => edit_pool(scenario, *id, field)?,
         Edit::Contribution(id, field) => edit_contribution(scenario, *id, field)?,
         Edit::Line(id, field) => edit_line(scenario, *id, field)?,
+        Edit::AddRingFence => add_ring_fence(scenario)?,
+        Edit::RemoveRingFence(at) => {
+            if *at >= scenario.ring_fences.len() {
+                return Err(EditError::Missing("ring-fenced minimum"));
+            }
+            scenario.ring_fences.remove(*at);
+        }
+        Edit::RingFence(at, field) => {
+            let rule = scenario
+                .ring_fences
+                .get_mut(*at)
+                .ok_or(EditError::Missing("ring-fenced minimum"))?;
+            match field {
+                RingFenceField::Pool(pool) => rule.pool = *pool,
+                RingFenceField::Kind(kind) => rule.ring_fence = *kind,
+                RingFenceField::Minimum(minimum) => rule.minimum = minimum.clone(),
+            }
+        }
     }
     Ok(())
 }
@@ -290,6 +323,20 @@ fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
     Ok(())
 }
 
+/// A new minimum: adult social care, 0% of the NHS minimum contribution until set.
+fn add_ring_fence(scenario: &mut Scenario) -> Result<(), EditError> {
+    let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?.id;
+    scenario.ring_fences.push(RingFenceRequirement {
+        pool,
+        ring_fence: RingFence::AdultSocialCare,
+        minimum: MinimumRule::ShareOfStream {
+            stream: FundingStream::NhsMinimum,
+            percent: Percent::ZERO,
+        },
+    });
+    Ok(())
+}
+
 fn remove(scenario: &mut Scenario, item: Item) -> Result<(), EditError> {
     match item {
         Item::Partner(id) => {
@@ -424,6 +471,8 @@ fn edit_pool(scenario: &mut Scenario, id: PoolId, field: &PoolField) -> Result<(
         PoolField::Host(host) => pool.host = *host,
         PoolField::RiskShare(rule) => pool.risk_share = rule.clone(),
         PoolField::Underspend(treatment) => pool.underspend = *treatment,
+        PoolField::ReserveOpening(amount) => pool.reserve.opening = *amount,
+        PoolField::ReserveSetAside(amount) => pool.reserve.set_aside_per_year = *amount,
     }
     Ok(())
 }

@@ -211,3 +211,30 @@ test('several models are kept: create, rename, duplicate, open and delete them',
   await expect(models.getByRole('listitem')).toHaveCount(2);
   await expect(models.getByRole('listitem').nth(1)).toContainText('Copy of BCF 2025/26 options (open)');
 });
+
+test('from a template: change a flat-cash contribution and add a partner; the results follow', async ({ page }) => {
+  await startFrom(page, 'Better Care Fund pool (illustrative figures)');
+  const pounds = (text) => Number(text.replace(/[£,]/g, '').replace('\u2212', '-'));
+  // The first contribution set as the same amount every year.
+  let card;
+  for (const candidate of await page.getByRole('group', { name: /^Contribution \d+:/ }).all()) {
+    if (await candidate.getByLabel('Amount each year, in pounds').count()) { card = candidate; break; }
+  }
+  const amount = card.getByLabel('Amount each year, in pounds');
+  const payer = await card.getByLabel('Paid by').evaluate((s) => s.options[s.selectedIndex].text);
+  const row = partnerRow(page, payer);
+  const contributions = async () => pounds(await row.getByRole('cell').first().innerText());
+  const before = await contributions();
+  const yearly = pounds(await amount.inputValue());
+
+  // Hand calculation: £100,000 more each year for five years is £500,000 more in total.
+  await enter(amount, String(yearly + 100000));
+  await expect.poll(contributions).toBeCloseTo(before + 500000, 2);
+
+  await page.getByRole('button', { name: 'Add a partner' }).click();
+  const added = page.getByRole('group', { name: /^Partner \d+: Partner \d+$/ });
+  await expect(added).toHaveCount(1);
+  await enter(added.getByLabel('Name', { exact: true }), 'Hackney Housing Partnership');
+  await expect(partnerRow(page, 'Hackney Housing Partnership')).toContainText('£0.00');
+  await expectNoAxeViolations(page);
+});

@@ -17,6 +17,7 @@ use super::partners_editor::PartnersEditor;
 use super::plan_editor::PlanEditor;
 use super::pools_editor::PoolsEditor;
 use super::results_panel::ResultsPanel;
+use super::ring_fences_editor::RingFencesEditor;
 use super::toolbar::Toolbar;
 use crate::app::persistence;
 use crate::app::state::{Action, EditorState};
@@ -198,6 +199,7 @@ fn workspace() -> Html {
                     <PoolsEditor editor={editor.clone()} />
                     <ContributionsEditor editor={editor.clone()} />
                     <LinesEditor editor={editor.clone()} />
+                    <RingFencesEditor editor={editor.clone()} />
                 </div>
                 <div class="pb-workspace__results">
                     <ResultsPanel editor={editor.clone()} />

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::item_actions::ItemActions;
+use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
@@ -14,7 +15,7 @@ use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, LineField};
 use crate::model::{
     format_money, FieldPath, Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence,
-    Scenario, SpendLine,
+    RiskShare, Scenario, SpendLine,
 };
 
 #[derive(Properties, PartialEq)]
@@ -125,6 +126,7 @@ fn line_card(
                         _ => None,
                     })))} />
             </div>
+            { line_risk_share(editor, scenario, path, line) }
             <fieldset class="pb-card__years">
                 <legend class="pb-card__subtitle">{ format!("Forecast over- or underspend on {name}") }</legend>
                 <p class="pb-field__hint">{ "A percentage of planned spend (5%) or an amount (£60,000); a minus sign for an underspend; blank if on plan." }</p>
@@ -165,5 +167,40 @@ pub fn parse_outturn(text: &str) -> Result<Outturn, String> {
         Money::parse(text)
             .map(|amount| Outturn::VarianceAmount { amount })
             .map_err(|e| e.to_string())
+    }
+}
+
+/// A line normally follows its pool's risk share; it can have its own (say, a fixed-share
+/// line whose variance does not change what the other partners pay).
+fn line_risk_share(
+    editor: &Editor,
+    scenario: &Scenario,
+    path: &FieldPath,
+    line: &SpendLine,
+) -> Html {
+    let id = line.id;
+    let pool_rule = scenario
+        .pool(line.pool)
+        .map(|p| p.risk_share.clone())
+        .unwrap_or(RiskShare::ProRata { capped: false });
+    let on_choice = {
+        let editor = editor.clone();
+        Callback::from(move |value: String| {
+            let rule = (value == "own").then(|| pool_rule.clone());
+            editor.dispatch(Action::Edit(Edit::Line(id, LineField::RiskShare(rule))));
+        })
+    };
+    html! {
+        <>
+            <SelectField id={path.field("risk_share").field("source").to_dom_id()} label="Who carries this line's overspend"
+                options={vec![("pool".to_string(), "As the pool's rule says".to_string()),
+                              ("own".to_string(), "This line has its own rule".to_string())]}
+                selected={if line.risk_share.is_some() { "own" } else { "pool" }} on_change={on_choice} />
+            if let Some(rule) = &line.risk_share {
+                <RiskShareField path={path.field("risk_share")} label={format!("This line's rule for {}", line.name)}
+                    rule={rule.clone()} partners={scenario.partners.clone()} editor={editor.clone()}
+                    to_edit={Callback::from(move |rule| Edit::Line(id, LineField::RiskShare(Some(rule))))} />
+            }
+        </>
     }
 }

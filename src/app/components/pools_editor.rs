@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
-use super::text_field::TextField;
-use crate::app::fields::{error_for, name_commit, scenario_path, Editor};
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{error_for, money_commit, money_text, name_commit, scenario_path, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
 use crate::model::{PoolType, UnderspendTreatment};
@@ -67,6 +67,8 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
             { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
                 let name_id = path.field("name").to_dom_id();
+                let opening_id = path.field("reserve").field("opening").to_dom_id();
+                let set_aside_id = path.field("reserve").field("set_aside_per_year").to_dom_id();
                 let id = pool.id;
                 let select = |f: fn(&str) -> Option<PoolField>| {
                     let editor = editor.clone();
@@ -111,6 +113,19 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                             options={UNDERSPEND.iter().map(|(_, v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
                             selected={underspend_value}
                             on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
+                        <div class="pb-card__fields">
+                            <TextField id={opening_id.clone()} label="Contingency reserve at the start, in pounds"
+                                hint="Ordered-steps rules use the reserve before sharing an overspend"
+                                value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
+                                inputmode="decimal" error={error_for(editor, &opening_id)}
+                                on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", pool.name),
+                                    move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
+                            <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
+                                value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
+                                inputmode="decimal" error={error_for(editor, &set_aside_id)}
+                                on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", pool.name),
+                                    move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
+                        </div>
                         <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />
                     </fieldset>
                 }

@@ -1,0 +1,153 @@
+//! Ring-fenced minimums: spend on tagged lines that a pool must reach each year, set as a share
+//! of one funding stream (a minimum for adult social care out of the NHS minimum contribution)
+//! or as an amount.
+
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{
+    error_for, money_commit, money_text, percent_commit, percent_text, scenario_path, Editor,
+};
+use crate::app::state::Action;
+use crate::model::edit::{Edit, RingFenceField};
+use crate::model::{
+    AmountRule, FundingStream, MinimumRule, Money, Percent, PoolId, RingFence,
+    RingFenceRequirement, Scenario,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct RingFencesEditorProps {
+    pub editor: Editor,
+}
+
+#[function_component(RingFencesEditor)]
+pub fn ring_fences_editor(props: &RingFencesEditorProps) -> Html {
+    let editor = &props.editor;
+    let Some(scenario) = editor.scenario() else {
+        return html! {};
+    };
+    let on_add = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddRingFence)))
+    };
+    html! {
+        <section class="pb-section" aria-labelledby="ring-fences-heading">
+            <h2 id="ring-fences-heading" class="pb-section__title">{ "Ring-fenced minimums" }</h2>
+            <p class="pb-section__lede">{ "Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year." }</p>
+            { for scenario.ring_fences.iter().enumerate().map(|(i, rule)| card(editor, scenario, i, rule)) }
+            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a ring-fenced minimum" }</button>
+        </section>
+    }
+}
+
+fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirement) -> Html {
+    let path = scenario_path(editor.scenario_index()).item("ring_fence", i);
+    let set = |field: fn(&str, &RingFenceRequirement) -> Option<RingFenceField>| {
+        let (editor, rule) = (editor.clone(), rule.clone());
+        Callback::from(move |value: String| {
+            if let Some(field) = field(&value, &rule) {
+                editor.dispatch(Action::Edit(Edit::RingFence(i, field)));
+            }
+        })
+    };
+    let remove = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::RemoveRingFence(i))))
+    };
+    let pools: Vec<(String, String)> = scenario
+        .pools
+        .iter()
+        .map(|p| (p.id.0.to_string(), p.name.clone()))
+        .collect();
+    let kind = match rule.ring_fence {
+        RingFence::AdultSocialCare => "adult_social_care",
+        RingFence::OutOfHospital => "out_of_hospital",
+    };
+    let (how, fields) = match &rule.minimum {
+        MinimumRule::ShareOfStream { stream, percent } => {
+            let (stream, percent) = (*stream, *percent);
+            let percent_id = path.field("minimum").field("percent").to_dom_id();
+            (
+                "share",
+                html! {
+                    <>
+                        <SelectField id={path.field("minimum").field("stream").to_dom_id()} label="Of which funding stream"
+                            options={FundingStream::ALL.iter().map(|s| (s.index().to_string(), s.label().to_string())).collect::<Vec<_>>()}
+                            selected={stream.index().to_string()}
+                            on_change={set(|v, rule| {
+                                let stream = *v.parse::<usize>().ok().and_then(|i| FundingStream::ALL.get(i))?;
+                                let percent = match rule.minimum {
+                                    MinimumRule::ShareOfStream { percent, .. } => percent,
+                                    MinimumRule::Amount { .. } => Percent::ZERO,
+                                };
+                                Some(RingFenceField::Minimum(MinimumRule::ShareOfStream { stream, percent }))
+                            })} />
+                        <TextField id={percent_id.clone()} label="Minimum share, in per cent" value={percent_text(percent)}
+                            suffix="%" width={FieldWidth::Short} inputmode="decimal" error={error_for(editor, &percent_id)}
+                            on_commit={percent_commit(editor, percent_id.clone(), format!("Minimum share for ring-fence {}", i + 1),
+                                move |percent| Edit::RingFence(i, RingFenceField::Minimum(MinimumRule::ShareOfStream { stream, percent })))} />
+                    </>
+                },
+            )
+        }
+        MinimumRule::Amount {
+            rule: AmountRule::Fixed { amount },
+        } => {
+            let amount_id = path.field("minimum").field("amount").to_dom_id();
+            (
+                "amount",
+                html! {
+                    <TextField id={amount_id.clone()} label="Minimum each year, in pounds" value={money_text(*amount)}
+                        prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
+                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1),
+                            move |amount| Edit::RingFence(i, RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount } })))} />
+                },
+            )
+        }
+        MinimumRule::Amount { rule } => (
+            "other",
+            html! { <p class="pb-note">{ format!("Minimum: {}", rule.describe()) }</p> },
+        ),
+    };
+    let mut how_options = vec![
+        (
+            "share".to_string(),
+            "A share of a funding stream".to_string(),
+        ),
+        (
+            "amount".to_string(),
+            "The same amount each year".to_string(),
+        ),
+    ];
+    if how == "other" {
+        how_options.push(("other".to_string(), "As set in the model file".to_string()));
+    }
+    let label = format!("Ring-fenced minimum {}: {}", i + 1, rule.ring_fence.label());
+    html! {
+        <fieldset class="pb-card" key={i}>
+            <legend class="pb-card__title">{ label.clone() }</legend>
+            <div class="pb-card__fields">
+                <SelectField id={path.field("pool").to_dom_id()} label="In pool" options={pools}
+                    selected={rule.pool.0.to_string()}
+                    on_change={set(|v, _| v.parse().ok().map(|n| RingFenceField::Pool(PoolId(n))))} />
+                <SelectField id={path.field("ring_fence").to_dom_id()} label="Minimum for"
+                    options={vec![("adult_social_care".to_string(), RingFence::AdultSocialCare.label().to_string()),
+                                  ("out_of_hospital".to_string(), RingFence::OutOfHospital.label().to_string())]}
+                    selected={kind}
+                    on_change={set(|v, _| Some(RingFenceField::Kind(if v == "out_of_hospital" { RingFence::OutOfHospital } else { RingFence::AdultSocialCare })))} />
+                <SelectField id={path.field("minimum").field("kind").to_dom_id()} label="How the minimum is set"
+                    options={how_options} selected={how}
+                    on_change={set(|v, _| match v {
+                        "share" => Some(RingFenceField::Minimum(MinimumRule::ShareOfStream { stream: FundingStream::NhsMinimum, percent: Percent::ZERO })),
+                        "amount" => Some(RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount: Money::ZERO } })),
+                        _ => None,
+                    })} />
+                { fields }
+            </div>
+            <button type="button" class="pb-button pb-button--warning pb-button--small" onclick={remove}>
+                { "Remove" }<span class="pb-visually-hidden">{ format!(" {label}") }</span>
+            </button>
+        </fieldset>
+    }
+}
