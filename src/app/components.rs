@@ -4,6 +4,7 @@ pub mod accessibility_page;
 pub mod app;
 pub mod checklist;
 pub mod contributions_editor;
+pub mod editor_section;
 pub mod error_summary;
 pub mod help_page;
 pub mod item_actions;

@@ -111,3 +111,9 @@ pub fn optional_money(text: &str) -> Result<Option<Money>, String> {
     }
     Money::parse(text).map(Some).map_err(|e| e.to_string())
 }
+
+/// A button's click handler that dispatches `action`.
+pub fn on_click(editor: &Editor, action: Action) -> Callback<MouseEvent> {
+    let editor = editor.clone();
+    Callback::from(move |_: MouseEvent| editor.dispatch(action.clone()))
+}

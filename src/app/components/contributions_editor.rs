@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
@@ -54,18 +55,12 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
         return html! {};
     };
     let root = scenario_path(editor.scenario_index());
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddContribution)))
-    };
     html! {
-        <section class="pb-section" aria-labelledby="contributions-heading">
-            <h2 id="contributions-heading" class="pb-section__title">{ "Contributions" }</h2>
-            <p class="pb-section__lede">{ "What each partner pays into each pool, and how the amount changes from year to year." }</p>
+        <EditorSection id="contributions" title="Contributions" editor={editor.clone()}
+            lede="What each partner pays into each pool, and how the amount changes from year to year."
+            add_label="Add a contribution" add={Edit::AddContribution} after={amounts_grid(scenario)}>
             { for scenario.contributions.iter().enumerate().map(|(i, c)| contribution_card(editor, scenario, &root.item("contribution", i), i, c)) }
-            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a contribution" }</button>
-            { amounts_grid(scenario) }
-        </section>
+        </EditorSection>
     }
 }
 

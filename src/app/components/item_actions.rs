@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::fields::Editor;
+use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{dependents, Direction, Edit, Item};
 
@@ -19,10 +19,7 @@ pub struct ItemActionsProps {
 pub fn item_actions(props: &ItemActionsProps) -> Html {
     let confirming = use_state(Vec::<String>::new);
     let item = props.item;
-    let dispatch = |edit: Edit| {
-        let editor = props.editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(edit.clone())))
-    };
+    let dispatch = |edit: Edit| on_click(&props.editor, Action::Edit(edit));
     let on_remove = {
         let editor = props.editor.clone();
         let confirming = confirming.clone();

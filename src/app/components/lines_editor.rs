@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
@@ -30,17 +31,12 @@ pub fn lines_editor(props: &LinesEditorProps) -> Html {
         return html! {};
     };
     let root = scenario_path(editor.scenario_index());
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddLine)))
-    };
     html! {
-        <section class="pb-section" aria-labelledby="lines-heading">
-            <h2 id="lines-heading" class="pb-section__title">{ "Spending lines" }</h2>
-            <p class="pb-section__lede">{ "The schemes and services each pool pays for, and how each is forecast to turn out." }</p>
+        <EditorSection id="lines" title="Spending lines" editor={editor.clone()}
+            lede="The schemes and services each pool pays for, and how each is forecast to turn out."
+            add_label="Add a spending line" add={Edit::AddLine}>
             { for scenario.lines.iter().enumerate().map(|(i, line)| line_card(editor, scenario, &root.item("line", i), i, line)) }
-            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a spending line" }</button>
-        </section>
+        </EditorSection>
     }
 }
 

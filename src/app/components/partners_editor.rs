@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
@@ -26,14 +27,10 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
         return html! {};
     };
     let root = scenario_path(editor.scenario_index());
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddPartner)))
-    };
     html! {
-        <section class="pb-section" aria-labelledby="partners-heading">
-            <h2 id="partners-heading" class="pb-section__title">{ "Partners" }</h2>
-            <p class="pb-section__lede">{ "The organisations that put money into the pools." }</p>
+        <EditorSection id="partners" title="Partners" editor={editor.clone()}
+            lede="The organisations that put money into the pools."
+            add_label="Add a partner" add={Edit::AddPartner}>
             { for scenario.partners.iter().enumerate().map(|(i, partner)| {
                 let path = root.item("partner", i);
                 let name_id = path.field("name").to_dom_id();
@@ -82,24 +79,17 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
                     </fieldset>
                 }
             }) }
-            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a partner" }</button>
-        </section>
+        </EditorSection>
     }
 }
-
-const KINDS: [PartnerKind; 6] = [
-    PartnerKind::Council,
-    PartnerKind::IntegratedCareBoard,
-    PartnerKind::NhsTrust,
-    PartnerKind::PublicHealth,
-    PartnerKind::VoluntarySector,
-    PartnerKind::Other,
-];
 
 fn kind_value(kind: PartnerKind) -> AttrValue {
     AttrValue::from(format!(
         "{}",
-        KINDS.iter().position(|k| *k == kind).unwrap_or(5)
+        PartnerKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(5)
     ))
 }
 
@@ -107,12 +97,12 @@ fn kind_from(value: &str) -> Option<PartnerKind> {
     value
         .parse::<usize>()
         .ok()
-        .and_then(|i| KINDS.get(i))
+        .and_then(|i| PartnerKind::ALL.get(i))
         .copied()
 }
 
 fn kind_options() -> Vec<(String, String)> {
-    KINDS
+    PartnerKind::ALL
         .iter()
         .enumerate()
         .map(|(i, k)| (i.to_string(), k.label().to_string()))

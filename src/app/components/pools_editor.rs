@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
@@ -51,19 +52,15 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
         return html! {};
     };
     let root = scenario_path(editor.scenario_index());
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddPool)))
-    };
     let partner_options: Vec<(String, String)> = scenario
         .partners
         .iter()
         .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
         .collect();
     html! {
-        <section class="pb-section" aria-labelledby="pools-heading">
-            <h2 id="pools-heading" class="pb-section__title">{ "Pools" }</h2>
-            <p class="pb-section__lede">{ "Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend." }</p>
+        <EditorSection id="pools" title="Pools" editor={editor.clone()}
+            lede="Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend."
+            add_label="Add a pool" add={Edit::AddPool}>
             { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
                 let name_id = path.field("name").to_dom_id();
@@ -130,7 +127,6 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                     </fieldset>
                 }
             }) }
-            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a pool" }</button>
-        </section>
+        </EditorSection>
     }
 }

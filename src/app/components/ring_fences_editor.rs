@@ -4,10 +4,12 @@
 
 use yew::prelude::*;
 
+use super::editor_section::EditorSection;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
-    error_for, money_commit, money_text, percent_commit, percent_text, scenario_path, Editor,
+    error_for, money_commit, money_text, on_click, percent_commit, percent_text, scenario_path,
+    Editor,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, RingFenceField};
@@ -27,17 +29,12 @@ pub fn ring_fences_editor(props: &RingFencesEditorProps) -> Html {
     let Some(scenario) = editor.scenario() else {
         return html! {};
     };
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::AddRingFence)))
-    };
     html! {
-        <section class="pb-section" aria-labelledby="ring-fences-heading">
-            <h2 id="ring-fences-heading" class="pb-section__title">{ "Ring-fenced minimums" }</h2>
-            <p class="pb-section__lede">{ "Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year." }</p>
+        <EditorSection id="ring-fences" title="Ring-fenced minimums" editor={editor.clone()}
+            lede="Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year."
+            add_label="Add a ring-fenced minimum" add={Edit::AddRingFence}>
             { for scenario.ring_fences.iter().enumerate().map(|(i, rule)| card(editor, scenario, i, rule)) }
-            <button type="button" class="pb-button pb-button--secondary" onclick={on_add}>{ "Add a ring-fenced minimum" }</button>
-        </section>
+        </EditorSection>
     }
 }
 
@@ -51,10 +48,7 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
             }
         })
     };
-    let remove = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::Edit(Edit::RemoveRingFence(i))))
-    };
+    let remove = on_click(editor, Action::Edit(Edit::RemoveRingFence(i)));
     let pools: Vec<(String, String)> = scenario
         .pools
         .iter()

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::app::SaveStatus;
-use crate::app::fields::Editor;
+use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -15,10 +15,7 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let editor = &props.editor;
-    let act = |action: Action| {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(action.clone()))
-    };
+    let act = |action: Action| on_click(editor, action);
     html! {
         <div class="pb-toolbar">
             <div class="pb-toolbar__group" role="group" aria-label="History">
