@@ -532,3 +532,17 @@ fn undo_goes_back_to_the_option_the_change_was_made_in() {
     let redone = undone.reduce(Action::Redo);
     assert_eq!(open_name(&redone), "Option B, revised");
 }
+
+#[test]
+fn copying_an_option_opens_the_copy_and_undo_removes_it() {
+    use pooled_budgets::model::edit::ModelEdit;
+    let model = templates::all().remove(0).model;
+    let state = EditorState::new(model);
+    let open = state.open;
+    let state = state.reduce(Action::Options(ModelEdit::Duplicate(open)));
+    assert_eq!(state.model.scenarios.len(), 4);
+    assert_eq!(open_name(&state), "Copy of Option A: as agreed");
+    let undone = state.reduce(Action::Undo);
+    assert_eq!(undone.model.scenarios.len(), 3);
+    assert_eq!(undone.open, open);
+}

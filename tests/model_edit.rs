@@ -978,3 +978,71 @@ proptest! {
         let _ = validate_scenario(&scenario, 0);
     }
 }
+
+mod options {
+    use pooled_budgets::model::edit::{apply_to_model, Direction, EditError, ModelEdit};
+    use pooled_budgets::model::{reference_model, small_model, ScenarioId};
+
+    fn names(model: &pooled_budgets::model::Model) -> Vec<&str> {
+        model.scenarios.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_copy_sits_after_its_original_with_a_fresh_id_and_is_opened() {
+        let mut model = reference_model();
+        let b = model.scenarios[1].id;
+        let opened = apply_to_model(&mut model, &ModelEdit::Duplicate(b)).unwrap();
+        assert_eq!(
+            names(&model),
+            [
+                "Option A: 50:50 risk share",
+                "Option B: pro rata",
+                "Copy of Option B: pro rata",
+                "Option C: host bears"
+            ]
+        );
+        assert_eq!(opened, model.scenarios[2].id);
+        assert!(model.scenarios.iter().filter(|s| s.id == opened).count() == 1);
+        assert_eq!(model.scenarios[2].pools, model.scenarios[1].pools);
+    }
+
+    #[test]
+    fn removing_the_base_makes_the_first_remaining_option_the_base() {
+        let mut model = reference_model();
+        let a = model.base_scenario;
+        let opened = apply_to_model(&mut model, &ModelEdit::Remove(a)).unwrap();
+        assert_eq!(
+            names(&model),
+            ["Option B: pro rata", "Option C: host bears"]
+        );
+        assert_eq!(model.base_scenario, model.scenarios[0].id);
+        assert_eq!(opened, model.scenarios[0].id);
+    }
+
+    #[test]
+    fn the_last_option_cannot_be_removed() {
+        let mut model = small_model();
+        while model.scenarios.len() > 1 {
+            let id = model.scenarios[1].id;
+            apply_to_model(&mut model, &ModelEdit::Remove(id)).unwrap();
+        }
+        let before = model.clone();
+        let only = model.scenarios[0].id;
+        let result = apply_to_model(&mut model, &ModelEdit::Remove(only));
+        assert!(matches!(result, Err(EditError::Needs(_))));
+        assert_eq!(model, before);
+    }
+
+    #[test]
+    fn options_move_and_any_can_become_the_base() {
+        let mut model = reference_model();
+        let c = model.scenarios[2].id;
+        apply_to_model(&mut model, &ModelEdit::Move(c, Direction::Up)).unwrap();
+        assert_eq!(model.scenarios[1].id, c);
+        apply_to_model(&mut model, &ModelEdit::SetBase(c)).unwrap();
+        assert_eq!(model.base_scenario, c);
+        let before = model.clone();
+        assert!(apply_to_model(&mut model, &ModelEdit::SetBase(ScenarioId(999))).is_err());
+        assert_eq!(model, before);
+    }
+}

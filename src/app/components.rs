@@ -11,6 +11,7 @@ pub mod item_actions;
 pub mod lines_editor;
 pub mod models_panel;
 pub mod money_cell;
+pub mod options_bar;
 pub mod page_footer;
 pub mod page_header;
 pub mod partner_summary;

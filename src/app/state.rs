@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::edit::{apply, Edit, EditError};
+use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
 use crate::model::{Model, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model, which for the
@@ -63,6 +63,8 @@ pub enum Action {
     Load(Model),
     /// Rename the whole model (what the list of saved models shows).
     RenameModel(String),
+    /// Copy, remove, reorder an option or make it the base; opens the option it returns.
+    Options(ModelEdit),
     Open(ScenarioId),
     Undo,
     Redo,
@@ -126,6 +128,17 @@ impl EditorState {
                 let mut model = self.model.clone();
                 model.name = name;
                 self.commit(model);
+            }
+            Action::Options(edit) => {
+                let mut model = self.model.clone();
+                match apply_to_model(&mut model, &edit) {
+                    Ok(open) => {
+                        self.commit(model);
+                        self.open = open;
+                        self.field_errors.clear();
+                    }
+                    Err(error) => self.notice = Some(error.to_string()),
+                }
             }
             Action::Open(id) => {
                 if self.model.scenario(id).is_some() {

@@ -6,7 +6,7 @@ use super::money::{Money, Percent};
 use super::partner::{Partner, PartnerId, PartnerKind};
 use super::pool::{Pool, PoolId, PoolType};
 use super::risk::{RiskShare, UnderspendTreatment};
-use super::scenario::Scenario;
+use super::scenario::{Model, Scenario, ScenarioId};
 use super::spend::{
     LineId, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine, YearForecast,
 };
@@ -516,5 +516,71 @@ fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
     if outturn != Outturn::AsPlanned {
         line.forecast.push(YearForecast { year, outturn });
         line.forecast.sort_by_key(|f| f.year);
+    }
+}
+
+/// A change to the model's list of options (scenarios), rather than to one option.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelEdit {
+    /// Adds a copy of this option, named "Copy of …", straight after it.
+    Duplicate(ScenarioId),
+    Remove(ScenarioId),
+    Move(ScenarioId, Direction),
+    /// The option the others are compared against.
+    SetBase(ScenarioId),
+}
+
+/// Applies `edit` to `model`; returns the option to open afterwards (the new copy, or a
+/// neighbour of a removed option). On error the model is unchanged.
+pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId, EditError> {
+    let position = |model: &Model, id: ScenarioId| {
+        model
+            .scenarios
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or(EditError::Missing("option"))
+    };
+    match edit {
+        ModelEdit::Duplicate(id) => {
+            let at = position(model, *id)?;
+            let mut copy = model
+                .scenarios
+                .get(at)
+                .cloned()
+                .ok_or(EditError::Missing("option"))?;
+            copy.id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
+            copy.name = format!("Copy of {}", copy.name);
+            let new_id = copy.id;
+            model.scenarios.insert(at + 1, copy);
+            Ok(new_id)
+        }
+        ModelEdit::Remove(id) => {
+            if model.scenarios.len() <= 1 {
+                return Err(EditError::Needs(
+                    "another option before removing the last one",
+                ));
+            }
+            let at = position(model, *id)?;
+            model.scenarios.remove(at);
+            let first = model.scenarios.first().map(|s| s.id);
+            let neighbour = model
+                .scenarios
+                .get(at)
+                .map(|s| s.id)
+                .or(model.scenarios.last().map(|s| s.id));
+            if model.base_scenario == *id {
+                model.base_scenario = first.unwrap_or(*id);
+            }
+            Ok(neighbour.unwrap_or(*id))
+        }
+        ModelEdit::Move(id, direction) => {
+            shift(&mut model.scenarios, |s| s.id == *id, *direction, "option")?;
+            Ok(*id)
+        }
+        ModelEdit::SetBase(id) => {
+            position(model, *id)?;
+            model.base_scenario = *id;
+            Ok(*id)
+        }
     }
 }

@@ -238,3 +238,25 @@ test('from a template: change a flat-cash contribution and add a partner; the re
   await expect(partnerRow(page, 'Hackney Housing Partnership')).toContainText('£0.00');
   await expectNoAxeViolations(page);
 });
+
+test('options: switch between them, copy one, make it the base, delete it after asking', async ({ page }) => {
+  const results = page.locator('.pb-results');
+  await expect(results).toContainText('Option A: as agreed');
+  await page.getByLabel('Option being edited').selectOption({ label: 'Option B: pro rata' });
+  await expect(results).toContainText('Option B: pro rata');
+  await expect(page.getByLabel('Option name')).toHaveValue('Option B: pro rata');
+
+  await page.getByRole('button', { name: 'Copy this option' }).click();
+  await expect(page.getByLabel('Option name')).toHaveValue('Copy of Option B: pro rata');
+  await page.getByRole('button', { name: 'Make this the base' }).click();
+  await expect(page.getByLabel('Option being edited').locator('option:checked')).toHaveText('Copy of Option B: pro rata (base)');
+  await expect(page.getByRole('button', { name: 'Make this the base' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Delete this option' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete ‘Copy of Option B: pro rata’? You can undo this.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ‘Copy of Option B: pro rata’' }).click();
+  await expect(page.getByLabel('Option being edited').locator('option')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Option being edited').locator('option')).toHaveCount(4);
+});

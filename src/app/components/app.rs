@@ -11,6 +11,7 @@ use super::error_summary::ErrorSummary;
 use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
 use super::models_panel::ModelsPanel;
+use super::options_bar::OptionsBar;
 use super::page_footer::PageFooter;
 use super::page_header::PageHeader;
 use super::partners_editor::PartnersEditor;
@@ -193,6 +194,7 @@ fn workspace() -> Html {
                 <div class="pb-workspace__inputs">
                     <ModelsPanel library={(*library).clone()} editor={editor.clone()}
                         on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
+                    <OptionsBar editor={editor.clone()} />
                     <Checklist editor={editor.clone()} />
                     <PlanEditor editor={editor.clone()} />
                     <PartnersEditor editor={editor.clone()} />

@@ -22,6 +22,7 @@ pub fn help_page() -> Html {
                 <li>{ "Add the partners, then the pool and its host, then what each partner contributes, then the spending lines the pool pays for." }</li>
                 <li>{ "Choose who carries an overspend and what happens to an underspend. Put forecast over- or underspends against spending lines." }</li>
                 <li>{ "Read the results beside the inputs. They change as soon as you leave a field or press Enter." }</li>
+                <li>{ "Under “Options”, copy an option to try a different rule or figure, switch between options, and choose which one is the base." }</li>
             </ol>
             <p>{ "The checklist lists anything missing or inconsistent, with a link to each field. If you type something the modeller cannot use, “There is a problem” appears at the top with a link to the field; the model keeps using the last figures that made sense until you put it right." }</p>
 

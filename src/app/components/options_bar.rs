@@ -1,0 +1,89 @@
+//! The options (scenarios) in the model: which one is being edited, which is the base the
+//! others are compared against, and copying, reordering and deleting them.
+
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use crate::app::fields::{on_click, Editor};
+use crate::app::state::Action;
+use crate::model::edit::{Direction, ModelEdit};
+use crate::model::ScenarioId;
+
+#[derive(Properties, PartialEq)]
+pub struct OptionsBarProps {
+    pub editor: Editor,
+}
+
+#[function_component(OptionsBar)]
+pub fn options_bar(props: &OptionsBarProps) -> Html {
+    let editor = &props.editor;
+    let confirming = use_state(|| false);
+    let Some(open) = editor.scenario() else {
+        return html! {};
+    };
+    let (open_id, open_name) = (open.id, open.name.clone());
+    let base = editor.model.base_scenario;
+    let options: Vec<(String, String)> = editor
+        .model
+        .scenarios
+        .iter()
+        .map(|s| {
+            let tag = if s.id == base { " (base)" } else { "" };
+            (s.id.0.to_string(), format!("{}{tag}", s.name))
+        })
+        .collect();
+    let on_switch = {
+        let (editor, confirming) = (editor.clone(), confirming.clone());
+        Callback::from(move |value: String| {
+            if let Ok(n) = value.parse::<u32>() {
+                confirming.set(false);
+                editor.dispatch(Action::Open(ScenarioId(n)));
+            }
+        })
+    };
+    let act = |edit: ModelEdit| on_click(editor, Action::Options(edit));
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let delete = {
+        let (editor, confirming) = (editor.clone(), confirming.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            editor.dispatch(Action::Options(ModelEdit::Remove(open_id)));
+        })
+    };
+    let only_one = editor.model.scenarios.len() <= 1;
+    html! {
+        <section class="pb-section pb-options" aria-labelledby="options-heading">
+            <h2 id="options-heading" class="pb-section__title">{ "Options" }</h2>
+            <p class="pb-section__lede">{ "Each option is a full set of figures and rules. The base is the one the others are compared against." }</p>
+            <SelectField id="open-option" label="Option being edited" options={options}
+                selected={open_id.0.to_string()} on_change={on_switch} />
+            <div class="pb-item-actions">
+                <button type="button" class="pb-button pb-button--secondary pb-button--small"
+                    onclick={act(ModelEdit::Duplicate(open_id))}>{ "Copy this option" }</button>
+                <button type="button" class="pb-button pb-button--secondary pb-button--small" disabled={open_id == base}
+                    onclick={act(ModelEdit::SetBase(open_id))}>{ "Make this the base" }</button>
+                <button type="button" class="pb-button pb-button--secondary pb-button--small"
+                    onclick={act(ModelEdit::Move(open_id, Direction::Up))}>{ "Move earlier" }</button>
+                <button type="button" class="pb-button pb-button--secondary pb-button--small"
+                    onclick={act(ModelEdit::Move(open_id, Direction::Down))}>{ "Move later" }</button>
+                <button type="button" class="pb-button pb-button--warning pb-button--small" disabled={only_one} onclick={ask}>
+                    { "Delete this option" }
+                </button>
+                if *confirming {
+                    <div class="pb-confirm" role="alertdialog" aria-labelledby="delete-option-title">
+                        <p class="pb-confirm__title" id="delete-option-title">{ format!("Delete ‘{open_name}’? You can undo this.") }</p>
+                        <button type="button" class="pb-button pb-button--warning" onclick={delete}>{ format!("Delete ‘{open_name}’") }</button>
+                        <button type="button" class="pb-button pb-button--secondary" onclick={keep}>{ "Keep it" }</button>
+                    </div>
+                }
+            </div>
+        </section>
+    }
+}
