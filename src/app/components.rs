@@ -24,6 +24,7 @@ pub mod ring_fence_checks;
 pub mod ring_fences_editor;
 pub mod risk_share_field;
 pub mod select_field;
+pub mod share_panel;
 pub mod table_region;
 pub mod text_field;
 pub mod toolbar;

@@ -4,14 +4,17 @@
 //! Nothing readable is ever discarded: text that cannot be read is moved aside, not deleted.
 
 use crate::codec::library::{self, Library};
+use crate::codec::link::decode_link;
 use crate::codec::saved;
-use crate::model::{templates, Model};
+use crate::model::{templates, Model, ScenarioId};
 use crate::platform::storage::{self, StorageProblem};
 
 /// What the modeller opens with.
 pub struct Opened {
     pub library: Library,
     pub model: Model,
+    /// The option to open, when a link chose one.
+    pub option: Option<ScenarioId>,
     /// Something the person should know (a saved model that could not be read).
     pub notice: Option<String>,
 }
@@ -42,6 +45,7 @@ pub fn open_library() -> Opened {
         Ok(model) => Opened {
             library,
             model,
+            option: None,
             notice: None,
         },
         Err(message) => {
@@ -52,6 +56,7 @@ pub fn open_library() -> Opened {
             Opened {
                 library,
                 model,
+                option: None,
                 notice: Some(message),
             }
         }
@@ -76,7 +81,30 @@ fn first_library() -> Opened {
     Opened {
         library,
         model,
+        option: None,
         notice,
+    }
+}
+
+/// Opens a shared link's model as a new model beside the saved ones (never over them). A bad
+/// link changes nothing and says what is wrong and what to do.
+pub fn open_shared(opened: &mut Opened, fragment: &str) {
+    match decode_link(fragment) {
+        Ok((model, option)) => {
+            let saved = add(&mut opened.library, &model);
+            opened.notice = Some(match saved {
+                Ok(()) => format!(
+                    "Opened the shared model ‘{}’ as a new model. Your other models are unchanged.",
+                    model.name
+                ),
+                Err(problem) => format!("Opened the shared model ‘{}’. {}", model.name, problem.0),
+            });
+            opened.model = model;
+            opened.option = Some(option);
+        }
+        Err(error) => {
+            opened.notice = Some(format!("{error} Your saved models are unchanged."));
+        }
     }
 }
 

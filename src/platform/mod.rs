@@ -1,6 +1,9 @@
 //! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
-//! shortcuts and focus. (Later: the URL, clipboard, downloads and postMessage.)
+//! shortcuts, focus, the address's fragment and query, and the clipboard. (Later: downloads
+//! and postMessage.)
 
+pub mod address;
+pub mod clipboard;
 mod keys;
 mod panic;
 pub mod storage;

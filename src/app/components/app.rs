@@ -19,6 +19,7 @@ use super::plan_editor::PlanEditor;
 use super::pools_editor::PoolsEditor;
 use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
+use super::share_panel::SharePanel;
 use super::toolbar::Toolbar;
 use crate::app::persistence;
 use crate::app::state::{Action, EditorState};
@@ -53,10 +54,23 @@ pub fn app() -> Html {
 /// The modeller itself: the saved models, toolbar, inputs and live results.
 #[function_component(Workspace)]
 fn workspace() -> Html {
-    let opened = use_memo((), |_| persistence::open_library());
+    let opened = use_memo((), |_| {
+        let mut opened = persistence::open_library();
+        if let Some(fragment) = platform::address::fragment() {
+            platform::address::clear_fragment();
+            persistence::open_shared(&mut opened, &fragment);
+        }
+        opened
+    });
     let notice = use_state(|| opened.notice.clone());
     let library = use_state(|| opened.library.clone());
-    let editor = use_reducer(|| EditorState::new(opened.model.clone()));
+    let editor = use_reducer(|| {
+        let state = EditorState::new(opened.model.clone());
+        match opened.option {
+            Some(option) => state.reduce(Action::Open(option)),
+            None => state,
+        }
+    });
     let save_status = use_state(|| SaveStatus::Saved);
     {
         // After every change: save the open model, and its name in the list.
@@ -178,6 +192,44 @@ fn workspace() -> Html {
             }
         })
     };
+    // A link pasted into the address bar while the modeller is open.
+    let pending_link = use_state(|| None::<String>);
+    {
+        let pending_link = pending_link.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                platform::address::listen_for_fragment(Callback::from(move |fragment| {
+                    pending_link.set(Some(fragment));
+                }));
+            move || drop(listener)
+        });
+    }
+    {
+        let (pending, library, editor, notice) = (
+            pending_link.clone(),
+            library.clone(),
+            editor.clone(),
+            notice.clone(),
+        );
+        use_effect_with((*pending_link).clone(), move |fragment| {
+            if let Some(fragment) = fragment {
+                let mut opened = persistence::Opened {
+                    library: (*library).clone(),
+                    model: editor.model.clone(),
+                    option: None,
+                    notice: None,
+                };
+                persistence::open_shared(&mut opened, fragment);
+                if let Some(option) = opened.option {
+                    library.set(opened.library);
+                    editor.dispatch(Action::Load(opened.model));
+                    editor.dispatch(Action::Open(option));
+                }
+                notice.set(opened.notice);
+                pending.set(None);
+            }
+        });
+    }
     html! {
         <>
             <h1>{ "Pooled budget modeller" }</h1>
@@ -202,6 +254,7 @@ fn workspace() -> Html {
                     <ContributionsEditor editor={editor.clone()} />
                     <LinesEditor editor={editor.clone()} />
                     <RingFencesEditor editor={editor.clone()} />
+                    <SharePanel editor={editor.clone()} />
                 </div>
                 <div class="pb-workspace__results">
                     <ResultsPanel editor={editor.clone()} />
