@@ -546,3 +546,27 @@ fn copying_an_option_opens_the_copy_and_undo_removes_it() {
     assert_eq!(undone.model.scenarios.len(), 3);
     assert_eq!(undone.open, open);
 }
+
+#[test]
+fn load_opens_another_model_with_its_own_empty_history() {
+    let state = reduce_all(
+        EditorState::new(templates::all().remove(0).model),
+        [rename("Edited"), Action::FieldInvalid(field_error("x"))],
+    );
+    assert!(state.can_undo());
+    let other = templates::all().remove(1).model;
+    let loaded = state.reduce(Action::Load(other.clone()));
+    assert_eq!(loaded.model, other);
+    assert_eq!(loaded.open, other.base_scenario);
+    assert!(!loaded.can_undo() && !loaded.can_redo());
+    assert!(loaded.field_errors.is_empty());
+}
+
+#[test]
+fn renaming_the_model_is_undoable() {
+    let state = EditorState::new(templates::all().remove(0).model);
+    let original = state.model.name.clone();
+    let renamed = state.reduce(Action::RenameModel("BCF options for the board".into()));
+    assert_eq!(renamed.model.name, "BCF options for the board");
+    assert_eq!(renamed.reduce(Action::Undo).model.name, original);
+}
