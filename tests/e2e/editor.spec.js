@@ -231,6 +231,12 @@ test('from a template: change a flat-cash contribution and add a partner; the re
   await enter(amount, String(yearly + 100000));
   await expect.poll(contributions).toBeCloseTo(before + 500000, 2);
 
+  // Switching the rule carries the figure across rather than resetting it to nothing.
+  await card.getByLabel('How the amount is set').selectOption('uplift');
+  await expect(card.getByLabel(/^Amount in 2025\/26, in pounds/)).toHaveValue(/^[\d,]+\.\d\d$/);
+  expect(pounds(await card.getByLabel(/^Amount in 2025\/26, in pounds/).inputValue())).toBe(yearly + 100000);
+  await expect.poll(contributions).toBeCloseTo(before + 500000, 2);
+
   await page.getByRole('button', { name: 'Add a partner' }).click();
   const added = page.getByRole('group', { name: /^Partner \d+: Partner \d+$/ });
   await expect(added).toHaveCount(1);

@@ -126,7 +126,13 @@ fn contribution_card(
                     hint={AttrValue::from(rule_hint)}
                     options={RULES.iter().map(|(k, l, _)| (k.to_string(), l.to_string())).collect::<Vec<_>>()}
                     selected={rule_value}
-                    on_change={choose(|v, s| Some(ContributionField::Rule(default_rule(v, s))))} />
+                    on_change={{
+                        let (editor, scenario, current) = (editor.clone(), scenario.clone(), c.clone());
+                        Callback::from(move |kind: String| {
+                            let rule = rule_of_kind(&kind, &current, &scenario);
+                            editor.dispatch(Action::Edit(Edit::Contribution(id, ContributionField::Rule(rule))));
+                        })
+                    }} />
                 { rule_fields(editor, scenario, path, c) }
             </div>
             <ItemActions item={Item::Contribution(id)} name={AttrValue::from(c.name.clone())} editor={editor.clone()} />
@@ -251,28 +257,31 @@ fn rule_kind(rule: &AmountRule) -> &'static str {
     }
 }
 
-/// A starting rule of the chosen kind. Amounts start at zero so nothing is invented.
-fn default_rule(kind: &str, scenario: &Scenario) -> AmountRule {
+/// The contribution's amounts under a rule of another kind, carried across so nothing needs
+/// retyping: flat cash and uplift start from the first year's amount, per-year keeps every
+/// year's amount. A percentage of baseline cannot be derived from amounts, so it starts at 0%.
+fn rule_of_kind(kind: &str, current: &Contribution, scenario: &Scenario) -> AmountRule {
+    let amounts = current
+        .rule
+        .amounts(scenario.horizon, scenario.partner(current.partner))
+        .unwrap_or_default();
+    let first = amounts.first().copied().unwrap_or(Money::ZERO);
     match kind {
         "uplift" => AmountRule::Uplift {
-            base: Money::ZERO,
+            base: first,
             uplift: Percent::ZERO,
         },
         "per_year" => AmountRule::PerYear {
             amounts: scenario
                 .horizon
                 .years()
-                .map(|year| YearAmount {
-                    year,
-                    amount: Money::ZERO,
-                })
+                .zip(amounts.iter().copied().chain(std::iter::repeat(first)))
+                .map(|(year, amount)| YearAmount { year, amount })
                 .collect(),
         },
         "percent_of_baseline" => AmountRule::PercentOfBaseline {
             percent: Percent::ZERO,
         },
-        _ => AmountRule::Fixed {
-            amount: Money::ZERO,
-        },
+        _ => AmountRule::Fixed { amount: first },
     }
 }
