@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
+use super::field_label::{hint_id, FieldLabel};
+
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
-    #[prop_or_default]
-    pub label_hidden: bool,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub options: Vec<(String, String)>,
@@ -26,18 +26,10 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             }
         })
     };
-    let hint_id = format!("{}-hint", props.id);
-    let label_class = if props.label_hidden {
-        "pb-field__label pb-visually-hidden"
-    } else {
-        "pb-field__label"
-    };
+    let hint_id = hint_id(&props.id);
     html! {
         <div class="pb-field">
-            <label class={label_class} for={props.id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint {
-                <div class="pb-field__hint" id={hint_id.clone()}>{ hint }</div>
-            }
+            <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
             <select
                 class="pb-select"
                 id={props.id.clone()}

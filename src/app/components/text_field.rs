@@ -9,6 +9,8 @@
 
 use yew::prelude::*;
 
+use super::field_label::{hint_id, FieldLabel};
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FieldWidth {
     /// Names: fills its column.
@@ -34,9 +36,6 @@ impl FieldWidth {
 pub struct TextFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
-    /// Hide the label visually (it stays for screen readers) where a table heading shows it.
-    #[prop_or_default]
-    pub label_hidden: bool,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// The model's current value, as text to edit.
@@ -81,7 +80,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
         })
     };
-    let hint_id = format!("{}-hint", props.id);
+    let hint_id = hint_id(&props.id);
     let error_id = format!("{}-error", props.id);
     let described_by = [
         props.hint.as_ref().map(|_| hint_id.clone()),
@@ -96,11 +95,6 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     } else {
         "pb-field"
     };
-    let label_class = if props.label_hidden {
-        "pb-field__label pb-visually-hidden"
-    } else {
-        "pb-field__label"
-    };
     let input_class = if props.error.is_some() {
         format!("{} pb-input--error", props.width.class())
     } else {
@@ -108,10 +102,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
     html! {
         <div class={group_class}>
-            <label class={label_class} for={props.id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint {
-                <div class="pb-field__hint" id={hint_id.clone()}>{ hint }</div>
-            }
+            <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
             if let Some(error) = &props.error {
                 <p class="pb-field__error" id={error_id.clone()}>
                     <span class="pb-visually-hidden">{ "Error: " }</span>{ error }
