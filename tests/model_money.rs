@@ -182,3 +182,21 @@ fn money_serialises_as_an_exact_string() {
         "\"2025/26\""
     );
 }
+
+#[test]
+fn a_doubled_sign_is_refused_for_percentages_as_for_money() {
+    use pooled_budgets::model::{Money, Percent};
+    for text in ["--5", "-−5", "+5", "- -5", "%"] {
+        assert!(Percent::parse(text).is_err(), "{text} should not parse");
+    }
+    assert!(Money::parse("--5").is_err());
+    assert_eq!(
+        Percent::parse("-5%").unwrap(),
+        Percent::parse("−5").unwrap()
+    );
+    assert_eq!(
+        Percent::parse(" 5.66 % ").unwrap(),
+        Percent::from_hundredths(566)
+    );
+    assert_eq!(Percent::parse(".5").unwrap(), Percent::from_hundredths(50));
+}

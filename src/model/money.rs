@@ -309,6 +309,10 @@ impl Percent {
         if body.is_empty() {
             return Err(PercentParseError::Empty);
         }
+        // The sign was taken off above; a second one ("--5") is a typing slip, not a plus.
+        if !body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            return Err(PercentParseError::NotANumber);
+        }
         let value: Decimal = body.parse().map_err(|_| PercentParseError::NotANumber)?;
         if value.abs() > Decimal::from(1_000_000) {
             return Err(PercentParseError::TooLarge);
