@@ -12,7 +12,7 @@ pub type Editor = UseReducerHandle<EditorState>;
 
 /// The path of a field in the open scenario, matching the paths `validate` reports.
 pub fn scenario_path(scenario_index: usize) -> FieldPath {
-    FieldPath::root(&format!("scenario.{scenario_index}"))
+    FieldPath::scenario(scenario_index)
 }
 
 /// The error shown beside the field with this DOM id, if its text is invalid.

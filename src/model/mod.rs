@@ -52,5 +52,5 @@ pub use compare::{
     YearComparison,
 };
 pub use fixtures::{large_model, reference_model, small_model};
-pub use validate::{validate, validate_scenario, FieldPath, Problem};
+pub use validate::{validate, validate_model_fields, validate_scenario, FieldPath, Problem};
 pub use year::{FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};

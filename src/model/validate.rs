@@ -21,6 +21,11 @@ use super::year::MAX_HORIZON_YEARS;
 pub struct FieldPath(String);
 
 impl FieldPath {
+    /// The path of the scenario at `position` in the model: `scenario.0`.
+    pub fn scenario(position: usize) -> FieldPath {
+        FieldPath(format!("scenario.{position}"))
+    }
+
     pub fn root(field: &str) -> FieldPath {
         FieldPath(field.to_string())
     }
@@ -131,6 +136,16 @@ impl Checker {
 
 /// Every problem in `model`; an empty list means it is complete and consistent.
 pub fn validate(model: &Model) -> Vec<Problem> {
+    let mut problems = validate_model_fields(model);
+    for (position, scenario) in model.scenarios.iter().enumerate() {
+        problems.extend(validate_scenario(scenario, position));
+    }
+    problems
+}
+
+/// The problems of the model as a whole (format version, name, base, scenario ids), without
+/// looking inside any scenario: with `validate_scenario`, what an editor of one option needs.
+pub fn validate_model_fields(model: &Model) -> Vec<Problem> {
     let mut check = Checker::default();
     if model.schema_version != SCHEMA_VERSION {
         check.problem(
@@ -157,20 +172,16 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     }
     check.unique_ids(
         model.scenarios.iter().map(|s| s.id),
-        |i| FieldPath(format!("scenario.{i}")).field("id"),
+        |i| FieldPath::scenario(i).field("id"),
         |i| format!("Scenario {} has the same id as an earlier scenario", i + 1),
     );
-    let mut problems = check.problems;
-    for (position, scenario) in model.scenarios.iter().enumerate() {
-        problems.extend(validate_scenario(scenario, position));
-    }
-    problems
+    check.problems
 }
 
 /// Every problem in one scenario; `position` is its place in the model, used in paths.
 pub fn validate_scenario(scenario: &Scenario, position: usize) -> Vec<Problem> {
     let mut check = Checker::default();
-    let root = FieldPath(format!("scenario.{position}"));
+    let root = FieldPath::scenario(position);
     check.name(&scenario.name, root.field("name"), || {
         format!("Scenario {} needs a name", position + 1)
     });

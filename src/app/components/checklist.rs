@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::fields::Editor;
-use crate::model::validate;
+use crate::model::{validate_model_fields, validate_scenario};
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -15,14 +15,13 @@ pub struct ChecklistProps {
 pub fn checklist(props: &ChecklistProps) -> Html {
     let model = props.editor.model.clone();
     let open = props.editor.scenario_index();
+    // The model's own fields and the open option only: the other options are not on screen.
     let problems = use_memo((model, open), |(model, open)| {
-        let prefix = format!("scenario.{open}.");
-        validate(model)
-            .into_iter()
-            .filter(|p| {
-                p.path.as_str().starts_with(&prefix) || !p.path.as_str().starts_with("scenario.")
-            })
-            .collect::<Vec<_>>()
+        let mut problems = validate_model_fields(model);
+        if let Some(scenario) = model.scenarios.get(*open) {
+            problems.extend(validate_scenario(scenario, *open));
+        }
+        problems
     });
     html! {
         <section class="pb-section pb-checklist" aria-labelledby="checklist-heading">
