@@ -327,17 +327,11 @@ fn blank_model() -> Model {
     Model {
         schema_version: SCHEMA_VERSION,
         name: "Two-partner example".to_string(),
-        scenarios: vec![Scenario {
-            id: ScenarioId(1),
-            name: "Option A: 50:50".to_string(),
-            description: String::new(),
-            horizon: Horizon::new(FinancialYear(2025), 1),
-            partners: Vec::new(),
-            pools: Vec::new(),
-            contributions: Vec::new(),
-            lines: Vec::new(),
-            ring_fences: Vec::new(),
-        }],
+        scenarios: vec![Scenario::empty(
+            ScenarioId(1),
+            "Option A: 50:50",
+            Horizon::new(FinancialYear(2025), 1),
+        )],
         base_scenario: ScenarioId(1),
     }
 }

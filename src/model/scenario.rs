@@ -39,6 +39,21 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// An option with nothing in it yet.
+    pub fn empty(id: ScenarioId, name: &str, horizon: Horizon) -> Scenario {
+        Scenario {
+            id,
+            name: name.to_string(),
+            description: String::new(),
+            horizon,
+            partners: Vec::new(),
+            pools: Vec::new(),
+            contributions: Vec::new(),
+            lines: Vec::new(),
+            ring_fences: Vec::new(),
+        }
+    }
+
     pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
         self.partners.iter().find(|p| p.id == id)
     }

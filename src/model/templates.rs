@@ -165,17 +165,11 @@ pub fn blank() -> Model {
     Model {
         schema_version: SCHEMA_VERSION,
         name: "New pooled budget".to_string(),
-        scenarios: vec![Scenario {
-            id: ScenarioId(1),
-            name: "Option A".to_string(),
-            description: String::new(),
-            horizon: super::year::Horizon::new(FinancialYear(2025), 3),
-            partners: Vec::new(),
-            pools: Vec::new(),
-            contributions: Vec::new(),
-            lines: Vec::new(),
-            ring_fences: Vec::new(),
-        }],
+        scenarios: vec![Scenario::empty(
+            ScenarioId(1),
+            "Option A",
+            super::year::Horizon::new(FinancialYear(2025), 3),
+        )],
         base_scenario: ScenarioId(1),
     }
 }
