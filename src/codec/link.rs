@@ -235,9 +235,21 @@ impl Approach {
 /// A link written one of the ways compared in docs/link-format.md (for the benchmark).
 pub fn encode_with(model: &Model, selected: ScenarioId, approach: Approach) -> String {
     let body = body::write_model(model, selected, approach.differences);
-    let mut payload = compress::crc32(&body).to_le_bytes().to_vec();
-    payload.extend(compress::deflate(&body, approach.dictionary));
-    format!("m{LINK_VERSION}.{}", base64url::encode(&payload))
+    link_from_body(&body, approach.dictionary)
+}
+
+/// The link carrying `body`, whatever it holds: its checksum, then the body deflated (with or
+/// without the preset dictionary), behind the version tag. Also how tools and the fuzzer
+/// build links around bodies of their own.
+pub fn link_from_body(body: &[u8], dictionary: bool) -> String {
+    let mut payload = compress::crc32(body).to_le_bytes().to_vec();
+    payload.extend(compress::deflate(body, dictionary));
+    link_from_payload(&payload)
+}
+
+/// The link whose payload (checksum and compressed body) is `payload`, taken as it is.
+pub fn link_from_payload(payload: &[u8]) -> String {
+    format!("m{LINK_VERSION}.{}", base64url::encode(payload))
 }
 
 /// The uncompressed body of a link (before compression), for measurements and tools.
