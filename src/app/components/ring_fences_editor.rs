@@ -115,7 +115,10 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
         ),
     ];
     if how == "other" {
-        how_options.push(("other".to_string(), "As set in the model file".to_string()));
+        how_options.push((
+            "other".to_string(),
+            "Another rule, shown beside (from the template or a file)".to_string(),
+        ));
     }
     let label = format!("Ring-fenced minimum {}: {}", i + 1, rule.ring_fence.label());
     html! {
