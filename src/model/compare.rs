@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::compare_inputs::describe_input_changes;
 use super::compute::{compute, ComputeError};
+use super::format::{format_money, format_percent, MoneyStyle};
 use super::money::{Money, Percent};
 use super::partner::PartnerId;
 use super::pool::PoolId;
-use super::results::{PartnerTotals, PoolResults, PoolYear, Results};
+use super::results::{PartnerTotals, PartnerYear, PoolResults, PoolYear, Results};
 use super::scenario::Scenario;
 use super::year::FinancialYear;
 
@@ -33,8 +34,47 @@ impl Change {
         })
     }
 
+    /// Nothing in either: a partner or pool in neither scenario.
+    pub fn none() -> Change {
+        Change {
+            base: Money::ZERO,
+            other: Money::ZERO,
+            amount: Money::ZERO,
+            percent: None,
+        }
+    }
+
     pub fn is_zero(&self) -> bool {
         self.amount.is_zero()
+    }
+
+    /// The difference with its sign: "+£12,000.00", "−£3,500.50", "£0.00".
+    pub fn signed_amount(&self) -> String {
+        let text = format_money(self.amount, MoneyStyle::EXACT);
+        if self.amount.is_positive() {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    /// The direction in words, with the percentage when there is one: "more (+2.5%)",
+    /// "less (−1.25%)", "no change". `more` and `less` fit the figure: "higher", "lower".
+    pub fn direction(&self, more: &str, less: &str) -> String {
+        let word = if self.amount.is_positive() {
+            more
+        } else if self.amount.is_negative() {
+            less
+        } else {
+            return "no change".to_string();
+        };
+        match self.percent {
+            Some(percent) => {
+                let sign = if self.amount.is_positive() { "+" } else { "" };
+                format!("{word} ({sign}{})", format_percent(percent))
+            }
+            None => word.to_string(),
+        }
     }
 }
 
@@ -58,8 +98,17 @@ pub struct PartnerComparison {
     pub contributions: Change,
     pub variance_share: Change,
     pub net_cost: Change,
-    /// Net cost in each year.
-    pub by_year: Vec<YearComparison>,
+    /// The same three figures in each year.
+    pub by_year: Vec<PartnerYearComparison>,
+}
+
+/// One partner's figures in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerYearComparison {
+    pub year: FinancialYear,
+    pub contributions: Change,
+    pub variance_share: Change,
+    pub net_cost: Change,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,8 +127,7 @@ pub struct PoolYearComparison {
     pub balance: Change,
 }
 
-/// Net cost to all partners together in one year (or one partner's, inside
-/// `PartnerComparison`).
+/// Net cost to all partners together in one year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearComparison {
     pub year: FinancialYear,
@@ -174,20 +222,21 @@ fn compare_partner(
     let pick = |totals: Option<&PartnerTotals>, field: fn(&PartnerTotals) -> Money| {
         totals.map_or(Money::ZERO, field)
     };
-    let in_year = |totals: Option<&PartnerTotals>, year: FinancialYear| {
-        totals
-            .and_then(|t| t.by_year.iter().find(|y| y.year == year))
-            .map_or(Money::ZERO, |y| y.net_cost)
-    };
     let by_year = years
         .iter()
         .map(|year| {
-            Some(YearComparison {
+            let (b, o) = (
+                partner_year(base_totals, *year),
+                partner_year(other_totals, *year),
+            );
+            let change = |field: fn(&PartnerYear) -> Money| {
+                Change::between(b.map_or(Money::ZERO, field), o.map_or(Money::ZERO, field))
+            };
+            Some(PartnerYearComparison {
                 year: *year,
-                net_cost: Change::between(
-                    in_year(base_totals, *year),
-                    in_year(other_totals, *year),
-                )?,
+                contributions: change(|y| y.contributions)?,
+                variance_share: change(|y| y.variance_share)?,
+                net_cost: change(|y| y.net_cost)?,
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -251,4 +300,8 @@ fn compare_pool(
 
 fn pool_year(pool: Option<&PoolResults>, year: FinancialYear) -> Option<&PoolYear> {
     pool.and_then(|p| p.years.iter().find(|y| y.year == year))
+}
+
+fn partner_year(totals: Option<&PartnerTotals>, year: FinancialYear) -> Option<&PartnerYear> {
+    totals.and_then(|t| t.by_year.iter().find(|y| y.year == year))
 }

@@ -10,14 +10,17 @@ pub mod edit;
 pub mod fixtures;
 mod format;
 mod money;
+mod options_comparison;
 mod partner;
 mod pool;
 mod results;
 mod risk;
+mod risk_pattern;
 mod scenario;
 mod settle;
 mod spend;
 mod split;
+mod stress;
 pub mod templates;
 mod validate;
 mod validate_rules;
@@ -40,17 +43,25 @@ pub use results::{
     ReserveMovement, Results, RingFenceCheck, Settlement, StreamIncome, UnderspendResult,
 };
 pub use risk::{PartnerShare, RiskShare, Split, TierBearer, TierLimit, UnderspendTreatment};
+pub use risk_pattern::{equal_shares, RiskPattern};
 pub use scenario::{Model, Scenario, ScenarioId, SCHEMA_VERSION};
 pub use spend::{
     LineId, LinePlan, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine,
     YearForecast,
 };
 pub use split::{split, SplitError};
+pub use stress::{
+    stress, PartnerExposure, StressError, StressResult, StressScope, STRESS_MAX_PERCENT,
+    STRESS_MIN_PERCENT,
+};
 
 pub use compare::{
-    compare, Change, Comparison, PartnerComparison, PoolComparison, PoolYearComparison,
-    YearComparison,
+    compare, Change, Comparison, PartnerComparison, PartnerYearComparison, PoolComparison,
+    PoolYearComparison, YearComparison,
 };
 pub use fixtures::{large_model, reference_model, small_model};
+pub use options_comparison::{
+    compare_options, CompareError, Figure, OptionsComparison, Period, PoolRows, Row, MAX_COMPARED,
+};
 pub use validate::{validate, validate_model_fields, validate_scenario, FieldPath, Problem};
 pub use year::{FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};

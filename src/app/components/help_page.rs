@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::contributions_editor::RULES;
 use super::pools_editor::UNDERSPEND;
-use super::risk_share_field::{explain, CHOICES};
+use super::risk_share_field::explain;
+use crate::model::RiskPattern;
 
 #[function_component(HelpPage)]
 pub fn help_page() -> Html {
@@ -35,9 +36,9 @@ pub fn help_page() -> Html {
 
             <h2>{ "Who carries an overspend" }</h2>
             <dl class="pb-help__list">
-                { for CHOICES.iter().map(|(key, title)| {
-                    let (meaning, example) = explain(key);
-                    html! { <><dt>{ *title }</dt><dd>{ meaning }{ " For example: " }{ example }</dd></> }
+                { for RiskPattern::ALL.iter().map(|pattern| {
+                    let (meaning, example) = explain(*pattern);
+                    html! { <><dt>{ pattern.label() }</dt><dd>{ meaning }{ " For example: " }{ example }</dd></> }
                 }) }
             </dl>
 

@@ -8,42 +8,9 @@ use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{commit, error_for, money_text, percent_text, Editor};
 use crate::model::edit::Edit;
 use crate::model::{
-    FieldPath, Money, Partner, PartnerShare, Percent, RiskShare, Split, TierBearer, TierLimit,
+    FieldPath, Money, Partner, PartnerShare, Percent, RiskPattern, RiskShare, Split, TierBearer,
+    TierLimit,
 };
-
-/// The choices offered, in the order shown. Pro rata appears twice: uncapped and capped.
-pub const CHOICES: [(&str, &str); 7] = [
-    (
-        "no_sharing",
-        "No sharing: each commissioner carries its own lines",
-    ),
-    ("pro_rata", "Pro rata to contributions"),
-    (
-        "pro_rata_capped",
-        "Pro rata, capped at each partner's contribution",
-    ),
-    ("fixed", "Fixed percentages, such as 50:50"),
-    ("host", "The host carries it all"),
-    (
-        "tiered",
-        "Tiered: the first part on one partner, the rest shared",
-    ),
-    (
-        "steps",
-        "Ordered steps: net off, use the reserve, then share",
-    ),
-];
-
-const SPLIT_CHOICES: [(&str, &str); 5] = [
-    ("no_sharing", "Each commissioner carries its own lines"),
-    ("pro_rata", "Pro rata to contributions"),
-    (
-        "pro_rata_capped",
-        "Pro rata, capped at each partner's contribution",
-    ),
-    ("fixed", "Fixed percentages"),
-    ("host", "The host carries it"),
-];
 
 #[derive(Properties, PartialEq)]
 pub struct RiskShareFieldProps {
@@ -69,15 +36,17 @@ pub fn risk_share_field(props: &RiskShareFieldProps) -> Html {
             props.partners.clone(),
         );
         Callback::from(move |value: String| {
-            let new_rule = rule_for_choice(&value, &rule, &partners);
-            editor.dispatch(crate::app::state::Action::Edit(to_edit.emit(new_rule)));
+            if let Some(pattern) = RiskPattern::from_key(&value) {
+                let new_rule = pattern.rule(&rule, &partners);
+                editor.dispatch(crate::app::state::Action::Edit(to_edit.emit(new_rule)));
+            }
         })
     };
-    let (explanation, example) = explain(choice_of(&props.rule));
+    let (explanation, example) = explain(RiskPattern::of(&props.rule));
     html! {
         <div class="pb-rule">
             <SelectField id={choice_id} label={props.label.clone()}
-                options={options(&CHOICES)} selected={choice_of(&props.rule)} on_change={on_choice} />
+                options={options(&RiskPattern::ALL, RiskPattern::label)} selected={RiskPattern::of(&props.rule).key()} on_change={on_choice} />
             <div class="pb-rule__help">
                 <p>{ explanation }</p>
                 <p class="pb-rule__example"><strong>{ "For example: " }</strong>{ example }</p>
@@ -174,7 +143,8 @@ fn split_fields(
     let partners = props.partners.clone();
     let current = split.clone();
     let on_choice = rule_callback(props, move |rule, value| {
-        store(rule, split_for_choice(value, &current, &partners))
+        let pattern = RiskPattern::from_key(value).unwrap_or(RiskPattern::ProRata);
+        store(rule, pattern.split(&current, &partners))
     });
     let shares = match split {
         Split::FixedPercentages { shares } => {
@@ -187,8 +157,8 @@ fn split_fields(
     };
     html! {
         <>
-            <SelectField id={id} label={label.to_string()} options={options(&SPLIT_CHOICES)}
-                selected={split_choice(split)} on_change={on_choice} />
+            <SelectField id={id} label={label.to_string()} options={options(&RiskPattern::SPLITS, RiskPattern::split_label)}
+                selected={RiskPattern::of_split(split).key()} on_change={on_choice} />
             { shares }
         </>
     }
@@ -280,108 +250,13 @@ where
     })
 }
 
-fn options(choices: &[(&str, &str)]) -> Vec<(String, String)> {
-    choices
+fn options(
+    patterns: &[RiskPattern],
+    label: fn(RiskPattern) -> &'static str,
+) -> Vec<(String, String)> {
+    patterns
         .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect()
-}
-
-fn choice_of(rule: &RiskShare) -> &'static str {
-    match rule {
-        RiskShare::NoSharing => "no_sharing",
-        RiskShare::ProRata { capped: false } => "pro_rata",
-        RiskShare::ProRata { capped: true } => "pro_rata_capped",
-        RiskShare::FixedPercentages { .. } => "fixed",
-        RiskShare::HostBears => "host",
-        RiskShare::Tiered { .. } => "tiered",
-        RiskShare::OrderedSteps { .. } => "steps",
-    }
-}
-
-fn split_choice(split: &Split) -> &'static str {
-    match split {
-        Split::NoSharing => "no_sharing",
-        Split::ProRata { capped: false } => "pro_rata",
-        Split::ProRata { capped: true } => "pro_rata_capped",
-        Split::FixedPercentages { .. } => "fixed",
-        Split::HostBears => "host",
-    }
-}
-
-/// The rule for a newly chosen pattern, keeping what can be kept (fixed shares carry over).
-fn rule_for_choice(choice: &str, current: &RiskShare, partners: &[Partner]) -> RiskShare {
-    let current_split = match current {
-        RiskShare::Tiered { rest, .. } => rest.clone(),
-        RiskShare::OrderedSteps { then } => then.clone(),
-        other => split_of(other).unwrap_or(Split::ProRata { capped: false }),
-    };
-    match choice {
-        "no_sharing" => RiskShare::NoSharing,
-        "pro_rata_capped" => RiskShare::ProRata { capped: true },
-        "fixed" => RiskShare::FixedPercentages {
-            shares: current
-                .fixed_shares()
-                .map(<[PartnerShare]>::to_vec)
-                .unwrap_or_else(|| equal_shares(partners)),
-        },
-        "host" => RiskShare::HostBears,
-        "tiered" => RiskShare::Tiered {
-            limit: TierLimit::Amount {
-                amount: Money::pounds(250_000),
-            },
-            bearer: TierBearer::Host,
-            rest: current_split,
-        },
-        "steps" => RiskShare::OrderedSteps {
-            then: current_split,
-        },
-        _ => RiskShare::ProRata { capped: false },
-    }
-}
-
-fn split_of(rule: &RiskShare) -> Option<Split> {
-    match rule {
-        RiskShare::NoSharing => Some(Split::NoSharing),
-        RiskShare::ProRata { capped } => Some(Split::ProRata { capped: *capped }),
-        RiskShare::FixedPercentages { shares } => Some(Split::FixedPercentages {
-            shares: shares.clone(),
-        }),
-        RiskShare::HostBears => Some(Split::HostBears),
-        _ => None,
-    }
-}
-
-fn split_for_choice(choice: &str, current: &Split, partners: &[Partner]) -> Split {
-    match choice {
-        "no_sharing" => Split::NoSharing,
-        "pro_rata_capped" => Split::ProRata { capped: true },
-        "fixed" => Split::FixedPercentages {
-            shares: current
-                .shares()
-                .map(<[PartnerShare]>::to_vec)
-                .unwrap_or_else(|| equal_shares(partners)),
-        },
-        "host" => Split::HostBears,
-        _ => Split::ProRata { capped: false },
-    }
-}
-
-/// Equal shares to the hundredth of a per cent, summing to exactly 100: 33.34, 33.33, 33.33.
-fn equal_shares(partners: &[Partner]) -> Vec<PartnerShare> {
-    let count = i64::try_from(partners.len()).unwrap_or(i64::MAX).max(1);
-    let each = 10_000 / count;
-    let mut left_over = 10_000 - each * count;
-    partners
-        .iter()
-        .map(|p| {
-            let extra = i64::from(left_over > 0);
-            left_over -= extra;
-            PartnerShare {
-                partner: p.id,
-                percent: Percent::from_hundredths(each + extra),
-            }
-        })
+        .map(|p| (p.key().to_string(), label(*p).to_string()))
         .collect()
 }
 
@@ -419,33 +294,33 @@ fn parse_limit(text: &str) -> Result<TierLimit, String> {
 }
 
 /// What each pattern means, and a small worked example.
-pub fn explain(choice: &str) -> (&'static str, &'static str) {
-    match choice {
-        "no_sharing" => (
+pub fn explain(pattern: RiskPattern) -> (&'static str, &'static str) {
+    match pattern {
+        RiskPattern::NoSharing => (
             "Each partner carries the over- or underspend on the spending lines it commissions.",
             "the council commissions reablement, which overspends by £60,000: the council pays all £60,000.",
         ),
-        "pro_rata" => (
+        RiskPattern::ProRata => (
             "The variance is split in proportion to what each partner put into the pool that year.",
             "the council put in £3m and the ICB £1m; a £400,000 overspend costs the council £300,000 and the ICB £100,000.",
         ),
-        "pro_rata_capped" => (
+        RiskPattern::ProRataCapped => (
             "Split in proportion to contributions, but no partner pays more than it put in; any excess passes to the others, then to the host.",
             "a partner that put in £50,000 never pays more than £50,000 of an overspend.",
         ),
-        "fixed" => (
+        RiskPattern::Fixed => (
             "The variance is split by agreed percentages, whatever each partner put in. They must total 100%.",
             "50:50 between the council and the ICB: a £600,000 overspend costs each £300,000.",
         ),
-        "host" => (
+        RiskPattern::Host => (
             "The partner that hosts the pool carries all of the variance.",
             "the council hosts the pool; a £200,000 overspend costs the council £200,000.",
         ),
-        "tiered" => (
+        RiskPattern::Tiered => (
             "The first part of an overspend (an amount, or a percentage of planned spend) falls on the host or the commissioner; the rest is shared by a second rule.",
             "first £250,000 on the host, the rest 50:50: a £450,000 overspend costs the host £350,000 and the other partner £100,000.",
         ),
-        _ => (
+        RiskPattern::Steps => (
             "First, overspends are netted off against underspends elsewhere in the pool; then the contingency reserve is used; what remains is shared by a second rule.",
             "reablement overspends by £300,000 and carers' support underspends by £100,000; a £50,000 reserve covers more; the last £150,000 is shared.",
         ),
