@@ -3,6 +3,7 @@
 pub mod accessibility_page;
 pub mod app;
 pub mod checklist;
+pub mod compare_view;
 pub mod contributions_editor;
 pub mod editor_section;
 pub mod error_summary;
@@ -26,6 +27,7 @@ pub mod ring_fences_editor;
 pub mod risk_share_field;
 pub mod select_field;
 pub mod share_panel;
+pub mod stress_test;
 pub mod table_region;
 pub mod text_field;
 pub mod toolbar;

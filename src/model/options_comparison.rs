@@ -76,6 +76,13 @@ pub struct Row {
     pub others: Vec<Change>,
 }
 
+impl Row {
+    /// Nothing in the base or any option: such partners are left out of the tables.
+    pub fn is_empty(&self) -> bool {
+        self.base.is_zero() && self.others.iter().all(|c| c.other.is_zero())
+    }
+}
+
 /// A pool's income, forecast spend, variance and balance in each option.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolRows {

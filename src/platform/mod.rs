@@ -39,6 +39,24 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to the element with this id once the current update has rendered it.
+pub fn focus_soon(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let id = id.to_string();
+        gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Opens the browser's print dialogue (the board paper: see styles/print.css).
+pub fn print() {
+    if let Err(problem) = gloo::utils::window().print() {
+        web_sys::console::error_1(&problem);
+    }
+}
+
 /// The `page` query parameter (`?page=help`), which picks the help or accessibility page.
 /// Plain links and a full page load keep these pages simple; the work is autosaved anyway.
 pub fn requested_page() -> Option<String> {

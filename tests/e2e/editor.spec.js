@@ -1,49 +1,7 @@
 // The editor, as a finance lead uses it: start from a template or a blank model, build a pool,
 // read each partner's share of an overspend, undo, reload, and recover from bad input.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-
-const group = (page, name) => page.getByRole('group', { name });
-const partnerRow = (page, name) =>
-  page.getByRole('table', { name: /What each partner pays/ }).getByRole('row', { name: new RegExp(`^${name}`) });
-
-/** Types into a field and leaves it, which is when the editor takes the value. */
-async function enter(field, text) {
-  await field.fill(text);
-  await field.press('Tab');
-}
-
-async function startFrom(page, title) {
-  await page.getByLabel('Start a new model from').selectOption({ label: title });
-  await page.getByRole('button', { name: 'Create', exact: true }).click();
-}
-
-/**
- * Builds the two-partner pool from a blank model:
- * two partners each paying £1,000,000 a year for 3 years, one line with a £2,000,000 budget,
- * a 50:50 risk share, and a £600,000 overspend forecast in 2025/26.
- */
-async function buildFiftyFiftyPool(page) {
-  await startFrom(page, 'A blank model');
-  await page.getByRole('button', { name: 'Add a partner' }).click();
-  await page.getByRole('button', { name: 'Add a partner' }).click();
-  await enter(group(page, /^Partner 1:/).getByLabel('Name', { exact: true }), 'London Borough of Hackney');
-  await enter(group(page, /^Partner 2:/).getByLabel('Name', { exact: true }), 'NHS North East London ICB');
-
-  await page.getByRole('button', { name: 'Add a pool' }).click();
-  await enter(group(page, /^Pool 1:/).getByLabel('Name', { exact: true }), 'Community equipment pool');
-  await group(page, /^Pool 1:/).getByLabel('Who carries an overspend').selectOption('fixed');
-
-  await page.getByRole('button', { name: 'Add a contribution' }).click();
-  await page.getByRole('button', { name: 'Add a contribution' }).click();
-  await enter(group(page, /^Contribution 1:/).getByLabel('Amount each year, in pounds'), '1,000,000');
-  await group(page, /^Contribution 2:/).getByLabel('Paid by').selectOption({ label: 'NHS North East London ICB' });
-  await enter(group(page, /^Contribution 2:/).getByLabel('Amount each year, in pounds'), '£1,000,000.00');
-
-  await page.getByRole('button', { name: 'Add a spending line' }).click();
-  const line = group(page, /^Spending line 1:/);
-  await enter(line.getByLabel('Budget in 2025/26, in pounds'), '2,000,000');
-  await enter(line.getByLabel('2025/26', { exact: true }), '£600,000');
-}
+import { group, partnerRow, enter, startFrom, buildFiftyFiftyPool } from './steps.js';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);

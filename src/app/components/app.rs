@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::accessibility_page::AccessibilityPage;
 use super::checklist::Checklist;
+use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
 use super::error_summary::ErrorSummary;
 use super::help_page::HelpPage;
@@ -230,6 +231,34 @@ fn workspace() -> Html {
             }
         });
     }
+    // The comparison replaces the editor and results until "Back to editing".
+    let comparing = use_state(|| false);
+    let on_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |()| comparing.set(true))
+    };
+    let on_close_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |()| {
+            comparing.set(false);
+            platform::focus_soon("compare-open");
+        })
+    };
+    let notice = match &*notice {
+        Some(notice) => {
+            html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div> }
+        }
+        None => html! {},
+    };
+    if *comparing {
+        // The comparison has the screen to itself (it must fit 1280×800), and its own heading.
+        return html! {
+            <>
+                { notice }
+                <CompareView editor={editor.clone()} on_close={on_close_compare} />
+            </>
+        };
+    }
     html! {
         <>
             <h1>{ "Pooled budget modeller" }</h1>
@@ -237,16 +266,14 @@ fn workspace() -> Html {
                 { "Model how partners pool money for shared health and care services, \
                    what each pool pays for, and who carries an over- or underspend." }
             </p>
-            if let Some(notice) = &*notice {
-                <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div>
-            }
+            { notice }
             <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
             <ErrorSummary editor={editor.clone()} />
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
                     <ModelsPanel library={(*library).clone()} editor={editor.clone()}
                         on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
-                    <OptionsBar editor={editor.clone()} />
+                    <OptionsBar editor={editor.clone()} on_compare={on_compare} />
                     <Checklist editor={editor.clone()} />
                     <PlanEditor editor={editor.clone()} />
                     <PartnersEditor editor={editor.clone()} />

@@ -12,6 +12,8 @@ use crate::model::ScenarioId;
 #[derive(Properties, PartialEq)]
 pub struct OptionsBarProps {
     pub editor: Editor,
+    /// Opens the comparison of the options side by side.
+    pub on_compare: Callback<()>,
 }
 
 #[function_component(OptionsBar)]
@@ -58,6 +60,10 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
         })
     };
     let only_one = editor.model.scenarios.len() <= 1;
+    let compare = {
+        let on_compare = props.on_compare.clone();
+        Callback::from(move |_: MouseEvent| on_compare.emit(()))
+    };
     html! {
         <section class="pb-section pb-options" aria-labelledby="options-heading">
             <h2 id="options-heading" class="pb-section__title">{ "Options" }</h2>
@@ -84,6 +90,9 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                     </div>
                 }
             </div>
+            <button type="button" class="pb-button" id="compare-open" onclick={compare}>
+                { "Compare options side by side" }
+            </button>
         </section>
     }
 }

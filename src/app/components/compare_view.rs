@@ -1,0 +1,276 @@
+//! Options side by side: what each partner pays and what each pool holds in every chosen
+//! option, against the base, with the difference as an amount, a percentage and a word; the
+//! inputs that differ, in words; and the stress test. Printed, it is the board paper.
+
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use super::stress_test::StressTest;
+use super::table_region::TableRegion;
+use crate::app::fields::Editor;
+use crate::model::{
+    compare_options, format_money, Change, Figure, Money, MoneyStyle, OptionsComparison, Period,
+    Row, MAX_COMPARED,
+};
+use crate::platform;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    pub editor: Editor,
+    /// Back to the editor.
+    pub on_close: Callback<()>,
+}
+
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareViewProps) -> Html {
+    let model = &props.editor.model;
+    let chosen = use_state(|| {
+        model
+            .scenarios
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    });
+    let figure = use_state(|| Figure::NetCost);
+    let period = use_state(|| Period::AllYears);
+    use_effect_with((), |_| platform::focus("compare-heading"));
+
+    let compared = use_memo((model.clone(), (*chosen).clone()), |(model, chosen)| {
+        compare_options(model, chosen).map_err(|e| e.to_string())
+    });
+    let on_print = Callback::from(|_: MouseEvent| platform::print());
+    let on_close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let on_figure = {
+        let figure = figure.clone();
+        Callback::from(move |key: String| {
+            if let Some(f) = Figure::from_key(&key) {
+                figure.set(f);
+            }
+        })
+    };
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |key: String| {
+            period.set(
+                crate::model::FinancialYear::parse(&key).map_or(Period::AllYears, Period::Year),
+            );
+        })
+    };
+    let base = model.base_scenario;
+    let choices = model.scenarios.iter().map(|s| {
+        let id = format!("compare-option-{}", s.id.0);
+        let is_chosen = chosen.contains(&s.id);
+        let full = chosen.len() >= MAX_COMPARED && !is_chosen;
+        let toggle = {
+            let (chosen, option) = (chosen.clone(), s.id);
+            Callback::from(move |_: Event| {
+                let mut next = (*chosen).clone();
+                match next.iter().position(|c| *c == option) {
+                    Some(i) => {
+                        next.remove(i);
+                    }
+                    None => next.push(option),
+                }
+                chosen.set(next);
+            })
+        };
+        let label = if s.id == base {
+            format!("{} (base)", s.name)
+        } else {
+            s.name.clone()
+        };
+        html! {
+            <div class="pb-checkbox" key={s.id.0}>
+                <input type="checkbox" class="pb-checkbox__input" id={id.clone()}
+                    checked={is_chosen || s.id == base} disabled={s.id == base || full} onchange={toggle} />
+                <label class="pb-checkbox__label" for={id}>{ label }</label>
+            </div>
+        }
+    });
+    let years: Vec<_> = match &*compared {
+        Ok(c) => c.years.clone(),
+        Err(_) => Vec::new(),
+    };
+    let span = match (years.first(), years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    };
+    let mut periods = vec![("all".to_string(), format!("All years, {span}"))];
+    periods.extend(years.iter().map(|y| (y.to_string(), y.to_string())));
+    let period_key = match *period {
+        Period::AllYears => "all".to_string(),
+        Period::Year(y) => y.to_string(),
+    };
+    let period_text = match *period {
+        Period::AllYears => span.clone(),
+        Period::Year(y) => y.to_string(),
+    };
+    let figures: Vec<(String, String)> = Figure::ALL
+        .iter()
+        .map(|f| (f.key().to_string(), f.label().to_string()))
+        .collect();
+
+    html! {
+        <section class="pb-compare" aria-labelledby="compare-heading">
+            <div class="pb-compare__bar">
+                <h1 id="compare-heading" class="pb-compare__title" tabindex="-1">
+                    { format!("Compare options: {}", model.name) }
+                </h1>
+                <div class="pb-compare__actions">
+                    <button type="button" class="pb-button pb-button--secondary" onclick={on_print}>{ "Print board paper" }</button>
+                    <button type="button" class="pb-button" id="compare-close" onclick={on_close}>{ "Back to editing" }</button>
+                </div>
+            </div>
+            <p class="pb-note">
+                { "Each option against the base, in pounds. A difference shows its sign and says which way it goes; \
+                   a positive variance is an overspend, a minus sign (−) an underspend or money returned." }
+            </p>
+            <div class="pb-compare__controls">
+                <fieldset class="pb-fieldset pb-compare__choices">
+                    <legend class="pb-fieldset__legend">{ format!("Options to compare: the base and up to {} more", MAX_COMPARED - 1) }</legend>
+                    { for choices }
+                </fieldset>
+                <SelectField id="compare-figure" label="Partner figure" options={figures}
+                    selected={figure.key()} on_change={on_figure} />
+                <SelectField id="compare-period" label="Years" options={periods}
+                    selected={period_key} on_change={on_period} />
+            </div>
+            { match &*compared {
+                Ok(comparison) => tables(comparison, *figure, *period, &period_text),
+                Err(message) => html! {
+                    <div class="pb-notice" role="status"><p>{ message }</p></div>
+                },
+            } }
+            <StressTest editor={props.editor.clone()} />
+        </section>
+    }
+}
+
+fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: &str) -> Html {
+    let partners = comparison.partner_rows(figure, period);
+    let pools = comparison.pool_rows(period);
+    let (partners, pools) = match (partners, pools) {
+        (Ok(partners), Ok(pools)) => (partners, pools),
+        (Err(e), _) | (_, Err(e)) => {
+            return html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ e.to_string() }</p></div> }
+        }
+    };
+    let caption = format!("{} by partner, {span}", figure.label());
+    let left_out = partners.iter().filter(|r| r.is_empty()).count();
+    let partners: Vec<Row> = partners.into_iter().filter(|r| !r.is_empty()).collect();
+    html! {
+        <>
+            { table(comparison, &caption, "Partner", &partners, ("more", "less")) }
+            if left_out > 0 {
+                <p class="pb-note">{ format!("{left_out} partners with nothing in any of these options are not shown.") }</p>
+            }
+            <div class="pb-compare__pools">
+                { for pools.iter().map(|pool| {
+                    let caption = format!("{}, {span}", pool.name);
+                    html! { <div key={pool.pool.0}>{ table(comparison, &caption, "Figure", &pool.rows, ("more", "less")) }</div> }
+                }) }
+            </div>
+            <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
+                <h3 id="input-changes-heading">{ "What differs from the base" }</h3>
+                { for comparison.input_changes().into_iter().map(|(name, changes)| html! {
+                    <div class="pb-compare__change-list">
+                        <h4>{ name }</h4>
+                        if changes.is_empty() {
+                            <p>{ "No inputs differ from the base." }</p>
+                        } else {
+                            <ul>{ for changes.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                        }
+                    </div>
+                }) }
+            </section>
+        </>
+    }
+}
+
+/// A comparison table: one row per partner or figure, the base's column, then each option's
+/// figure and its difference from the base.
+fn table(
+    comparison: &OptionsComparison,
+    caption: &str,
+    first: &str,
+    rows: &[Row],
+    words: (&str, &str),
+) -> Html {
+    let header = |text: String| {
+        html! { <th scope="col" class="pb-table__header pb-table__header--numeric">{ text }</th> }
+    };
+    let change_header = |name: &str| {
+        html! {
+            <th scope="col" class="pb-table__header pb-table__header--numeric">
+                <span class="pb-visually-hidden">{ format!("{name}: ") }</span>{ "Difference from base" }
+            </th>
+        }
+    };
+    let body = rows.iter().enumerate().map(|(i, row)| {
+        let total = i + 1 == rows.len() && row.label == "All partners";
+        let class = if total {
+            "pb-table__row pb-table__row--total"
+        } else {
+            "pb-table__row"
+        };
+        // The balance goes up or down; everything else is more or less.
+        let words = if row.label.starts_with("Balance") {
+            ("higher", "lower")
+        } else {
+            words
+        };
+        html! {
+            <tr class={class}>
+                <th scope="row" class="pb-table__header">{ &row.label }</th>
+                { money(row.base) }
+                { for row.others.iter().map(|change| html! {
+                    <>{ money(change.other) }{ difference(change, words) }</>
+                }) }
+            </tr>
+        }
+    });
+    html! {
+        <TableRegion label={caption.to_string()}>
+            <table class="pb-table pb-compare__table">
+                <caption class="pb-table__caption">{ caption }</caption>
+                <thead>
+                    <tr class="pb-table__row">
+                        <th scope="col" class="pb-table__header">{ first }</th>
+                        { header(format!("{} (base)", comparison.base_name)) }
+                        { for comparison.others.iter().map(|(_, name, _)| html! {
+                            <>{ header(name.clone()) }{ change_header(name) }</>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </TableRegion>
+    }
+}
+
+fn money(amount: Money) -> Html {
+    html! {
+        <td class="pb-table__cell pb-table__cell--numeric">{ format_money(amount, MoneyStyle::EXACT) }</td>
+    }
+}
+
+fn difference(change: &Change, (more, less): (&str, &str)) -> Html {
+    let arrow = if change.amount.is_positive() {
+        "▲ "
+    } else if change.amount.is_negative() {
+        "▼ "
+    } else {
+        ""
+    };
+    html! {
+        <td class="pb-table__cell pb-table__cell--numeric pb-change">
+            <span class="pb-change__amount">{ change.signed_amount() }</span>
+            <span class="pb-change__words"><span aria-hidden="true">{ arrow }</span>{ change.direction(more, less) }</span>
+        </td>
+    }
+}

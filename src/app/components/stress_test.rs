@@ -1,0 +1,227 @@
+//! The stress test: "what if every line overspends by 5%?" One control sets the forecast over-
+//! or underspend on every line of an option, or of one of its pools; the tables show each
+//! partner's share of the variance as forecast and under the stress, then the same stress
+//! under every risk-share pattern side by side, so a board can see which rule is fairest.
+
+use yew::prelude::*;
+
+use super::select_field::SelectField;
+use super::table_region::TableRegion;
+use crate::app::fields::Editor;
+use crate::model::{
+    format_money, format_percent, stress, Money, MoneyStyle, Percent, PoolId, ScenarioId,
+    StressResult, StressScope, STRESS_MAX_PERCENT, STRESS_MIN_PERCENT,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct StressTestProps {
+    pub editor: Editor,
+}
+
+#[function_component(StressTest)]
+pub fn stress_test(props: &StressTestProps) -> Html {
+    let model = &props.editor.model;
+    let option = use_state(|| props.editor.open);
+    let scope = use_state(|| StressScope::AllPools);
+    let percent = use_state(|| 5_i64);
+    let scenario = model
+        .scenarios
+        .iter()
+        .find(|s| s.id == *option)
+        .or_else(|| model.scenarios.first());
+    let Some(scenario) = scenario else {
+        return html! {};
+    };
+    let variance = Percent::from_hundredths(*percent * 100);
+    let result = use_memo(
+        (scenario.clone(), *scope, variance),
+        |(scenario, scope, variance)| {
+            stress(scenario, *scope, *variance).map_err(|e| e.to_string())
+        },
+    );
+
+    let options: Vec<(String, String)> = model
+        .scenarios
+        .iter()
+        .map(|s| (s.id.0.to_string(), s.name.clone()))
+        .collect();
+    let on_option = {
+        let (option, scope) = (option.clone(), scope.clone());
+        Callback::from(move |value: String| {
+            if let Ok(n) = value.parse::<u32>() {
+                option.set(ScenarioId(n));
+                scope.set(StressScope::AllPools);
+            }
+        })
+    };
+    let mut scopes = vec![("all".to_string(), "Every pool".to_string())];
+    scopes.extend(
+        scenario
+            .pools
+            .iter()
+            .map(|p| (p.id.0.to_string(), p.name.clone())),
+    );
+    let scope_key = match *scope {
+        StressScope::AllPools => "all".to_string(),
+        StressScope::Pool(id) => id.0.to_string(),
+    };
+    let on_scope = {
+        let scope = scope.clone();
+        Callback::from(move |value: String| {
+            scope.set(
+                value
+                    .parse::<u32>()
+                    .map_or(StressScope::AllPools, |n| StressScope::Pool(PoolId(n))),
+            );
+        })
+    };
+    let on_percent = {
+        let percent = percent.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if let Ok(value) = input.value().parse::<i64>() {
+                    percent.set(value.clamp(STRESS_MIN_PERCENT, STRESS_MAX_PERCENT));
+                }
+            }
+        })
+    };
+    let described = describe(*percent);
+    html! {
+        <section class="pb-stress" aria-labelledby="stress-heading">
+            <h3 id="stress-heading">{ "Stress test: what if spending is over or under plan?" }</h3>
+            <p>{ "Sets the forecast on every spending line, in every year, to the same percentage over or under plan, then shows who carries it." }</p>
+            <div class="pb-stress__controls">
+                <SelectField id="stress-option" label="Option" options={options}
+                    selected={option.0.to_string()} on_change={on_option} />
+                <SelectField id="stress-scope" label="Lines in" options={scopes}
+                    selected={scope_key} on_change={on_scope} />
+                <div class="pb-field">
+                    <label class="pb-field__label" for="stress-percent">{ "Forecast against plan, on every line" }</label>
+                    <div class="pb-stress__range">
+                        <span aria-hidden="true">{ format!("{STRESS_MIN_PERCENT}%") }</span>
+                        <input type="range" class="pb-range" id="stress-percent"
+                            min={STRESS_MIN_PERCENT.to_string()} max={STRESS_MAX_PERCENT.to_string()} step="1"
+                            value={percent.to_string()} aria-valuetext={described.clone()} oninput={on_percent} />
+                        <span aria-hidden="true">{ format!("+{STRESS_MAX_PERCENT}%") }</span>
+                        <output class="pb-stress__value" for="stress-percent">{ described }</output>
+                    </div>
+                </div>
+            </div>
+            { match &*result {
+                Ok(result) => exposure_tables(&scenario.name, result),
+                Err(message) => html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ message }</p></div> },
+            } }
+        </section>
+    }
+}
+
+/// "+5% (overspend)", "−10% (underspend)", "0% (as planned)".
+fn describe(percent: i64) -> String {
+    let value = format_percent(Percent::from_hundredths(percent.abs() * 100));
+    match percent.signum() {
+        1 => format!("+{value} (overspend)"),
+        -1 => format!("\u{2212}{value} (underspend)"),
+        _ => "0% (as planned)".to_string(),
+    }
+}
+
+fn exposure_tables(option: &str, result: &StressResult) -> Html {
+    let total = &result.total_variance;
+    let summary = format!(
+        "{option}: with {} {} against plan, the variance over the period is {} (as forecast: {}).",
+        result.scope,
+        describe_percent(result.variance),
+        format_money(total.other, MoneyStyle::EXACT),
+        format_money(total.base, MoneyStyle::EXACT),
+    );
+    let money = |amount: Money| {
+        html! { <td class="pb-table__cell pb-table__cell--numeric">{ format_money(amount, MoneyStyle::EXACT) }</td> }
+    };
+    let own_caption = "Each partner's share of the variance, by this option's rules";
+    // Partners with nothing in the stressed pools under any rule are left out.
+    let partners: Vec<_> = result
+        .partners
+        .iter()
+        .filter(|p| {
+            !(p.contributions.is_zero()
+                && p.exposure.base.is_zero()
+                && p.exposure.other.is_zero()
+                && p.by_pattern.iter().all(|m| m.is_zero()))
+        })
+        .collect();
+    let own_rows = partners.iter().map(|p| {
+        html! {
+            <tr class="pb-table__row" key={p.partner.0}>
+                <th scope="row" class="pb-table__header">{ &p.name }</th>
+                { money(p.contributions) }
+                { money(p.exposure.base) }
+                { money(p.exposure.other) }
+                <td class="pb-table__cell pb-table__cell--numeric pb-change">
+                    <span class="pb-change__amount">{ p.exposure.signed_amount() }</span>
+                    <span class="pb-change__words">{ p.exposure.direction("more", "less") }</span>
+                </td>
+            </tr>
+        }
+    });
+    let patterns_caption =
+        "Each partner's share of the stressed variance under each risk-share pattern";
+    let pattern_rows = partners.iter().map(|p| {
+        html! {
+            <tr class="pb-table__row" key={p.partner.0}>
+                <th scope="row" class="pb-table__header">{ &p.name }</th>
+                { for p.by_pattern.iter().map(|amount| money(*amount)) }
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <p class="pb-stress__summary" role="status">{ summary }</p>
+            <TableRegion label={own_caption}>
+                <table class="pb-table" id="stress-own">
+                    <caption class="pb-table__caption">{ own_caption }</caption>
+                    <thead>
+                        <tr class="pb-table__row">
+                            <th scope="col" class="pb-table__header">{ "Partner" }</th>
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Contributions" }</th>
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "As forecast" }</th>
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Under the stress" }</th>
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Difference" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for own_rows }</tbody>
+                </table>
+            </TableRegion>
+            <TableRegion label={patterns_caption}>
+                <table class="pb-table" id="stress-patterns">
+                    <caption class="pb-table__caption">{ patterns_caption }</caption>
+                    <thead>
+                        <tr class="pb-table__row">
+                            <th scope="col" class="pb-table__header">{ "Partner" }</th>
+                            { for result.patterns.iter().map(|pattern| html! {
+                                <th scope="col" class="pb-table__header pb-table__header--numeric">
+                                    { pattern.short_label() }
+                                    if result.current == Some(*pattern) { <span class="pb-stress__current">{ " (this option's rule)" }</span> }
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for pattern_rows }</tbody>
+                </table>
+            </TableRegion>
+            <p class="pb-note">
+                { "Each pattern replaces the rule of every stressed pool and of its lines. Fixed percentages keep this option's \
+                   shares, or split equally between the partners that contribute; tiered keeps this option's tier, or puts the \
+                   first £250,000 on the host; ordered steps and the tier's remainder share pro rata unless this option says otherwise." }
+            </p>
+        </>
+    }
+}
+
+fn describe_percent(percent: Percent) -> String {
+    let text = format_percent(percent);
+    if percent > Percent::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
