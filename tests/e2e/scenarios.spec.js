@@ -128,7 +128,7 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
   await expect(page.getByText(/the variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
 
   const patterns = page.getByRole('table', { name: /under each risk-share pattern/ });
-  const heads = (await patterns.locator('thead th').allInnerTexts()).map((h) => h.trim());
+  const heads = (await patterns.locator('thead th').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
   const column = (name) => heads.indexOf(name) - 1;
   const hackneyRow = patterns.getByRole('row', { name: /^London Borough of Hackney/ });
   const icbRow = patterns.getByRole('row', { name: /^NHS North East London ICB/ });

@@ -98,7 +98,7 @@ pub fn stress_test(props: &StressTestProps) -> Html {
                 <div class="pb-field">
                     <label class="pb-field__label" for="stress-percent">{ "Forecast against plan, on every line" }</label>
                     <div class="pb-stress__range">
-                        <span aria-hidden="true">{ format!("{STRESS_MIN_PERCENT}%") }</span>
+                        <span aria-hidden="true">{ format!("\u{2212}{}%", -STRESS_MIN_PERCENT) }</span>
                         <input type="range" class="pb-range" id="stress-percent"
                             min={STRESS_MIN_PERCENT.to_string()} max={STRESS_MAX_PERCENT.to_string()} step="1"
                             value={percent.to_string()} aria-valuetext={described.clone()} oninput={on_percent} />
@@ -198,7 +198,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
                         <tr class="pb-table__row">
                             <th scope="col" class="pb-table__header">{ "Partner" }</th>
                             { for result.patterns.iter().map(|pattern| html! {
-                                <th scope="col" class="pb-table__header pb-table__header--numeric">
+                                <th scope="col" class="pb-table__header pb-table__header--numeric pb-stress__pattern">
                                     { pattern.short_label() }
                                     if result.current == Some(*pattern) { <span class="pb-stress__current">{ " (this option's rule)" }</span> }
                                 </th>

@@ -1,0 +1,56 @@
+//! The comparison view rendered on the server side: every option's column, differences with a
+//! sign and a word, captions and header scopes, and labelled controls for the stress test.
+
+use pooled_budgets::app::components::compare_view::CompareView;
+use pooled_budgets::app::state::EditorState;
+use pooled_budgets::model::templates;
+use yew::prelude::*;
+
+#[function_component(Harness)]
+fn harness() -> Html {
+    let editor = use_reducer(|| EditorState::new(templates::all().remove(0).model));
+    html! { <CompareView editor={editor} on_close={Callback::noop()} /> }
+}
+
+async fn render() -> String {
+    yew::LocalServerRenderer::<Harness>::new()
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn the_template_s_options_sit_side_by_side_against_the_base() {
+    let html = render().await;
+    assert!(html.contains("Compare options: Better Care Fund"), "{html}");
+    assert!(html.contains("Option A: as agreed (base)"));
+    // Two options beside the base, in the partner table and the one pool's table.
+    assert_eq!(html.matches("Difference from base</th>").count(), 4);
+    assert!(html.contains("Net cost by partner, 2025/26 to 2029/30</caption>"));
+    // Differences read by sign and word, not colour alone.
+    assert!(html.contains("more (+") || html.contains("less (\u{2212}"));
+    assert!(html.contains("no change"));
+    // The stress test starts at a 5% overspend on every line.
+    assert!(html.contains("+5% (overspend)"));
+    assert!(html.contains("under each risk-share pattern</caption>"));
+    let headers = html.matches("<th ").count();
+    let scoped = html.matches(r#"<th scope="#).count();
+    assert_eq!(headers, scoped, "every <th> has a scope");
+}
+
+#[tokio::test]
+async fn every_control_has_a_label() {
+    let html = render().await;
+    for control in ["<input", "<select"] {
+        for (at, _) in html.match_indices(control) {
+            let tag_end = html[at..].find('>').map_or(html.len(), |e| at + e);
+            let tag = &html[at..tag_end];
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("control without an id: {tag}"));
+            assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
+        }
+    }
+}
