@@ -49,6 +49,14 @@ pub fn help_page() -> Html {
                 }) }
             </dl>
 
+            <h2>{ "Comparing options and the stress test" }</h2>
+            <ul>
+                <li>{ "Under “Options”, select “Compare options side by side”. The base and up to five other options sit in columns; each option's column is followed by its difference from the base, as an amount with its sign and in words (“more”, “less”, “no change”) with the percentage. Choose the figure (net cost, contributions or share of variance) and all years or one year." }</li>
+                <li>{ "“What differs from the base” lists, for each option, every input that is different, for example “NHS minimum contribution uplift: 5.66% → 3.9%”." }</li>
+                <li>{ "The stress test sets every spending line of an option, or of one of its pools, to the same forecast over- or underspend in every year, from −10% to +20%. It shows each partner's share of the variance as forecast and under the stress, then under each of the seven risk-share patterns side by side, so you can see which rule is fairest for the risk." }</li>
+                <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls. The stress test starts on a new page." }</li>
+            </ul>
+
             <h2>{ "How figures are worked out and shown" }</h2>
             <ul>
                 <li>{ "Amounts are exact to the penny. Every amount worked out is rounded to the penny once, half away from zero (£0.005 becomes £0.01)." }</li>
