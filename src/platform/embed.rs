@@ -119,10 +119,7 @@ fn talk_to_host(config: EmbedConfig) {
         }
     };
 
-    let on_resize = {
-        let send_height = send_height.clone();
-        Closure::<dyn FnMut()>::new(move || send_height())
-    };
+    let on_resize = Closure::<dyn FnMut()>::new(send_height.clone());
     if let (Ok(observer), Some(root)) = (
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
         gloo::utils::document().document_element(),
