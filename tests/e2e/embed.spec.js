@@ -25,6 +25,8 @@ const heightsFromApp = (page) => page.evaluate((origin) => window.received
 
 test('a shared model embedded read-only in an intranet page on another origin', async ({ page, problems }) => {
   await page.setViewportSize({ width: 900, height: 700 });
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).origin));
   const frame = await openHost(page, HOST_ORIGIN, `?embed=1#${LINK}`);
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(MODEL);
   await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
@@ -58,6 +60,8 @@ test('a shared model embedded read-only in an intranet page on another origin', 
 
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SCREENSHOTS}/embed-read-only.png`, fullPage: true });
+  // The host page asked its own server; the app asked only the server it came from.
+  expect([...new Set(requested)].sort()).toEqual([HOST_ORIGIN, APP_ORIGIN].sort());
   expect(problems).toEqual([]);
 });
 
@@ -68,6 +72,7 @@ test('the iframe grows when the content grows, and a framed app is embedded with
   await expect(frame.getByRole('link', { name: 'Open the full app (opens in a new tab)' })).toHaveAttribute('href', EMBED_APP);
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(300);
   const start = await frameHeight(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/embed-editable.png` });
   for (let i = 0; i < 3; i += 1) await frame.getByRole('button', { name: 'Add a spending line' }).click();
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(start + 300);
   const inside = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
