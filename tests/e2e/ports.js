@@ -7,9 +7,9 @@ export const SUBPATH = '/tools/pooling/';
 // Embedding (tests/e2e/embed.spec.js): the app as an intranet would host it for framing, a host
 // page on another origin that embeds it (trusted in the app's embed-config.json), and a page
 // on a third origin that is not trusted.
-export const EMBED_PORT = Number(process.env.E2E_EMBED_PORT ?? 4175);
-export const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 4176);
-export const OTHER_HOST_PORT = Number(process.env.E2E_OTHER_HOST_PORT ?? 4177);
+export const EMBED_PORT = Number(process.env.E2E_EMBED_PORT ?? 4185);
+export const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 4186);
+export const OTHER_HOST_PORT = Number(process.env.E2E_OTHER_HOST_PORT ?? 4187);
 export const EMBED_APP = `http://127.0.0.1:${EMBED_PORT}${SUBPATH}`;
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 export const OTHER_HOST_ORIGIN = `http://127.0.0.1:${OTHER_HOST_PORT}`;
