@@ -125,8 +125,9 @@ fn talk_to_host(config: EmbedConfig) {
         gloo::utils::document().document_element(),
     ) {
         observer.observe(&root);
+        // The observer, its callback and the message listener last for the life of the page.
+        std::mem::forget(observer);
     }
-    // Both listen for the life of the page.
     on_resize.forget();
 
     gloo::events::EventListener::new(&window, "message", move |event| {
