@@ -3,6 +3,8 @@
 //   --root dist --port 4173 --host 127.0.0.1
 //   --base /tools/pooling/   serve the files under a sub-path, as an intranet would
 //   --header "Name: value"   add a response header (repeatable), e.g. a Content-Security-Policy
+//   --file name=path         serve the local file `path` as `name` under the base, in place of
+//                            dist's own (repeatable), e.g. a site's embed-config.json or theme.css
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -24,6 +26,14 @@ args.forEach((a, i) => {
   }
 });
 
+const files = {};
+args.forEach((a, i) => {
+  if (a === '--file' && i + 1 < args.length) {
+    const [name, ...path] = args[i + 1].split('=');
+    files[name] = resolve(path.join('='));
+  }
+});
+
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
@@ -33,8 +43,8 @@ const types = {
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
-  let file = normalize(join(root, path.slice(base.length)));
-  if (!file.startsWith(root)) { res.writeHead(403).end('forbidden'); return; }
+  let file = files[path.slice(base.length)] ?? normalize(join(root, path.slice(base.length)));
+  if (!file.startsWith(root) && !Object.values(files).includes(file)) { res.writeHead(403).end('forbidden'); return; }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);

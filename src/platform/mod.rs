@@ -1,9 +1,10 @@
 //! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
-//! shortcuts, focus, the address's fragment and query, and the clipboard. (Later: downloads
-//! and postMessage.)
+//! shortcuts, focus, the address's fragment and query, the clipboard, and talking to a host
+//! page when embedded. (Later: downloads.)
 
 pub mod address;
 pub mod clipboard;
+pub mod embed;
 mod keys;
 mod panic;
 pub mod storage;
@@ -60,17 +61,23 @@ pub fn print() {
 /// The `page` query parameter (`?page=help`), which picks the help or accessibility page.
 /// Plain links and a full page load keep these pages simple; the work is autosaved anyway.
 pub fn requested_page() -> Option<String> {
+    query_value("page")
+}
+
+/// The value of `name` in the address's query (`?embed=1&page=help`), if present.
+fn query_value(name: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         let search = gloo::utils::window().location().search().ok()?;
         search
             .trim_start_matches('?')
             .split('&')
-            .find_map(|pair| pair.strip_prefix("page="))
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
             .map(str::to_string)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let _ = name;
         None
     }
 }

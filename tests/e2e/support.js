@@ -1,5 +1,6 @@
-// Shared checks for the browser tests: every page is watched for console errors and failed
-// requests, and can be checked with axe-core against WCAG 2.2 AA.
+// Shared checks for the browser tests: every page (and every frame in it) is watched for console
+// errors, failed requests and content security policy violations, and can be checked with
+// axe-core against WCAG 2.2 AA.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -10,6 +11,12 @@ export const test = base.extend({
   // Problems the page reported while the test ran; tests assert it stays empty.
   problems: async ({ page }, use) => {
     const problems = [];
+    // Runs in every frame before its own scripts; a violation becomes a console error below.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} in ${e.documentURI}`);
+      });
+    });
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));

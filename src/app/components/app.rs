@@ -8,6 +8,7 @@ use super::accessibility_page::AccessibilityPage;
 use super::checklist::Checklist;
 use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
+use super::embed_view::EmbedView;
 use super::error_summary::ErrorSummary;
 use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
@@ -37,6 +38,10 @@ pub enum SaveStatus {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    // Inside a host page's iframe: no page chrome (src/app/components/embed_view.rs).
+    if *use_memo((), |_| platform::embed::requested()) {
+        return html! { <EmbedView /> };
+    }
     let page = use_memo((), |_| platform::requested_page());
     let content = match page.as_deref() {
         Some("help") => html! { <HelpPage /> },
@@ -54,7 +59,7 @@ pub fn app() -> Html {
 
 /// The modeller itself: the saved models, toolbar, inputs and live results.
 #[function_component(Workspace)]
-fn workspace() -> Html {
+pub fn workspace() -> Html {
     let opened = use_memo((), |_| {
         let mut opened = persistence::open_library();
         if let Some(fragment) = platform::address::fragment() {
