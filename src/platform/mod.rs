@@ -64,6 +64,12 @@ pub fn requested_page() -> Option<String> {
     query_value("page")
 }
 
+/// Whether the address asks for the comparison of options first (`?embed=1&view=compare`): how
+/// an intranet article embeds a fixed comparison.
+pub fn requested_comparison() -> bool {
+    query_value("view").as_deref() == Some("compare")
+}
+
 /// The value of `name` in the address's query (`?embed=1&page=help`), if present.
 fn query_value(name: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]

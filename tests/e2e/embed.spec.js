@@ -65,6 +65,25 @@ test('a shared model embedded read-only in an intranet page on another origin', 
   expect(problems).toEqual([]);
 });
 
+test('a fixed comparison embedded read-only: ?view=compare opens on the options side by side', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const frame = await openHost(page, HOST_ORIGIN, `?embed=1&view=compare#${LINK}`);
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
+  await expect(frame.getByRole('table', { name: /^Net cost by partner/ })).toBeVisible();
+  await expect(frame.getByRole('table', { name: /under each risk-share pattern/ })).toBeVisible();
+  // The frame takes the comparison's full height.
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(1000);
+  // Back to the results, then to the comparison again.
+  await frame.getByRole('button', { name: 'Back to the results' }).click();
+  await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
+  await frame.getByRole('button', { name: 'Compare options side by side' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
+  expect(await frame.locator('html').evaluate(() => window.localStorage.length)).toBe(0);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/embed-comparison.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
 test('the iframe grows when the content grows, and a framed app is embedded without ?embed=1', async ({ page, problems }) => {
   await page.setViewportSize({ width: 700, height: 700 });
   const frame = await openHost(page, HOST_ORIGIN, './');

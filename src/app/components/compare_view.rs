@@ -17,8 +17,10 @@ use crate::platform;
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
     pub editor: Editor,
-    /// Back to the editor.
+    /// Back to the editor (or, read-only, to the results).
     pub on_close: Callback<()>,
+    #[prop_or(AttrValue::Static("Back to editing"))]
+    pub close_label: AttrValue,
 }
 
 #[function_component(CompareView)]
@@ -123,7 +125,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 </h1>
                 <div class="pb-compare__actions">
                     <button type="button" class="pb-button pb-button--secondary" onclick={on_print}>{ "Print board paper" }</button>
-                    <button type="button" class="pb-button" id="compare-close" onclick={on_close}>{ "Back to editing" }</button>
+                    <button type="button" class="pb-button" id="compare-close" onclick={on_close}>{ props.close_label.clone() }</button>
                 </div>
             </div>
             <p class="pb-note">

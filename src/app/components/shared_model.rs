@@ -4,11 +4,13 @@
 
 use yew::prelude::*;
 
+use super::compare_view::CompareView;
 use super::results_panel::ResultsPanel;
 use super::select_field::SelectField;
 use crate::app::state::{Action, EditorState};
 use crate::codec::link::decode_link;
 use crate::model::{templates, ScenarioId};
+use crate::platform;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedModelProps {
@@ -24,6 +26,8 @@ pub fn shared_model(props: &SharedModelProps) -> Html {
         Ok((model, option)) => EditorState::new(model.clone()).reduce(Action::Open(*option)),
         Err(_) => EditorState::new(templates::blank()),
     });
+    // `?view=compare` opens on the comparison: a fixed comparison for an article or board paper.
+    let comparing = use_state(platform::requested_comparison);
     if let Err(error) = &*decoded {
         return html! {
             <>
@@ -49,13 +53,33 @@ pub fn shared_model(props: &SharedModelProps) -> Html {
             }
         })
     };
+    let several = options.len() > 1;
+    if *comparing && several {
+        let on_close = {
+            let comparing = comparing.clone();
+            Callback::from(move |()| {
+                comparing.set(false);
+                platform::focus_soon("compare-open");
+            })
+        };
+        return html! {
+            <CompareView editor={editor.clone()} on_close={on_close} close_label="Back to the results" />
+        };
+    }
+    let on_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |_: MouseEvent| comparing.set(true))
+    };
     html! {
         <>
             <h1>{ editor.model.name.clone() }</h1>
             <p class="pb-note">{ "A shared model, read-only. Figures cannot be changed here and nothing is saved." }</p>
-            if options.len() > 1 {
+            if several {
                 <SelectField id="shown-option" label="Option shown" options={options}
                     selected={editor.open.0.to_string()} on_change={on_switch} />
+                <button type="button" class="pb-button" id="compare-open" onclick={on_compare}>
+                    { "Compare options side by side" }
+                </button>
             }
             <ResultsPanel editor={editor.clone()} />
         </>
