@@ -1,9 +1,10 @@
 //! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
-//! shortcuts, focus, the address's fragment and query, and the clipboard. (Later: downloads
-//! and postMessage.)
+//! shortcuts, focus, the address's fragment and query, the clipboard, and downloading and
+//! reading files. (Later: postMessage.)
 
 pub mod address;
 pub mod clipboard;
+pub mod files;
 mod keys;
 mod panic;
 pub mod storage;

@@ -8,6 +8,7 @@ use super::accessibility_page::AccessibilityPage;
 use super::checklist::Checklist;
 use super::contributions_editor::ContributionsEditor;
 use super::error_summary::ErrorSummary;
+use super::files_panel::FilesPanel;
 use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
 use super::models_panel::ModelsPanel;
@@ -121,11 +122,17 @@ fn workspace() -> Html {
     };
     let add_and_open = {
         let (library, notice, switch_to) = (library.clone(), notice.clone(), switch_to.clone());
-        move |model: Model| {
+        move |model: Model| -> bool {
             let mut updated = (*library).clone();
             match persistence::add(&mut updated, &model) {
-                Ok(()) => switch_to(updated, model),
-                Err(problem) => notice.set(Some(problem.0)),
+                Ok(()) => {
+                    switch_to(updated, model);
+                    true
+                }
+                Err(problem) => {
+                    notice.set(Some(problem.0));
+                    false
+                }
             }
         }
     };
@@ -192,6 +199,18 @@ fn workspace() -> Html {
             }
         })
     };
+    // A model file: opened as a new model, like a shared link.
+    let on_import = {
+        let (notice, add_and_open) = (notice.clone(), add_and_open.clone());
+        Callback::from(move |model: Model| {
+            let name = model.name.clone();
+            if add_and_open(model) {
+                notice.set(Some(format!(
+                    "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
+                )));
+            }
+        })
+    };
     // A link pasted into the address bar while the modeller is open.
     let pending_link = use_state(|| None::<String>);
     {
@@ -255,6 +274,7 @@ fn workspace() -> Html {
                     <LinesEditor editor={editor.clone()} />
                     <RingFencesEditor editor={editor.clone()} />
                     <SharePanel editor={editor.clone()} />
+                    <FilesPanel editor={editor.clone()} on_import={on_import} />
                 </div>
                 <div class="pb-workspace__results">
                     <ResultsPanel editor={editor.clone()} />
