@@ -7,7 +7,8 @@ use serde_json::Value;
 use super::saved::{self, json_path, PathStep, ReadError};
 use crate::model::{validate, FieldPath, Model, SCHEMA_VERSION};
 
-/// The largest file the modeller opens. The large example model is about 60 KB as a file.
+/// The largest file the modeller opens: the reference model is about 60 KB as a file, the large
+/// benchmark model about 1.5 MB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// One thing wrong with a file.
