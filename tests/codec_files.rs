@@ -96,7 +96,9 @@ fn an_amount_written_as_a_number_names_its_field() {
         problems[0]
     );
     assert!(
-        problems[0].message.contains("wrong type"),
+        problems[0]
+            .message
+            .contains("written as text in quotes, like \"1250000.00\""),
         "{:?}",
         problems[0]
     );

@@ -159,23 +159,47 @@ fn problem_of(error: ReadError, text: &str) -> FileProblem {
 
 /// serde's message as a sentence a person can act on.
 fn shape_sentence(detail: &str) -> String {
+    let detail = quoted(detail);
     if let Some(field) = detail
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
+        .strip_prefix("missing field ‘")
+        .and_then(|rest| rest.strip_suffix('’'))
     {
         return format!("The field ‘{field}’ is missing");
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        return format!("This has the wrong type of value ({rest})");
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        let expected = if expected.contains("Decimal") {
+            "an amount or percentage written as text in quotes, like \"1250000.00\""
+        } else {
+            expected
+        };
+        return format!("This is {found}, but the format expects {expected}");
     }
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
         return format!("This is not one of the values the format allows: {rest}");
     }
-    let mut sentence = detail.to_string();
+    let mut sentence = detail.clone();
     if let Some(first) = sentence.get(..1) {
         sentence.replace_range(..1, &first.to_uppercase());
     }
     sentence
+}
+
+/// serde's `backticks` as quotation marks.
+fn quoted(detail: &str) -> String {
+    let mut text = String::with_capacity(detail.len());
+    let mut open = false;
+    for c in detail.chars() {
+        if c == '`' {
+            text.push(if open { '’' } else { '‘' });
+            open = !open;
+        } else {
+            text.push(c);
+        }
+    }
+    text
 }
 
 /// `validate`'s path as JSON steps. Its list names are singular (`scenario.0.partner.1`);
@@ -199,8 +223,8 @@ pub fn in_words(value: &Value, steps: &[PathStep]) -> String {
     for step in steps {
         match step {
             PathStep::Key(key) => {
-                if let Some(list) = list_key.take() {
-                    words.push(noun(list));
+                if let Some(field) = list_key.take() {
+                    words.push(field_words(field));
                 }
                 here = here.and_then(|v| {
                     v.get(key.as_str())
@@ -214,7 +238,7 @@ pub fn in_words(value: &Value, steps: &[PathStep]) -> String {
                     .and_then(|v| v.get("name"))
                     .and_then(Value::as_str)
                     .filter(|name| !name.trim().is_empty());
-                let noun = noun(list_key.take().unwrap_or("item"));
+                let noun = item_noun(list_key.take().unwrap_or("item"));
                 words.push(match name {
                     Some(name) => format!("{noun} ‘{name}’"),
                     None => format!("{noun} {}", position.saturating_add(1)),
@@ -222,18 +246,27 @@ pub fn in_words(value: &Value, steps: &[PathStep]) -> String {
             }
         }
     }
-    if let Some(list) = list_key {
-        words.push(noun(list));
+    if let Some(field) = list_key {
+        words.push(field_words(field));
     }
     words.join(" › ")
 }
 
-/// A JSON key in words, lists in the singular: `ring_fences` → "ring-fence".
-fn noun(key: &str) -> String {
+/// A field's key in words: `base_budget` → "base budget".
+fn field_words(key: &str) -> String {
     match key {
-        "scenario" | "scenarios" => "option".to_string(),
+        "scenarios" => "options".to_string(),
         "base_scenario" => "base option".to_string(),
         "schema_version" => "format version".to_string(),
+        "lines" => "spending lines".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// What one item of the list under `key` is called: `ring_fences` → "ring-fence".
+fn item_noun(key: &str) -> String {
+    match key {
+        "scenario" | "scenarios" => "option".to_string(),
         "line" | "lines" => "spending line".to_string(),
         "ring_fence" | "ring_fences" => "ring-fence".to_string(),
         "partners" | "pools" | "contributions" | "amounts" | "shares" => {

@@ -48,7 +48,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
         let status = status.clone();
         move |file_name: String, mime: &'static str, bytes: Vec<u8>| {
             status.set(match platform::files::download(&file_name, mime, &bytes) {
-                Ok(()) => format!("Saved ‘{file_name}’ to your downloads."),
+                Ok(()) => format!("Made ‘{file_name}’: find it in your browser’s downloads."),
                 Err(problem) => problem.0,
             });
         }
@@ -206,12 +206,13 @@ fn problems_view(
                 { for problems.iter().map(|p| html! {
                     <li>
                         if !p.field.is_empty() {
-                            <strong>{ capitalised(&p.field) }{ ": " }</strong>
+                            <strong>{ capitalised(&p.field) }</strong>
+                            if let Some(path) = &p.json_path {
+                                <span class="pb-files__path">{ " (" }<code>{ path }</code>{ ")" }</span>
+                            }
+                            { ": " }
                         }
                         { &p.message }
-                        if let Some(path) = &p.json_path {
-                            <span class="pb-files__path">{ " (in the file: " }<code>{ path }</code>{ ")" }</span>
-                        }
                     </li>
                 }) }
             </ul>
