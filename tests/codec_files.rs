@@ -52,68 +52,73 @@ fn a_syntax_error_gives_its_line_and_column() {
     assert!(message.contains("line 4, column 1"), "{message}");
 }
 
+/// The one problem of a file that must be refused.
+fn the_problem(file: &Value) -> FileProblem {
+    let mut problems = refused(open(file));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.remove(0)
+}
+
+fn name_at(file: &Value, list: &str, position: usize) -> String {
+    file["scenarios"][0][list][position]["name"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 #[test]
 fn a_missing_field_names_the_item_and_the_field() {
     let mut file = reference_file();
-    let partner = file["scenarios"][0]["partners"][1].as_object_mut().unwrap();
-    partner.remove("short_name");
-    let partner_name = partner["name"].as_str().unwrap().to_string();
-    let option_name = file["scenarios"][0]["name"].as_str().unwrap().to_string();
-    let problems = refused(open(&file));
-    assert_eq!(problems.len(), 1);
+    let option = file["scenarios"][0]["name"].as_str().unwrap().to_string();
+    let partner = name_at(&file, "partners", 1);
+    file["scenarios"][0]["partners"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("short_name");
+    let problem = the_problem(&file);
     assert_eq!(
-        problems[0].field,
-        format!("option ‘{option_name}’ › partner ‘{partner_name}’")
+        problem.field,
+        format!("option ‘{option}’ › partner ‘{partner}’")
     );
     assert_eq!(
-        problems[0].json_path.as_deref(),
+        problem.json_path.as_deref(),
         Some("scenarios[0].partners[1]")
     );
     assert!(
-        problems[0].message.contains("‘short_name’ is missing"),
-        "{:?}",
-        problems[0]
+        problem.message.contains("‘short_name’ is missing"),
+        "{problem:?}"
     );
 }
 
 #[test]
 fn an_amount_written_as_a_number_names_its_field() {
     let mut file = reference_file();
+    let option = file["scenarios"][0]["name"].as_str().unwrap().to_string();
+    let line = name_at(&file, "lines", 2);
     file["scenarios"][0]["lines"][2]["base_budget"] = json!(1250000.5);
-    let problems = refused(open(&file));
+    let problem = the_problem(&file);
     assert_eq!(
-        problems[0].json_path.as_deref(),
+        problem.field,
+        format!("option ‘{option}’ › spending line ‘{line}’ › base budget")
+    );
+    assert_eq!(
+        problem.json_path.as_deref(),
         Some("scenarios[0].lines[2].base_budget")
     );
-    assert!(
-        problems[0].field.ends_with(" › base budget"),
-        "{:?}",
-        problems[0]
-    );
-    assert!(
-        problems[0].field.contains("spending line ‘"),
-        "{:?}",
-        problems[0]
-    );
-    assert!(
-        problems[0]
-            .message
-            .contains("written as text in quotes, like \"1250000.00\""),
-        "{:?}",
-        problems[0]
-    );
+    let expected = "floating point ‘1250000.5’, but the format expects an amount or percentage written as text in quotes, like \"1250000.00\"";
+    assert!(problem.message.contains(expected), "{problem:?}");
 }
 
 #[test]
 fn an_unknown_choice_names_its_field() {
     let mut file = reference_file();
     file["scenarios"][0]["partners"][0]["kind"] = json!("parish");
-    let problems = refused(open(&file));
+    let problem = the_problem(&file);
     assert_eq!(
-        problems[0].json_path.as_deref(),
+        problem.json_path.as_deref(),
         Some("scenarios[0].partners[0].kind")
     );
-    assert!(problems[0].message.contains("parish"), "{:?}", problems[0]);
+    assert!(problem.message.contains("‘parish’"), "{problem:?}");
 }
 
 #[test]
