@@ -30,7 +30,7 @@ fn a_saved_file_opens_as_the_same_model() {
     let model = reference_model();
     let file = model_file::encode(&model);
     assert!(
-        file.contains("\n  \"schema_version\": 1,"),
+        file.contains("\n  \"schema_version\": 1\n"),
         "indented for people: {file}"
     );
     assert_eq!(

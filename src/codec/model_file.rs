@@ -95,7 +95,8 @@ pub fn decode(bytes: &[u8]) -> Opened {
     if problems.is_empty() {
         return Opened::Model(model);
     }
-    let value = serde_json::to_value(&model).unwrap_or(Value::Null);
+    // Through the text, not `to_value`, so the model's serialisation is compiled in once.
+    let value = serde_json::from_str(&saved::encode(&model)).unwrap_or(Value::Null);
     let problems = problems
         .into_iter()
         .map(|p| FileProblem {

@@ -18,9 +18,13 @@ pub fn encode(model: &Model) -> String {
     serde_json::to_string(model).unwrap_or_default()
 }
 
-/// The same JSON, indented, for a file someone may read or edit by hand.
+/// The same JSON, indented, for a file someone may read or edit by hand. Indented through a
+/// `Value` (keys then in alphabetical order): printing the model itself with the pretty
+/// printer would compile a second copy of all its serialisation code into the wasm.
 pub fn encode_pretty(model: &Model) -> String {
-    serde_json::to_string_pretty(model).unwrap_or_default()
+    serde_json::from_str::<Value>(&encode(model))
+        .and_then(|value| serde_json::to_string_pretty(&value))
+        .unwrap_or_default()
 }
 
 /// One step of the way to a field in the JSON: an object's key or a list's position.
