@@ -120,6 +120,12 @@ test('a model with things to put right lists them and opens only when asked', as
   await expect(models(page)).toHaveCount(1);
   await expectNoAxeViolations(page);
   await problems(page).screenshot({ path: `${SCREENSHOTS}/files-incomplete.png` });
+  await page.getByRole('button', { name: 'Don’t open it' }).click();
+  await expect(problems(page)).toHaveCount(0);
+  await expect(fileInput(page)).toBeFocused();
+  await expect(models(page)).toHaveCount(1);
+
+  await chooseFile(page, 'unfinished.json', JSON.stringify(model));
   await page.getByRole('button', { name: 'Open it as a new model' }).click();
   await expect(problems(page)).toHaveCount(0);
   await expect(models(page)).toHaveCount(2);

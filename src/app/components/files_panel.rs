@@ -12,6 +12,7 @@ use crate::platform;
 use crate::platform::files::FileRead;
 
 const PROBLEMS_ID: &str = "file-problems";
+const INPUT_ID: &str = "model-file";
 const CSV_TYPE: &str = "text/csv;charset=utf-8";
 
 #[derive(Properties, PartialEq)]
@@ -130,7 +131,11 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
     };
     let on_cancel = {
         let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| chosen.set(Chosen::None))
+        Callback::from(move |_: MouseEvent| {
+            chosen.set(Chosen::None);
+            // The list and its buttons go: keep keyboard focus where another file can be chosen.
+            platform::focus(INPUT_ID);
+        })
     };
 
     let several_options = props.editor.model.scenarios.len() > 1;
@@ -142,11 +147,11 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
                 <button type="button" class="pb-button pb-button--secondary" onclick={on_save_model}>{ "Download model file (.json)" }</button>
             </div>
             <div class="pb-field">
-                <label class="pb-field__label" for="model-file">{ "Open a model file (.json)" }</label>
+                <label class="pb-field__label" for={INPUT_ID}>{ "Open a model file (.json)" }</label>
                 <div class="pb-field__hint" id="model-file-hint">
                     { format!("It opens as a new model beside your saved ones: nothing is overwritten. Files up to {} MB.", MAX_FILE_BYTES / (1024 * 1024)) }
                 </div>
-                <input class="pb-files__input" id="model-file" type="file" accept=".json,application/json"
+                <input class="pb-files__input" id={INPUT_ID} type="file" accept=".json,application/json"
                     aria-describedby="model-file-hint" onchange={on_choose} />
             </div>
             { problems_view(&chosen, on_open_anyway, on_cancel) }
