@@ -39,6 +39,12 @@ test('a downloaded model file opens in a fresh browser as a new model with the s
   await forecast.press('Tab');
   const figures = await partnerTable(page).innerText();
 
+  // Keyboard: the file input is the next stop after the download button, with a visible focus.
+  await page.getByRole('button', { name: 'Download model file (.json)' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(fileInput(page)).toBeFocused();
+  await expect(fileInput(page)).toHaveCSS('outline-style', 'solid');
+
   const file = await download(page, 'Download model file (.json)');
   expect(file.name).toBe('Hackney- BCF - 2025.json');
   expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(1);
