@@ -120,6 +120,8 @@ fn workspace() -> Html {
             Err(message) => notice.set(Some(message)),
         })
     };
+    // Adds a model to the list and opens it; false (with a notice saying why) if it could not
+    // be saved, and then nothing changes.
     let add_and_open = {
         let (library, notice, switch_to) = (library.clone(), notice.clone(), switch_to.clone());
         move |model: Model| -> bool {
