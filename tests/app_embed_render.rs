@@ -25,9 +25,12 @@ async fn a_shared_model_shows_its_chosen_option_read_only() {
         "{html}"
     );
     assert!(html.contains("What each partner pays, 2025/26 to 2029/30"));
-    // One control only: the list of options to show. Nothing can be edited or saved.
+    // Two controls only: the list of options to show, and the button that compares them.
+    // Nothing can be edited or saved.
     assert_eq!(html.matches("<select").count(), 1);
-    assert!(!html.contains("<input") && !html.contains("<button") && !html.contains("<textarea"));
+    assert_eq!(html.matches("<button").count(), 1);
+    assert!(html.contains(">Compare options side by side</button>"));
+    assert!(!html.contains("<input") && !html.contains("<textarea"));
 }
 
 #[tokio::test]

@@ -1,12 +1,20 @@
-//! The example in docs/model-format.md is a valid model, and saved models read back unchanged.
+//! The examples in docs/model-format.md are true: the model is valid, and its CSV export is the
+//! one shown; saved models read back unchanged.
 
+use pooled_budgets::codec::csv;
 use pooled_budgets::model::{compute, reference_model, validate, Model, SCHEMA_VERSION};
 
-fn documented_example() -> String {
+/// The first block of code in `language` in docs/model-format.md.
+fn documented(language: &str) -> String {
     let doc = include_str!("../docs/model-format.md");
-    let start = doc.find("```json").map(|i| i + "```json".len()).unwrap();
+    let fence = format!("```{language}\n");
+    let start = doc.find(&fence).map(|i| i + fence.len()).unwrap();
     let end = doc[start..].find("```").unwrap() + start;
     doc[start..end].to_string()
+}
+
+fn documented_example() -> String {
+    documented("json")
 }
 
 #[test]
@@ -27,4 +35,19 @@ fn reference_model_round_trips_through_json() {
     assert!(json.contains("\"start\": \"2025/26\""));
     let back: Model = serde_json::from_str(&json).unwrap();
     assert_eq!(back, model);
+}
+
+#[test]
+fn documented_example_exports_the_documented_csv_to_the_penny() {
+    let model: Model = serde_json::from_str(&documented_example()).unwrap();
+    let results = compute(&model.scenarios[0]).unwrap();
+    let exported = csv::partner_results(&results);
+    let text = String::from_utf8(exported).unwrap();
+    let expected = format!("\u{feff}{}", documented("csv").replace('\n', "\r\n"));
+    assert_eq!(text, expected);
+    // Worked by hand in the doc: 2025/26, LBH pays half the 53,900 overspend and gets back
+    // 700/1,700 of the 22,000 the plan leaves unspent (9,058.82).
+    assert!(
+        text.contains(",FY 2025/26,London Borough of Hackney,LBH,700000.00,17891.18,717891.18\r\n")
+    );
 }

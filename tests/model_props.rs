@@ -1,6 +1,8 @@
 //! Property tests: splits always add up; compute is deterministic and never panics, whatever the
-//! model (valid or not); serde round trips are exact; no penny appears or disappears.
+//! model (valid or not); serde, autosave and model-file round trips are exact; no penny appears
+//! or disappears.
 
+use pooled_budgets::codec::{model_file, saved};
 use pooled_budgets::model::round_half_away_from_zero;
 use pooled_budgets::model::{
     compare, compute, reference_model, split, validate, AmountRule, ContingencyReserve,
@@ -388,7 +390,30 @@ proptest! {
         let model = Genes { values: &genes, at: 0 }.model();
         let json = serde_json::to_string(&model).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let back: Model = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
-        prop_assert_eq!(back, model);
+        prop_assert_eq!(&back, &model);
+        // The autosave and the model file, through their own readers (version check, migration).
+        if model.schema_version > SCHEMA_VERSION {
+            prop_assert_eq!(saved::decode(&saved::encode(&model)), Err(saved::ReadError::Newer(model.schema_version)));
+            let refused = model_file::decode(model_file::encode(&model).as_bytes());
+            prop_assert!(matches!(refused, model_file::Opened::Refused(p) if p[0].message.contains("newer version")));
+            return Ok(());
+        }
+        prop_assert_eq!(saved::decode(&saved::encode(&model)), Ok(model.clone()));
+        let file = model_file::encode(&model);
+        match model_file::decode(file.as_bytes()) {
+            // Random models are often invalid: such a file still opens, with its problems listed.
+            model_file::Opened::Model(back) => {
+                prop_assert!(validate(&model).is_empty());
+                prop_assert_eq!(back, model);
+            }
+            model_file::Opened::Incomplete(back, problems) => {
+                prop_assert_eq!(problems.len(), validate(&model).len());
+                prop_assert_eq!(back, model);
+            }
+            model_file::Opened::Refused(problems) => {
+                return Err(TestCaseError::fail(format!("{problems:?}: {file}")));
+            }
+        }
     }
 
     #[test]
@@ -417,5 +442,7 @@ proptest! {
             let results = compute(scenario).map_err(|e| TestCaseError::fail(e.to_string()))?;
             assert_nothing_lost(&results);
         }
+        let file = model_file::encode(&model);
+        prop_assert_eq!(model_file::decode(file.as_bytes()), model_file::Opened::Model(model));
     }
 }

@@ -9,6 +9,7 @@ pub mod editor_section;
 pub mod embed_view;
 pub mod error_summary;
 pub mod field_label;
+pub mod files_panel;
 pub mod help_page;
 pub mod item_actions;
 pub mod lines_editor;

@@ -1,7 +1,9 @@
-//! Versioned formats a model travels in: the browser's autosave (and, later, share links,
-//! JSON files and CSV exports). Pure: no browser APIs.
+//! Versioned formats a model travels in: the browser's autosave, share links, model files and
+//! CSV exports. Pure: no browser APIs.
 
+pub mod csv;
 pub mod embed_config;
 pub mod library;
 pub mod link;
+pub mod model_file;
 pub mod saved;

@@ -1,6 +1,9 @@
 //! The saved form of a model: JSON carrying `schema_version` (the format of
-//! docs/model-format.md). Reading never discards data: older versions are migrated, and text
-//! that cannot be read is reported so the caller can keep it aside rather than overwrite it.
+//! docs/model-format.md), used for the browser's autosave and for model files. Reading never
+//! discards data: older versions are migrated, and text that cannot be read is reported (with
+//! where, so a file's problems can be listed) so the caller can keep it aside.
+
+use core::fmt;
 
 use serde_json::Value;
 
@@ -15,41 +18,124 @@ pub fn encode(model: &Model) -> String {
     serde_json::to_string(model).unwrap_or_default()
 }
 
-/// Why saved text could not be read, in words for the person.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReadError {
-    NotAModel(String),
-    Newer(u32),
+/// The same JSON, indented, for a file someone may read or edit by hand. Indented through a
+/// `Value` (keys then in alphabetical order): printing the model itself with the pretty
+/// printer would compile a second copy of all its serialisation code into the wasm.
+pub fn encode_pretty(model: &Model) -> String {
+    serde_json::from_str::<Value>(&encode(model))
+        .and_then(|value| serde_json::to_string_pretty(&value))
+        .unwrap_or_default()
 }
 
-impl core::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+/// One step of the way to a field in the JSON: an object's key or a list's position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathStep {
+    Key(String),
+    Position(usize),
+}
+
+/// Why saved text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON: what the parser found, and where (counting from 1).
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// JSON, but not an object with a whole-number `schema_version`.
+    NoVersion,
+    /// Made by a newer version of the tool.
+    Newer(u32),
+    /// JSON, but a field is missing or has the wrong type: the first one found, and where.
+    Shape { path: Vec<PathStep>, detail: String },
+}
+
+/// The JSON path of `steps` as people write it: `scenarios[0].partners[2].name`.
+pub fn json_path(steps: &[PathStep]) -> String {
+    let mut text = String::new();
+    for step in steps {
+        match step {
+            PathStep::Key(key) if text.is_empty() => text.push_str(key),
+            PathStep::Key(key) => {
+                text.push('.');
+                text.push_str(key);
+            }
+            PathStep::Position(position) => text.push_str(&format!("[{position}]")),
+        }
+    }
+    text
+}
+
+impl ReadError {
+    /// What is wrong, without saying where the text came from.
+    pub fn detail(&self) -> String {
         match self {
-            ReadError::NotAModel(detail) => write!(
-                f,
-                "The saved model could not be read ({detail}). It has been kept aside, not deleted."
-            ),
+            ReadError::Syntax {
+                line,
+                column,
+                detail,
+            } => format!("it is not valid JSON: {detail} at line {line}, column {column}"),
+            ReadError::NoVersion => "it has no schema_version".to_string(),
+            ReadError::Newer(version) => format!("it is in format {version}"),
+            ReadError::Shape { path, detail } if path.is_empty() => detail.clone(),
+            ReadError::Shape { path, detail } => format!("{detail} at {}", json_path(path)),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ReadError::Newer(version) => write!(
                 f,
                 "The saved model was made by a newer version of this tool (format {version}; this one reads up to {SCHEMA_VERSION}). Open it with the newer version."
+            ),
+            other => write!(
+                f,
+                "The saved model could not be read ({}). It has been kept aside, not deleted.",
+                other.detail()
             ),
         }
     }
 }
 
 pub fn decode(text: &str) -> Result<Model, ReadError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ReadError::NotAModel(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: syntax_detail(&e),
+    })?;
     let version = value
         .get("schema_version")
         .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| ReadError::NotAModel("it has no schema_version".into()))?;
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+        .ok_or(ReadError::NoVersion)?;
     if version > SCHEMA_VERSION {
         return Err(ReadError::Newer(version));
     }
     let value = migrate(value, version);
-    serde_json::from_value(value).map_err(|e| ReadError::NotAModel(e.to_string()))
+    serde_path_to_error::deserialize(value).map_err(|e| ReadError::Shape {
+        path: e.path().iter().filter_map(step).collect(),
+        detail: e.into_inner().to_string(),
+    })
+}
+
+/// serde_json's message without its own " at line 1 column 5" (the position is kept apart).
+fn syntax_detail(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+fn step(segment: &serde_path_to_error::Segment) -> Option<PathStep> {
+    match segment {
+        serde_path_to_error::Segment::Seq { index } => Some(PathStep::Position(*index)),
+        serde_path_to_error::Segment::Map { key } => Some(PathStep::Key(key.clone())),
+        serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+    }
 }
 
 /// Brings an older format up to `SCHEMA_VERSION`, one version at a time. Version 1 is the

@@ -1,10 +1,11 @@
 //! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
-//! shortcuts, focus, the address's fragment and query, the clipboard, and talking to a host
-//! page when embedded. (Later: downloads.)
+//! shortcuts, focus, the address's fragment and query, the clipboard, downloading and reading
+//! files, and talking to a host page when embedded.
 
 pub mod address;
 pub mod clipboard;
 pub mod embed;
+pub mod files;
 mod keys;
 mod panic;
 pub mod storage;

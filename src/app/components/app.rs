@@ -10,6 +10,7 @@ use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
 use super::embed_view::EmbedView;
 use super::error_summary::ErrorSummary;
+use super::files_panel::FilesPanel;
 use super::help_page::HelpPage;
 use super::lines_editor::LinesEditor;
 use super::models_panel::ModelsPanel;
@@ -125,13 +126,21 @@ pub fn workspace() -> Html {
             Err(message) => notice.set(Some(message)),
         })
     };
+    // Adds a model to the list and opens it; false (with a notice saying why) if it could not
+    // be saved, and then nothing changes.
     let add_and_open = {
         let (library, notice, switch_to) = (library.clone(), notice.clone(), switch_to.clone());
-        move |model: Model| {
+        move |model: Model| -> bool {
             let mut updated = (*library).clone();
             match persistence::add(&mut updated, &model) {
-                Ok(()) => switch_to(updated, model),
-                Err(problem) => notice.set(Some(problem.0)),
+                Ok(()) => {
+                    switch_to(updated, model);
+                    true
+                }
+                Err(problem) => {
+                    notice.set(Some(problem.0));
+                    false
+                }
             }
         }
     };
@@ -195,6 +204,18 @@ pub fn workspace() -> Html {
                     library.set(updated);
                     add_and_open(persistence::starter());
                 }
+            }
+        })
+    };
+    // A model file: opened as a new model, like a shared link.
+    let on_import = {
+        let (notice, add_and_open) = (notice.clone(), add_and_open.clone());
+        Callback::from(move |model: Model| {
+            let name = model.name.clone();
+            if add_and_open(model) {
+                notice.set(Some(format!(
+                    "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
+                )));
             }
         })
     };
@@ -287,6 +308,7 @@ pub fn workspace() -> Html {
                     <LinesEditor editor={editor.clone()} />
                     <RingFencesEditor editor={editor.clone()} />
                     <SharePanel editor={editor.clone()} />
+                    <FilesPanel editor={editor.clone()} on_import={on_import} />
                 </div>
                 <div class="pb-workspace__results">
                     <ResultsPanel editor={editor.clone()} />

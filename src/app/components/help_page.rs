@@ -27,6 +27,9 @@ pub fn help_page() -> Html {
             </ol>
             <p>{ "The checklist lists anything missing or inconsistent, with a link to each field. If you type something the modeller cannot use, “There is a problem” appears at the top with a link to the field; the model keeps using the last figures that made sense until you put it right." }</p>
 
+            <h2>{ "Files and spreadsheets" }</h2>
+            <p>{ "Under “Files”, “Download model file (.json)” saves the whole model, every option, as a file to keep or send. “Open a model file” opens such a file as a new model beside yours, never over them; if the file has problems, each is listed with the field it is about, and nothing changes. The CSV files (partner results, pool results and, with two or more options, a comparison against the base) open in Excel with amounts as plain numbers." }</p>
+
             <h2>{ "How contributions are set" }</h2>
             <dl class="pb-help__list">
                 { for RULES.iter().map(|(_, title, example)| html! {

@@ -1,0 +1,297 @@
+//! Model files and CSV exports: a file with problems is refused or listed problem by problem,
+//! each naming its field; CSV is what Excel needs (BOM, CRLF, quoting, no formulas, years as
+//! text, plain numbers).
+
+use pooled_budgets::codec::csv;
+use pooled_budgets::codec::model_file::{self, FileProblem, Opened, MAX_FILE_BYTES};
+use pooled_budgets::model::{
+    compute, reference_model, small_model, FinancialYear, Model, Money, Percent,
+};
+use serde_json::{json, Value};
+
+fn reference_file() -> Value {
+    serde_json::to_value(reference_model()).unwrap()
+}
+
+fn open(value: &Value) -> Opened {
+    model_file::decode(value.to_string().as_bytes())
+}
+
+/// The problems of a file that must be refused; fails the test if it opens.
+fn refused(opened: Opened) -> Vec<FileProblem> {
+    match opened {
+        Opened::Refused(problems) => problems,
+        other => panic!("expected the file to be refused, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_saved_file_opens_as_the_same_model() {
+    let model = reference_model();
+    let file = model_file::encode(&model);
+    assert!(
+        file.contains("\n  \"schema_version\": 1\n"),
+        "indented for people: {file}"
+    );
+    assert_eq!(
+        model_file::decode(file.as_bytes()),
+        Opened::Model(model.clone())
+    );
+    // Some editors add a byte order mark when they save.
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), file.as_bytes()].concat();
+    assert_eq!(model_file::decode(&with_bom), Opened::Model(model));
+}
+
+#[test]
+fn a_syntax_error_gives_its_line_and_column() {
+    let text = "{\n  \"schema_version\": 1,\n  \"name\": \"Broken\",\n}";
+    let problems = refused(model_file::decode(text.as_bytes()));
+    assert_eq!(problems.len(), 1);
+    let message = &problems[0].message;
+    assert!(message.contains("not valid JSON"), "{message}");
+    assert!(message.contains("line 4, column 1"), "{message}");
+}
+
+/// The one problem of a file that must be refused.
+fn the_problem(file: &Value) -> FileProblem {
+    let mut problems = refused(open(file));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.remove(0)
+}
+
+fn name_at(file: &Value, list: &str, position: usize) -> String {
+    file["scenarios"][0][list][position]["name"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_missing_field_names_the_item_and_the_field() {
+    let mut file = reference_file();
+    let option = file["scenarios"][0]["name"].as_str().unwrap().to_string();
+    let partner = name_at(&file, "partners", 1);
+    file["scenarios"][0]["partners"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("short_name");
+    let problem = the_problem(&file);
+    assert_eq!(
+        problem.field,
+        format!("option ‘{option}’ › partner ‘{partner}’")
+    );
+    assert_eq!(
+        problem.json_path.as_deref(),
+        Some("scenarios[0].partners[1]")
+    );
+    assert!(
+        problem.message.contains("‘short_name’ is missing"),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn an_amount_written_as_a_number_names_its_field() {
+    let mut file = reference_file();
+    let option = file["scenarios"][0]["name"].as_str().unwrap().to_string();
+    let line = name_at(&file, "lines", 2);
+    file["scenarios"][0]["lines"][2]["base_budget"] = json!(1250000.5);
+    let problem = the_problem(&file);
+    assert_eq!(
+        problem.field,
+        format!("option ‘{option}’ › spending line ‘{line}’ › base budget")
+    );
+    assert_eq!(
+        problem.json_path.as_deref(),
+        Some("scenarios[0].lines[2].base_budget")
+    );
+    let expected = "floating point ‘1250000.5’, but the format expects an amount or percentage written as text in quotes, like \"1250000.00\"";
+    assert!(problem.message.contains(expected), "{problem:?}");
+}
+
+#[test]
+fn an_unknown_choice_names_its_field() {
+    let mut file = reference_file();
+    file["scenarios"][0]["partners"][0]["kind"] = json!("parish");
+    let problem = the_problem(&file);
+    assert_eq!(
+        problem.json_path.as_deref(),
+        Some("scenarios[0].partners[0].kind")
+    );
+    assert!(problem.message.contains("‘parish’"), "{problem:?}");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_with_that_reason() {
+    let mut file = reference_file();
+    file["schema_version"] = json!(2);
+    let problems = refused(open(&file));
+    assert_eq!(problems[0].field, "format version");
+    assert!(problems[0]
+        .message
+        .contains("newer version of the modeller"));
+    assert!(problems[0].message.contains("format 2"));
+}
+
+#[test]
+fn json_that_is_not_a_model_is_refused() {
+    for text in [
+        "[1, 2, 3]",
+        "{\"name\": \"No version\"}",
+        "{\"schema_version\": \"1\"}",
+    ] {
+        let problems = refused(model_file::decode(text.as_bytes()));
+        assert_eq!(
+            problems[0].json_path.as_deref(),
+            Some("schema_version"),
+            "{text}"
+        );
+        assert!(problems[0].message.contains("no schema_version"), "{text}");
+    }
+}
+
+#[test]
+fn empty_binary_and_oversized_files_are_refused_before_reading() {
+    let empty = refused(model_file::decode(b"  \n"));
+    assert!(empty[0].message.contains("The file is empty"));
+    let binary = refused(model_file::decode(&[0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE]));
+    assert!(binary[0].message.contains("not a text file"));
+    let huge = vec![b' '; MAX_FILE_BYTES + 1];
+    let too_large = refused(model_file::decode(&huge));
+    assert!(
+        too_large[0].message.contains("The file is 5.0 MB"),
+        "{too_large:?}"
+    );
+    assert!(too_large[0].message.contains("up to 5 MB"));
+}
+
+#[test]
+fn a_model_that_fails_validation_lists_every_problem_with_its_field_in_words() {
+    let mut model = small_model();
+    model.name = String::new();
+    model.scenarios[0].partners[1].short_name = " ".to_string();
+    model.scenarios[0].lines[0].base_budget = Money::pounds(-5);
+    let Opened::Incomplete(opened, problems) =
+        model_file::decode(model_file::encode(&model).as_bytes())
+    else {
+        panic!("an invalid model still opens, with its problems listed");
+    };
+    assert_eq!(opened, model);
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    let option = "option ‘Better Care Fund 2025/26 to 2027/28’";
+    assert_eq!(
+        fields,
+        vec![
+            "name".to_string(),
+            format!(
+                "{option} › partner ‘NHS North East London Integrated Care Board’ › short name"
+            ),
+            format!("{option} › spending line ‘Reablement’ › base budget"),
+        ]
+    );
+    assert!(problems
+        .iter()
+        .all(|p| !p.message.is_empty() && p.json_path.is_none()));
+}
+
+#[test]
+fn file_names_keep_the_model_name_without_characters_file_systems_refuse() {
+    assert_eq!(
+        model_file::file_name("Hackney / City: BCF 2025/26", "json"),
+        "Hackney - City- BCF 2025-26.json"
+    );
+    assert_eq!(model_file::file_name("  ..\\  ", "csv"), "Model.csv");
+    assert_eq!(
+        model_file::file_name("Café <plan>", "json"),
+        "Café -plan.json"
+    );
+}
+
+#[test]
+fn csv_text_is_quoted_per_rfc_4180_and_never_runs_as_a_formula() {
+    assert_eq!(csv::text("Plain"), "Plain");
+    assert_eq!(csv::text("Health, care"), "\"Health, care\"");
+    assert_eq!(csv::text("The \"big\" pool"), "\"The \"\"big\"\" pool\"");
+    assert_eq!(csv::text("Two\nlines"), "\"Two\nlines\"");
+    assert_eq!(csv::text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv::text("+44 trust"), "'+44 trust");
+    assert_eq!(csv::text("-ICB"), "'-ICB");
+    assert_eq!(csv::text("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv::text("Trust = NHS"), "Trust = NHS");
+}
+
+#[test]
+fn csv_numbers_are_plain_and_years_are_text() {
+    assert_eq!(csv::money(Money::from_pence(-123_456_789)), "-1234567.89");
+    assert_eq!(csv::money(Money::pounds(5)), "5.00");
+    assert_eq!(csv::money(Money::ZERO.negate()), "0.00");
+    assert_eq!(csv::percent(Some(Percent::from_hundredths(-566))), "-5.66");
+    assert_eq!(
+        csv::percent(Some(Percent::new("33.3333333".parse().unwrap()))),
+        "33.33"
+    );
+    assert_eq!(csv::percent(None), "");
+    assert_eq!(csv::year(FinancialYear(2011)), "FY 2011/12");
+}
+
+fn lines(bytes: &[u8]) -> Vec<String> {
+    let text =
+        std::str::from_utf8(bytes.strip_prefix(csv::BOM).expect("starts with a BOM")).unwrap();
+    assert!(text.ends_with("\r\n"));
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends CRLF"
+    );
+    text.trim_end_matches("\r\n")
+        .split("\r\n")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn results_csvs_have_a_header_and_a_row_per_partner_or_pool_per_year() {
+    let model = small_model();
+    let results = compute(&model.scenarios[0]).unwrap();
+    let partners = lines(&csv::partner_results(&results));
+    assert_eq!(
+        partners[0],
+        "Option,Financial year,Partner,Short name,Contributions,Variance share,Net cost"
+    );
+    assert_eq!(partners.len(), 1 + 3 * 3);
+    assert!(partners[1].starts_with(
+        "Better Care Fund 2025/26 to 2027/28,FY 2025/26,London Borough of Hackney,LBH,10500000.00,"
+    ));
+    let pools = lines(&csv::pool_results(&results));
+    assert_eq!(
+        pools[0],
+        "Option,Financial year,Pool,Income,Planned spend,Forecast spend,Variance,Balance"
+    );
+    assert_eq!(pools.len(), 1 + 3);
+    assert!(
+        pools[3].starts_with("Better Care Fund 2025/26 to 2027/28,FY 2027/28,Better Care Fund,")
+    );
+}
+
+#[test]
+fn the_comparison_csv_has_a_row_per_partner_per_option_against_the_base() {
+    let model: Model = reference_model();
+    let rows = lines(&csv::comparison(&model).unwrap());
+    assert_eq!(
+        rows[0],
+        "Option,Base option,Partner,Base net cost,Option net cost,Difference,Difference (%)"
+    );
+    let base = model.scenario(model.base_scenario).unwrap();
+    let others = model.scenarios.len() - 1;
+    assert!(others >= 1);
+    assert_eq!(rows.len(), 1 + others * base.partners.len());
+    for row in &rows[1..] {
+        let cells: Vec<&str> = row.split(',').collect();
+        let [base_cost, option_cost, difference] = [
+            cells[cells.len() - 4],
+            cells[cells.len() - 3],
+            cells[cells.len() - 2],
+        ]
+        .map(|c| c.parse::<rust_decimal::Decimal>().unwrap());
+        assert_eq!(option_cost - base_cost, difference, "{row}");
+    }
+}
