@@ -1,0 +1,162 @@
+//! What each chart plots, taken from the model's results: categories along the bottom, one
+//! series per partner, option or pool, and the exact amounts (the chart's table shows these).
+
+use std::rc::Rc;
+
+use crate::model::{Money, PartnerId, Results};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// Under the bar: a partner's short name or a financial year.
+    pub label: String,
+    /// In the table: the full name.
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    /// What the categories are, for the table's first column: "Financial year", "Partner".
+    pub category_heading: String,
+    pub categories: Vec<Category>,
+    pub series: Vec<String>,
+    /// `amounts[category][series]`.
+    pub amounts: Vec<Vec<Money>>,
+}
+
+impl ChartData {
+    /// The amount for one category and series; zero where the results have none.
+    pub fn amount(&self, category: usize, series: usize) -> Money {
+        self.amounts
+            .get(category)
+            .and_then(|row| row.get(series))
+            .copied()
+            .unwrap_or(Money::ZERO)
+    }
+
+    /// All series in one category, `None` if the sum overflows.
+    pub fn category_total(&self, category: usize) -> Option<Money> {
+        Money::checked_sum((0..self.series.len()).map(|s| self.amount(category, s)))
+    }
+
+    /// One series across all categories, `None` if the sum overflows.
+    pub fn series_total(&self, series: usize) -> Option<Money> {
+        Money::checked_sum((0..self.categories.len()).map(|c| self.amount(c, series)))
+    }
+
+    pub fn is_all_zero(&self) -> bool {
+        self.amounts.iter().flatten().all(|a| a.is_zero())
+    }
+
+    /// Every (category, series, amount), category by category.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, usize, Money)> + '_ {
+        (0..self.categories.len())
+            .flat_map(move |c| (0..self.series.len()).map(move |s| (c, s, self.amount(c, s))))
+    }
+}
+
+fn year_categories(results: &Results) -> Vec<Category> {
+    results
+        .years
+        .iter()
+        .map(|year| Category {
+            label: year.to_string(),
+            name: year.to_string(),
+        })
+        .collect()
+}
+
+/// Contributions by partner (series) in each year (categories), across all pools.
+pub fn contributions(results: &Results) -> ChartData {
+    let amounts = results
+        .years
+        .iter()
+        .map(|&year| {
+            results
+                .partner_totals
+                .iter()
+                .map(|totals| {
+                    totals
+                        .by_year
+                        .iter()
+                        .find(|by_year| by_year.year == year)
+                        .map_or(Money::ZERO, |by_year| by_year.contributions)
+                })
+                .collect()
+        })
+        .collect();
+    ChartData {
+        category_heading: "Financial year".to_string(),
+        categories: year_categories(results),
+        series: results.partners.iter().map(|p| p.name.clone()).collect(),
+        amounts,
+    }
+}
+
+/// Each pool's balance (series) in each year (categories): positive is money left over.
+pub fn balances(results: &Results) -> ChartData {
+    let amounts = results
+        .years
+        .iter()
+        .map(|&year| {
+            results
+                .pools
+                .iter()
+                .map(|pool| {
+                    pool.years
+                        .iter()
+                        .find(|pool_year| pool_year.year == year)
+                        .map_or(Money::ZERO, |pool_year| pool_year.balance)
+                })
+                .collect()
+        })
+        .collect();
+    ChartData {
+        category_heading: "Financial year".to_string(),
+        categories: year_categories(results),
+        series: results.pools.iter().map(|p| p.name.clone()).collect(),
+        amounts,
+    }
+}
+
+/// Each partner's net cost over the horizon (categories) under each option (series). Options
+/// may have different partners: every partner in any option appears, in order of first
+/// appearance, and pays nothing under an option it is not part of.
+pub fn net_costs(options: &[Rc<Results>]) -> ChartData {
+    let mut partners: Vec<(PartnerId, Category)> = Vec::new();
+    for heading in options.iter().flat_map(|o| o.partners.iter()) {
+        if !partners.iter().any(|(id, _)| *id == heading.id) {
+            let label = if heading.short_name.trim().is_empty() {
+                heading.name.clone()
+            } else {
+                heading.short_name.clone()
+            };
+            partners.push((
+                heading.id,
+                Category {
+                    label,
+                    name: heading.name.clone(),
+                },
+            ));
+        }
+    }
+    let amounts = partners
+        .iter()
+        .map(|(id, _)| {
+            options
+                .iter()
+                .map(|option| {
+                    option
+                        .partner_index(*id)
+                        .and_then(|i| option.partner_totals.get(i))
+                        .map_or(Money::ZERO, |totals| totals.net_cost)
+                })
+                .collect()
+        })
+        .collect();
+    ChartData {
+        category_heading: "Partner".to_string(),
+        categories: partners.into_iter().map(|(_, c)| c).collect(),
+        series: options.iter().map(|o| o.scenario_name.clone()).collect(),
+        amounts,
+    }
+}
