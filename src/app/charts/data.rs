@@ -43,6 +43,11 @@ impl ChartData {
         Money::checked_sum((0..self.categories.len()).map(|c| self.amount(c, series)))
     }
 
+    /// Every amount in the chart, `None` if the sum overflows.
+    pub fn total(&self) -> Option<Money> {
+        Money::checked_sum(self.cells().map(|(_, _, amount)| amount))
+    }
+
     pub fn is_all_zero(&self) -> bool {
         self.amounts.iter().flatten().all(|a| a.is_zero())
     }

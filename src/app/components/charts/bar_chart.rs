@@ -1,0 +1,77 @@
+//! The SVG of a bar chart: gridlines and value axis labels, the bars in their series' fills,
+//! a zero line drawn over them, amounts at the bar ends and category labels below. Its name
+//! and description come from the figure's title and text.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::series_patterns::{pattern_fill, SeriesPatterns};
+use crate::app::charts::data::ChartData;
+use crate::app::charts::layout::{layout, Arrangement, Label, VIEW_HEIGHT, VIEW_WIDTH};
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub chart_id: AttrValue,
+    pub data: Rc<ChartData>,
+    pub arrangement: Arrangement,
+    /// The id of the visible title that names the chart.
+    pub labelled_by: AttrValue,
+    /// The id of the sentence that describes it.
+    pub described_by: AttrValue,
+}
+
+fn at(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn text(label: &Label, class: &'static str) -> Html {
+    let lines = label.lines.iter().enumerate().map(|(i, line)| {
+        html! { <tspan x={at(label.x)} dy={if i == 0 { "0" } else { "1.2em" }}>{ line }</tspan> }
+    });
+    html! {
+        <text class={class} x={at(label.x)} y={at(label.y)} text-anchor="middle">{ for lines }</text>
+    }
+}
+
+#[function_component(BarChart)]
+pub fn bar_chart(props: &BarChartProps) -> Html {
+    let chart = layout(&props.data, props.arrangement);
+    let plot = chart.plot;
+    let ticks = chart.ticks.iter().map(|tick| {
+        html! {
+            <>
+                <line class="pb-chart__gridline" x1={at(plot.left)} x2={at(plot.right)} y1={at(tick.y)} y2={at(tick.y)} />
+                <text class="pb-chart__tick" x={at(plot.left - 8.0)} y={at(tick.y + 4.0)} text-anchor="end">{ &tick.label }</text>
+            </>
+        }
+    });
+    let bars = chart.bars.iter().map(|bar| {
+        html! {
+            <rect
+                class="pb-chart__bar"
+                x={at(bar.x)} y={at(bar.y)} width={at(bar.width)} height={at(bar.height)}
+                fill={pattern_fill(&props.chart_id, bar.series)}
+            />
+        }
+    });
+    html! {
+        <div class="pb-chart__plot">
+            <svg
+                class="pb-chart__svg"
+                viewBox={format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}")}
+                role="img"
+                aria-labelledby={props.labelled_by.clone()}
+                aria-describedby={props.described_by.clone()}
+                focusable="false"
+            >
+                <SeriesPatterns chart_id={props.chart_id.clone()} count={props.data.series.len()} />
+                <g>{ for ticks }</g>
+                <g>{ for bars }</g>
+                <line class="pb-chart__zero" x1={at(plot.left)} x2={at(plot.right)} y1={at(chart.zero_y)} y2={at(chart.zero_y)} />
+                <g>{ for chart.value_labels.iter().map(|l| text(l, "pb-chart__value")) }</g>
+                <g>{ for chart.category_labels.iter().map(|l| text(l, "pb-chart__category")) }</g>
+            </svg>
+        </div>
+    }
+}
