@@ -101,14 +101,21 @@ fn nice_step(rough: f64) -> f64 {
     if rough <= 0.0 || !rough.is_finite() {
         return 1.0;
     }
-    let power = 10f64.powf(rough.log10().floor());
+    if rough < 1.0 {
+        return 1.0;
+    }
+    // The power of ten at or below `rough`, by multiplication: no `log10`/`powf` in the wasm.
+    let mut power = 1.0;
+    while power * 10.0 <= rough {
+        power *= 10.0;
+    }
     let fraction = rough / power;
     let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .find(|n| fraction <= n * (1.0 + 1e-9))
         .unwrap_or(10.0);
     // Steps below a pound would show pence on the axis; money axes step in whole pounds.
-    (nice * power).max(1.0)
+    nice * power
 }
 
 fn unit_for(size: f64) -> (f64, &'static str) {
@@ -125,15 +132,36 @@ fn unit_for(size: f64) -> (f64, &'static str) {
 fn places_for(step: f64) -> usize {
     (0..2)
         .find(|&places| {
-            let scaled = step * 10f64.powi(places as i32);
+            let scaled = if places == 0 { step } else { step * 10.0 };
             (scaled - scaled.round()).abs() < 1e-6
         })
         .unwrap_or(2)
 }
 
+/// `value` rounded to `places` decimals (at most 2), for SVG attributes: "292.0", "-3.25".
+/// Digits come from integer formatting: Rust's float formatting would add about 20 KiB of wasm.
+pub fn decimals(value: f64, places: usize) -> String {
+    let places = places.min(2);
+    let factor: u64 = [1, 10, 100][places];
+    let scaled = (value.abs() * factor as f64).round();
+    // Beyond 2^53 an f64 has no fractional digits to show; such values never reach a chart.
+    let units = if scaled.is_finite() && scaled < 9.0e15 {
+        scaled as u64
+    } else {
+        0
+    };
+    let sign = if value < 0.0 && units != 0 { "-" } else { "" };
+    let (whole, fraction) = (units / factor, units % factor);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0places$}")
+    }
+}
+
 /// `value` to `places` decimals without trailing zeros: 1.50 → "1.5", 2.00 → "2".
 fn trimmed(value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
+    let text = decimals(value, places);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -252,6 +280,17 @@ mod tests {
         assert_eq!(compact(42.0), "£42");
         assert_eq!(compact(0.0), "£0");
         assert_eq!(compact(-0.001), "£0");
+    }
+
+    #[test]
+    fn decimals_round_half_away_from_zero_with_integer_digits() {
+        assert_eq!(decimals(292.0, 1), "292.0");
+        assert_eq!(decimals(186.35, 1), "186.4");
+        assert_eq!(decimals(-3.25, 2), "-3.25");
+        assert_eq!(decimals(-0.04, 1), "0.0");
+        assert_eq!(decimals(0.05, 2), "0.05");
+        assert_eq!(decimals(7.5, 0), "8");
+        assert_eq!(decimals(f64::NAN, 1), "0.0");
     }
 
     #[test]

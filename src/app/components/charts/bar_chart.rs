@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::series_patterns::{pattern_fill, SeriesPatterns};
 use crate::app::charts::data::ChartData;
 use crate::app::charts::layout::{layout, Arrangement, Label, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::app::charts::scale::decimals;
 
 #[derive(Properties, PartialEq)]
 pub struct BarChartProps {
@@ -21,8 +22,9 @@ pub struct BarChartProps {
     pub described_by: AttrValue,
 }
 
+/// A coordinate to a tenth of a unit, plenty at any screen size.
 fn at(value: f64) -> String {
-    format!("{value:.1}")
+    decimals(value, 1)
 }
 
 fn text(label: &Label, class: &'static str) -> Html {
@@ -59,7 +61,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
         <div class="pb-chart__plot">
             <svg
                 class="pb-chart__svg"
-                viewBox={format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}")}
+                viewBox={format!("0 0 {} {}", decimals(VIEW_WIDTH, 0), decimals(VIEW_HEIGHT, 0))}
                 role="img"
                 aria-labelledby={props.labelled_by.clone()}
                 aria-describedby={props.described_by.clone()}
