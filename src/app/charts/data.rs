@@ -48,6 +48,22 @@ impl ChartData {
         Money::checked_sum(self.cells().map(|(_, _, amount)| amount))
     }
 
+    /// For each series, which fill it gets: its place among the series with any amount that is
+    /// not zero, so the first eight series that are drawn all look different. `None` for a
+    /// series with nothing to draw.
+    pub fn fills(&self) -> Vec<Option<usize>> {
+        let mut next = 0;
+        (0..self.series.len())
+            .map(|s| {
+                let drawn = (0..self.categories.len()).any(|c| !self.amount(c, s).is_zero());
+                drawn.then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    }
+
     pub fn is_all_zero(&self) -> bool {
         self.amounts.iter().flatten().all(|a| a.is_zero())
     }

@@ -40,6 +40,8 @@ pub struct Plot {
 pub struct Bar {
     pub category: usize,
     pub series: usize,
+    /// Which fill the bar's series has (`ChartData::fills`).
+    pub fill: usize,
     pub x: f64,
     pub y: f64,
     pub width: f64,
@@ -99,10 +101,14 @@ pub fn layout(data: &ChartData, arrangement: Arrangement) -> Layout {
             lines: wrap(&category.label, (band / CHAR_WIDTH).floor() as usize),
         })
         .collect();
-    let (bars, value_labels) = match arrangement {
+    let (mut bars, value_labels) = match arrangement {
         Arrangement::Stacked => stacked(data, band, &centre, &y),
         Arrangement::Grouped => grouped(data, band, &centre, &y),
     };
+    let fills = data.fills();
+    for bar in &mut bars {
+        bar.fill = fills.get(bar.series).copied().flatten().unwrap_or(0);
+    }
     Layout {
         plot,
         ticks,
@@ -158,6 +164,7 @@ fn bar(
     Bar {
         category,
         series,
+        fill: 0,
         x,
         y: a.min(b),
         width,
@@ -348,6 +355,13 @@ mod tests {
             "positives stack on positives"
         );
         assert_eq!(chart.value_labels[0].lines, ["£500"], "the net total");
+    }
+
+    #[test]
+    fn fills_skip_series_with_nothing_to_draw() {
+        let chart = layout(&data(&[&[0, 100, 0, 50]]), Arrangement::Stacked);
+        let fills: Vec<(usize, usize)> = chart.bars.iter().map(|b| (b.series, b.fill)).collect();
+        assert_eq!(fills, [(1, 0), (3, 1)]);
     }
 
     #[test]

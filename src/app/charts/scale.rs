@@ -68,7 +68,8 @@ impl Axis {
         if span <= 0.0 || !value.is_finite() {
             return bottom;
         }
-        let clamped = value.clamp(self.min, self.max);
+        // Not `f64::clamp`: its panic message would pull float formatting into the wasm.
+        let clamped = value.max(self.min).min(self.max);
         bottom - (clamped - self.min) / span * (bottom - top)
     }
 

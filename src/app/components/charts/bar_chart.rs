@@ -2,25 +2,12 @@
 //! a zero line drawn over them, amounts at the bar ends and category labels below. Its name
 //! and description come from the figure's title and text.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::series_patterns::{pattern_fill, SeriesPatterns};
+use super::series_patterns::{pattern_fill, series_patterns};
 use crate::app::charts::data::ChartData;
 use crate::app::charts::layout::{layout, Arrangement, Label, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::app::charts::scale::decimals;
-
-#[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    pub chart_id: AttrValue,
-    pub data: Rc<ChartData>,
-    pub arrangement: Arrangement,
-    /// The id of the visible title that names the chart.
-    pub labelled_by: AttrValue,
-    /// The id of the sentence that describes it.
-    pub described_by: AttrValue,
-}
 
 /// A coordinate to a tenth of a unit, plenty at any screen size.
 fn at(value: f64) -> String {
@@ -36,9 +23,16 @@ fn text(label: &Label, class: &'static str) -> Html {
     }
 }
 
-#[function_component(BarChart)]
-pub fn bar_chart(props: &BarChartProps) -> Html {
-    let chart = layout(&props.data, props.arrangement);
+/// The chart's SVG, named by the element `labelled_by` and described by `described_by`. A view
+/// function rather than a component: only `ChartFrame` draws it, and each component costs wasm.
+pub fn bar_chart(
+    chart_id: &str,
+    data: &ChartData,
+    arrangement: Arrangement,
+    labelled_by: &str,
+    described_by: &str,
+) -> Html {
+    let chart = layout(data, arrangement);
     let plot = chart.plot;
     let ticks = chart.ticks.iter().map(|tick| {
         html! {
@@ -53,7 +47,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
             <rect
                 class="pb-chart__bar"
                 x={at(bar.x)} y={at(bar.y)} width={at(bar.width)} height={at(bar.height)}
-                fill={pattern_fill(&props.chart_id, bar.series)}
+                fill={pattern_fill(chart_id, bar.fill)}
             />
         }
     });
@@ -63,11 +57,11 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                 class="pb-chart__svg"
                 viewBox={format!("0 0 {} {}", decimals(VIEW_WIDTH, 0), decimals(VIEW_HEIGHT, 0))}
                 role="img"
-                aria-labelledby={props.labelled_by.clone()}
-                aria-describedby={props.described_by.clone()}
+                aria-labelledby={labelled_by.to_string()}
+                aria-describedby={described_by.to_string()}
                 focusable="false"
             >
-                <SeriesPatterns chart_id={props.chart_id.clone()} count={props.data.series.len()} />
+                { series_patterns(chart_id, data.fills().iter().flatten().count()) }
                 <g>{ for ticks }</g>
                 <g>{ for bars }</g>
                 <line class="pb-chart__zero" x1={at(plot.left)} x2={at(plot.right)} y1={at(chart.zero_y)} y2={at(chart.zero_y)} />

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bar_chart::BarChart;
-use super::chart_legend::ChartLegend;
-use super::chart_table::ChartTable;
+use super::bar_chart::bar_chart;
+use super::chart_legend::chart_legend;
+use super::chart_table::chart_table;
 use crate::app::charts::data::ChartData;
 use crate::app::charts::layout::Arrangement;
 
@@ -45,14 +45,8 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
                 <h3 class="pb-chart__title" id={title_id.clone()}>{ props.title.clone() }</h3>
                 <p class="pb-chart__description" id={description_id.clone()}>{ props.description.clone() }</p>
             </figcaption>
-            <ChartLegend chart_id={id.clone()} series={props.data.series.clone()} label={props.legend_label.clone()} />
-            <BarChart
-                chart_id={id.clone()}
-                data={Rc::clone(&props.data)}
-                arrangement={props.arrangement}
-                labelled_by={title_id}
-                described_by={description_id}
-            />
+            { chart_legend(id, &props.data, &props.legend_label) }
+            { bar_chart(id, &props.data, props.arrangement, &title_id, &description_id) }
             <button
                 type="button"
                 class="pb-button pb-button--secondary pb-button--small pb-chart__toggle"
@@ -63,12 +57,7 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
                 { if *table_open { "Hide the table" } else { "Show as a table" } }
             </button>
             <div class="pb-chart__table" id={table_id} hidden={!*table_open}>
-                <ChartTable
-                    caption={props.title.clone()}
-                    data={Rc::clone(&props.data)}
-                    total_column={props.total_column}
-                    total_row={props.total_row.clone()}
-                />
+                { chart_table(&props.title, &props.data, props.total_column, props.total_row.as_deref()) }
             </div>
         </figure>
     }

@@ -1,6 +1,6 @@
 //! The fill for each series: a colour (set in styles/charts.css, so print and forced colours can
 //! change it) with a distinct pattern on top, so series differ even without colour. Eight
-//! patterns; a ninth series starts again with the first.
+//! patterns; a ninth series drawn starts again with the first.
 
 use yew::prelude::*;
 
@@ -19,27 +19,16 @@ const MARKS: [Option<(&str, bool)>; SERIES_FILLS] = [
     Some(("M0,4h8M4,0v8", false)),
 ];
 
-/// The id of the pattern for `series` in the chart `chart_id`; the legend's swatches use it too.
-pub fn pattern_id(chart_id: &str, series: usize) -> String {
-    format!("{chart_id}-fill-{}", series % SERIES_FILLS)
+/// A `fill` attribute value naming fill number `fill` of the chart `chart_id`.
+pub fn pattern_fill(chart_id: &str, fill: usize) -> String {
+    format!("url(#{chart_id}-fill-{})", fill % SERIES_FILLS)
 }
 
-/// A `fill` attribute value naming that pattern.
-pub fn pattern_fill(chart_id: &str, series: usize) -> String {
-    format!("url(#{})", pattern_id(chart_id, series))
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SeriesPatternsProps {
-    pub chart_id: AttrValue,
-    pub count: usize,
-}
-
-/// `<defs>` with one pattern per series (up to the eight distinct fills).
-#[function_component(SeriesPatterns)]
-pub fn series_patterns(props: &SeriesPatternsProps) -> Html {
-    let patterns = (0..props.count.min(SERIES_FILLS)).map(|series| {
-        let marks = MARKS.get(series).copied().flatten().map(|(d, dots)| {
+/// `<defs>` with the first `count` fills (at most eight). A view function rather than a
+/// component: it is only ever drawn inside a chart, and each component costs wasm bytes.
+pub fn series_patterns(chart_id: &str, count: usize) -> Html {
+    let patterns = MARKS.iter().take(count).enumerate().map(|(fill, marks)| {
+        let marks = marks.map(|(d, dots)| {
             let kind = if dots {
                 "pb-chart__mark--dot"
             } else {
@@ -49,8 +38,8 @@ pub fn series_patterns(props: &SeriesPatternsProps) -> Html {
         });
         html! {
             <pattern
-                id={pattern_id(&props.chart_id, series)}
-                class={format!("pb-chart__pattern pb-chart__pattern--{series}")}
+                id={format!("{chart_id}-fill-{fill}")}
+                class={format!("pb-chart__pattern pb-chart__pattern--{fill}")}
                 width="8" height="8" patternUnits="userSpaceOnUse"
             >
                 <rect class="pb-chart__fill" width="8" height="8" />
