@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{Money, PartnerId, Results};
+use crate::model::{FinancialYear, Money, PartnerHeading, PartnerId, PartnerTotals, Results};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
@@ -75,68 +75,72 @@ impl ChartData {
     }
 }
 
-fn year_categories(results: &Results) -> Vec<Category> {
-    results
-        .years
-        .iter()
-        .map(|year| Category {
-            label: year.to_string(),
-            name: year.to_string(),
-        })
-        .collect()
+/// A chart with a category per year of `results` and one series per item of `series`, each
+/// item's amount in a year found by `amount` (zero for a year it has none).
+fn per_year<T>(
+    results: &Results,
+    series: &[T],
+    name: impl Fn(&T) -> String,
+    amount: impl Fn(&T, FinancialYear) -> Option<Money>,
+) -> ChartData {
+    ChartData {
+        category_heading: "Financial year".to_string(),
+        categories: results
+            .years
+            .iter()
+            .map(|year| Category {
+                label: year.to_string(),
+                name: year.to_string(),
+            })
+            .collect(),
+        series: series.iter().map(&name).collect(),
+        amounts: results
+            .years
+            .iter()
+            .map(|&year| {
+                series
+                    .iter()
+                    .map(|item| amount(item, year).unwrap_or(Money::ZERO))
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 /// Contributions by partner (series) in each year (categories), across all pools.
 pub fn contributions(results: &Results) -> ChartData {
-    let amounts = results
-        .years
+    let partners: Vec<(&PartnerHeading, &PartnerTotals)> = results
+        .partners
         .iter()
-        .map(|&year| {
-            results
-                .partner_totals
-                .iter()
-                .map(|totals| {
-                    totals
-                        .by_year
-                        .iter()
-                        .find(|by_year| by_year.year == year)
-                        .map_or(Money::ZERO, |by_year| by_year.contributions)
-                })
-                .collect()
-        })
+        .zip(&results.partner_totals)
         .collect();
-    ChartData {
-        category_heading: "Financial year".to_string(),
-        categories: year_categories(results),
-        series: results.partners.iter().map(|p| p.name.clone()).collect(),
-        amounts,
-    }
+    per_year(
+        results,
+        &partners,
+        |(heading, _)| heading.name.clone(),
+        |(_, totals), year| {
+            totals
+                .by_year
+                .iter()
+                .find(|by_year| by_year.year == year)
+                .map(|by_year| by_year.contributions)
+        },
+    )
 }
 
 /// Each pool's balance (series) in each year (categories): positive is money left over.
 pub fn balances(results: &Results) -> ChartData {
-    let amounts = results
-        .years
-        .iter()
-        .map(|&year| {
-            results
-                .pools
+    per_year(
+        results,
+        &results.pools,
+        |pool| pool.name.clone(),
+        |pool, year| {
+            pool.years
                 .iter()
-                .map(|pool| {
-                    pool.years
-                        .iter()
-                        .find(|pool_year| pool_year.year == year)
-                        .map_or(Money::ZERO, |pool_year| pool_year.balance)
-                })
-                .collect()
-        })
-        .collect();
-    ChartData {
-        category_heading: "Financial year".to_string(),
-        categories: year_categories(results),
-        series: results.pools.iter().map(|p| p.name.clone()).collect(),
-        amounts,
-    }
+                .find(|pool_year| pool_year.year == year)
+                .map(|pool_year| pool_year.balance)
+        },
+    )
 }
 
 /// Each partner's net cost over the horizon (categories) under each option (series). Options
@@ -179,5 +183,43 @@ pub fn net_costs(options: &[Rc<Results>]) -> ChartData {
         categories: partners.into_iter().map(|(_, c)| c).collect(),
         series: options.iter().map(|o| o.scenario_name.clone()).collect(),
         amounts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{compute, small_model};
+
+    fn small_results() -> Results {
+        let model = small_model();
+        compute(&model.scenarios[0]).expect("the small model computes")
+    }
+
+    #[test]
+    fn a_partner_missing_from_an_option_pays_nothing_under_it() {
+        let full = small_results();
+        let mut fewer = full.clone();
+        fewer.scenario_name = "Without the first partner".to_string();
+        fewer.partners.remove(0);
+        fewer.partner_totals.remove(0);
+        // The option without the partner comes first, so the partner is appended after the rest.
+        let chart = net_costs(&[Rc::new(fewer), Rc::new(full.clone())]);
+        assert_eq!(chart.categories.len(), full.partners.len());
+        let last = chart.categories.len() - 1;
+        assert_eq!(chart.categories[last].name, full.partners[0].name);
+        assert_eq!(chart.amount(last, 0), Money::ZERO);
+        assert_eq!(chart.amount(last, 1), full.partner_totals[0].net_cost);
+        assert_eq!(chart.series[0], "Without the first partner");
+    }
+
+    #[test]
+    fn contributions_add_up_to_each_partners_total() {
+        let results = small_results();
+        let chart = contributions(&results);
+        assert_eq!(chart.categories.len(), results.years.len());
+        for (s, totals) in results.partner_totals.iter().enumerate() {
+            assert_eq!(chart.series_total(s), Some(totals.contributions));
+        }
     }
 }

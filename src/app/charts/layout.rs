@@ -15,8 +15,10 @@ const PLOT: Plot = Plot {
     bottom: VIEW_HEIGHT - 48.0,
 };
 const TARGET_TICKS: usize = 6;
-/// Roughly the width of one character of 12-unit text, for fitting labels.
-const CHAR_WIDTH: f64 = 7.0;
+/// Roughly the width of one character of 13-unit text, for fitting labels (generous, since
+/// capitals are wider), and the gap kept between neighbouring labels.
+const CHAR_WIDTH: f64 = 7.5;
+const LABEL_GAP: f64 = 8.0;
 /// Bars narrower than this carry no amount label (the legend and table still give it).
 const MIN_LABELLED_BAR: f64 = 44.0;
 
@@ -98,7 +100,7 @@ pub fn layout(data: &ChartData, arrangement: Arrangement) -> Layout {
         .map(|(c, category)| Label {
             x: centre(c),
             y: plot.bottom + 18.0,
-            lines: wrap(&category.label, (band / CHAR_WIDTH).floor() as usize),
+            lines: wrap(&category.label, ((band - LABEL_GAP) / CHAR_WIDTH) as usize),
         })
         .collect();
     let (mut bars, value_labels) = match arrangement {
@@ -262,7 +264,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             line.to_string()
         } else {
             let kept: String = line.chars().take(width - 1).collect();
-            format!("{kept}…")
+            format!("{}…", kept.trim_end())
         }
     };
     if first.is_empty() {
