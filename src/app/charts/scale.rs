@@ -39,7 +39,11 @@ impl Axis {
         }
         let mut step = nice_step(span / target.max(1) as f64);
         // Rounding both ends outward can need one more step than planned; widen until it fits.
-        while (high / step).ceil() - (low / step).floor() > MAX_TICKS as f64 - 1.0 {
+        // Bounded, so a step that overflows near `f64::MAX` cannot loop forever.
+        for _ in 0..64 {
+            if (high / step).ceil() - (low / step).floor() <= MAX_TICKS as f64 - 1.0 {
+                break;
+            }
             step = nice_step(step * 1.5);
         }
         Axis {
@@ -260,6 +264,14 @@ mod tests {
         let axis = Axis::covering(-1e12, 1e12, 1_000);
         assert!(axis.ticks().len() <= MAX_TICKS + 1);
         assert!(axis.min <= -1e12 && axis.max >= 1e12);
+    }
+
+    #[test]
+    fn absurd_ranges_still_return() {
+        let axis = Axis::covering(0.0, 1e300, 5);
+        assert!(axis.max >= 1e300);
+        let huge = Axis::covering(-f64::MAX, f64::MAX, 5);
+        assert!(huge.ticks().len() <= MAX_TICKS + 1);
     }
 
     #[test]
