@@ -25,11 +25,13 @@ async fn a_shared_model_shows_its_chosen_option_read_only() {
         "{html}"
     );
     assert!(html.contains("What each partner pays, 2025/26 to 2029/30"));
-    // Two controls only: the list of options to show, and the button that compares them.
-    // Nothing can be edited or saved.
+    // The only controls: the list of options to show, the button that compares them, and the
+    // charts' "Show as a table". Nothing can be edited or saved.
     assert_eq!(html.matches("<select").count(), 1);
-    assert_eq!(html.matches("<button").count(), 1);
-    assert!(html.contains(">Compare options side by side</button>"));
+    let compare = html.matches(">Compare options side by side</button>").count();
+    let tables = html.matches(">Show as a table</button>").count();
+    assert_eq!(compare, 1);
+    assert_eq!(html.matches("<button").count(), compare + tables);
     assert!(!html.contains("<input") && !html.contains("<textarea"));
 }
 

@@ -2,6 +2,7 @@
 
 pub mod accessibility_page;
 pub mod app;
+pub mod charts;
 pub mod checklist;
 pub mod compare_view;
 pub mod contributions_editor;

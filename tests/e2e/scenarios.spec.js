@@ -62,6 +62,14 @@ test('a template\'s three options compare against the base, in amounts and words
   const icb = rows.filter({ hasText: 'Integrated Care Board' }).first();
   await expect(icb.locator('td').nth(2)).toContainText('less');
 
+  // The same net costs as grouped bars, with the figures one click away.
+  const chart = page.locator('#pb-chart-net-cost');
+  await expect(chart.getByRole('img', { name: /^Net cost to each partner by option/ })).toBeVisible();
+  await chart.getByRole('button', { name: 'Show as a table' }).click();
+  const chartRow = chart.getByRole('table').getByRole('row', { name: /^London Borough of Hackney/ });
+  const hackney = await rows.filter({ hasText: 'London Borough of Hackney' }).first().locator('td').allInnerTexts();
+  await expect(chartRow.locator('td')).toHaveText([hackney[0], hackney[1], hackney[3]]);
+
   const changes = page.getByRole('region', { name: 'What differs from the base' });
   await expect(changes.getByRole('listitem').filter({ hasText: 'NHS minimum contribution uplift: 5.66% → 3.9%' })).toBeVisible();
   await expect(changes.getByRole('listitem').filter({ hasText: /risk share/ }).first()).toBeVisible();

@@ -18,6 +18,7 @@ pub fn accessibility_page() -> Html {
                 <li>{ "use it with a screen reader: every field has a label, tables have captions and headings, and errors are announced" }</li>
                 <li>{ "zoom to 400% and use it from 320 pixels wide without losing content" }</li>
                 <li>{ "tell results apart without relying on colour: signs and words say which way a figure goes" }</li>
+                <li>{ "read every chart in words and as a table: each has a sentence describing it and a “Show as a table” button, and its bars differ by pattern as well as colour" }</li>
             </ul>
 
             <h2>{ "Compliance status" }</h2>
@@ -26,6 +27,7 @@ pub fn accessibility_page() -> Html {
             <h2>{ "Known issues" }</h2>
             <ul>
                 <li>{ "Wide results tables scroll sideways on narrow screens. The scrolling area can be reached and scrolled with the keyboard." }</li>
+                <li>{ "Charts shrink to fit narrow screens, so their labels get small. The same figures are in each chart's table." }</li>
                 <li>{ "The tool has been tested with automated checks and keyboard-only use, but not yet with every screen reader (JAWS, NVDA, VoiceOver). We plan to do this and will update this statement." }</li>
             </ul>
 

@@ -2,15 +2,18 @@
 //! option, against the base, with the difference as an amount, a percentage and a word; the
 //! inputs that differ, in words; and the stress test. Printed, it is the board paper.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::charts::net_cost_chart::NetCostChart;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
 use crate::app::fields::Editor;
 use crate::model::{
     compare_options, format_money, Change, Figure, Money, MoneyStyle, OptionsComparison, Period,
-    Row, MAX_COMPARED,
+    Results, Row, MAX_COMPARED,
 };
 use crate::platform;
 
@@ -171,6 +174,7 @@ fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: 
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing in any of these options are not shown.") }</p>
             }
+            <NetCostChart options={option_results(comparison)} />
             <div class="pb-compare__pools">
                 { for pools.iter().map(|pool| {
                     let caption = format!("{}, {span}", pool.name);
@@ -192,6 +196,22 @@ fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: 
             </section>
         </>
     }
+}
+
+/// Every compared option's results, the base first, for the chart.
+fn option_results(comparison: &OptionsComparison) -> Vec<Rc<Results>> {
+    let base = comparison
+        .others
+        .first()
+        .map(|(_, _, c)| Rc::new(c.base.clone()));
+    base.into_iter()
+        .chain(
+            comparison
+                .others
+                .iter()
+                .map(|(_, _, c)| Rc::new(c.other.clone())),
+        )
+        .collect()
 }
 
 /// A comparison table: one row per partner or figure, the base's column, then each option's

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::charts::results_charts::ResultsCharts;
 use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
@@ -49,6 +50,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <PartnerSummary results={Rc::clone(&results)} />
                 { for results.pools.iter().map(|pool| html! { <PoolSummary key={pool.pool.0} pool={pool.clone()} /> }) }
                 <RingFenceChecks results={Rc::clone(&results)} />
+                <ResultsCharts results={Rc::clone(&results)} />
             }
         </section>
     }

@@ -1,0 +1,313 @@
+//! The value axis of a chart of money: "nice" tick steps (1, 2, 2.5 or 5 × a power of ten) that
+//! always include zero, the mapping from pounds to SVG units, and compact labels like "£1.5m".
+//! Pixels are display only, so amounts become `f64` here; tables keep the exact `Money`.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::{Money, MINUS_SIGN};
+
+/// At most this many ticks, whatever the data (a guard against degenerate ranges).
+const MAX_TICKS: usize = 20;
+
+/// An amount as a plain number of pounds, for drawing only. Zero if it cannot be represented.
+pub fn pounds(amount: Money) -> f64 {
+    amount.as_decimal().to_f64().unwrap_or(0.0)
+}
+
+/// A value axis from `min` to `max` (both multiples of `step`, zero between or at an end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Axis {
+    /// An axis covering `low..=high` and zero, with about `target` ticks. Non-finite values count
+    /// as zero; an all-zero range gives the axis £0 to £1 so that zero still has a place.
+    pub fn covering(low: f64, high: f64, target: usize) -> Axis {
+        let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
+        let low = finite(low).min(0.0);
+        let high = finite(high).max(0.0);
+        let span = high - low;
+        if span <= 0.0 || !span.is_finite() {
+            return Axis {
+                min: 0.0,
+                max: 1.0,
+                step: 1.0,
+            };
+        }
+        let mut step = nice_step(span / target.max(1) as f64);
+        // Rounding both ends outward can need one more step than planned; widen until it fits.
+        // Bounded, so a step that overflows near `f64::MAX` cannot loop forever.
+        for _ in 0..64 {
+            if (high / step).ceil() - (low / step).floor() <= MAX_TICKS as f64 - 1.0 {
+                break;
+            }
+            step = nice_step(step * 1.5);
+        }
+        Axis {
+            min: (low / step).floor() * step,
+            max: (high / step).ceil() * step,
+            step,
+        }
+    }
+
+    /// The tick values from `min` to `max`, computed by multiplication so they do not drift.
+    pub fn ticks(&self) -> Vec<f64> {
+        let count = ((self.max - self.min) / self.step).round();
+        let count = if count.is_finite() && count >= 0.0 {
+            (count as usize).min(MAX_TICKS)
+        } else {
+            0
+        };
+        (0..=count)
+            .map(|i| clean(self.min + self.step * i as f64))
+            .collect()
+    }
+
+    /// Where `value` falls between `bottom` (at `min`) and `top` (at `max`) in SVG units.
+    pub fn position(&self, value: f64, bottom: f64, top: f64) -> f64 {
+        let span = self.max - self.min;
+        if span <= 0.0 || !value.is_finite() {
+            return bottom;
+        }
+        // Not `f64::clamp`: its panic message would pull float formatting into the wasm.
+        let clamped = value.max(self.min).min(self.max);
+        bottom - (clamped - self.min) / span * (bottom - top)
+    }
+
+    /// A tick label in one unit for the whole axis: "£0", "£250k", "£1.5m", "−£200k".
+    pub fn label(&self, value: f64) -> String {
+        let largest = self.min.abs().max(self.max.abs());
+        let (divisor, suffix) = unit_for(largest);
+        let places = places_for(self.step / divisor);
+        signed(&trimmed(value.abs() / divisor, places), suffix, value)
+    }
+}
+
+/// A short label for one amount, to three significant figures: "£12.3m", "£850k", "−£1.25m".
+pub fn compact(value: f64) -> String {
+    let size = if value.is_finite() { value.abs() } else { 0.0 };
+    let (divisor, suffix) = unit_for(size);
+    let scaled = size / divisor;
+    let places = if scaled >= 100.0 {
+        0
+    } else if scaled >= 10.0 {
+        1
+    } else {
+        2
+    };
+    signed(&trimmed(scaled, places), suffix, value)
+}
+
+/// 1, 2, 2.5 or 5 times a power of ten: the smallest such step at least `rough`.
+fn nice_step(rough: f64) -> f64 {
+    if rough <= 0.0 || !rough.is_finite() {
+        return 1.0;
+    }
+    if rough < 1.0 {
+        return 1.0;
+    }
+    // The power of ten at or below `rough`, by multiplication: no `log10`/`powf` in the wasm.
+    let mut power = 1.0;
+    while power * 10.0 <= rough {
+        power *= 10.0;
+    }
+    let fraction = rough / power;
+    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|n| fraction <= n * (1.0 + 1e-9))
+        .unwrap_or(10.0);
+    // Steps below a pound would show pence on the axis; money axes step in whole pounds.
+    nice * power
+}
+
+fn unit_for(size: f64) -> (f64, &'static str) {
+    if size >= 999_500.0 {
+        (1_000_000.0, "m")
+    } else if size >= 1_000.0 {
+        (1_000.0, "k")
+    } else {
+        (1.0, "")
+    }
+}
+
+/// Decimal places needed to show multiples of `step` exactly (up to 2).
+fn places_for(step: f64) -> usize {
+    (0..2)
+        .find(|&places| {
+            let scaled = if places == 0 { step } else { step * 10.0 };
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(2)
+}
+
+/// `value` rounded to `places` decimals (at most 2), for SVG attributes: "292.0", "-3.25".
+/// Digits come from integer formatting: Rust's float formatting would add about 20 KiB of wasm.
+pub fn decimals(value: f64, places: usize) -> String {
+    let places = places.min(2);
+    let factor: u64 = [1, 10, 100][places];
+    let scaled = (value.abs() * factor as f64).round();
+    // Beyond 2^53 an f64 has no fractional digits to show; such values never reach a chart.
+    let units = if scaled.is_finite() && scaled < 9.0e15 {
+        scaled as u64
+    } else {
+        0
+    };
+    let sign = if value < 0.0 && units != 0 { "-" } else { "" };
+    let (whole, fraction) = (units / factor, units % factor);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0places$}")
+    }
+}
+
+/// `value` to `places` decimals without trailing zeros: 1.50 → "1.5", 2.00 → "2".
+fn trimmed(value: f64, places: usize) -> String {
+    let text = decimals(value, places);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// "£1.5m", or "−£1.5m" for a negative value; zero is plain "£0".
+fn signed(digits: &str, suffix: &str, value: f64) -> String {
+    if digits == "0" {
+        "£0".to_string()
+    } else if value < 0.0 {
+        format!("{MINUS_SIGN}£{digits}{suffix}")
+    } else {
+        format!("£{digits}{suffix}")
+    }
+}
+
+/// Removes floating-point dust (0.30000000000000004 → 0.3) and negative zero.
+fn clean(value: f64) -> f64 {
+    let rounded = (value * 1e6).round() / 1e6;
+    if rounded == 0.0 {
+        0.0
+    } else {
+        rounded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(axis: &Axis) -> Vec<String> {
+        axis.ticks().iter().map(|&t| axis.label(t)).collect()
+    }
+
+    #[test]
+    fn a_money_range_gets_round_steps_from_zero() {
+        let axis = Axis::covering(0.0, 12_340_000.0, 5);
+        assert_eq!(axis.step, 2_500_000.0);
+        assert_eq!(axis.min, 0.0);
+        assert_eq!(axis.max, 12_500_000.0);
+        assert_eq!(
+            labels(&axis),
+            ["£0", "£2.5m", "£5m", "£7.5m", "£10m", "£12.5m"]
+        );
+    }
+
+    #[test]
+    fn an_axis_always_includes_zero_even_when_every_value_is_far_above_it() {
+        let axis = Axis::covering(900_000.0, 1_000_000.0, 5);
+        assert_eq!(axis.min, 0.0);
+        assert!(axis.max >= 1_000_000.0);
+        assert_eq!(axis.ticks().first(), Some(&0.0));
+    }
+
+    #[test]
+    fn negative_values_get_ticks_below_zero_with_a_true_minus_sign() {
+        let axis = Axis::covering(-220_336.0, 480_000.0, 6);
+        assert_eq!(axis.step, 200_000.0);
+        assert_eq!(axis.min, -400_000.0);
+        assert_eq!(axis.max, 600_000.0);
+        assert_eq!(
+            labels(&axis),
+            ["−£400k", "−£200k", "£0", "£200k", "£400k", "£600k"]
+        );
+    }
+
+    #[test]
+    fn all_negative_values_put_zero_at_the_top() {
+        let axis = Axis::covering(-3_000.0, -1_000.0, 4);
+        assert_eq!(axis.max, 0.0);
+        assert_eq!(axis.min, -3_000.0);
+        assert_eq!(axis.position(0.0, 300.0, 20.0), 20.0);
+    }
+
+    #[test]
+    fn zero_data_still_gives_an_axis_with_zero_at_the_bottom() {
+        let axis = Axis::covering(0.0, 0.0, 5);
+        assert_eq!(axis.ticks(), [0.0, 1.0]);
+        assert_eq!(axis.position(0.0, 300.0, 20.0), 300.0);
+        let nonsense = Axis::covering(f64::NAN, f64::INFINITY, 5);
+        assert_eq!(nonsense, axis);
+    }
+
+    #[test]
+    fn small_amounts_step_in_whole_pounds() {
+        let axis = Axis::covering(0.0, 3.0, 10);
+        assert_eq!(axis.step, 1.0);
+        assert_eq!(labels(&axis), ["£0", "£1", "£2", "£3"]);
+    }
+
+    #[test]
+    fn ticks_never_exceed_the_cap() {
+        let axis = Axis::covering(-1e12, 1e12, 1_000);
+        assert!(axis.ticks().len() <= MAX_TICKS + 1);
+        assert!(axis.min <= -1e12 && axis.max >= 1e12);
+    }
+
+    #[test]
+    fn absurd_ranges_still_return() {
+        let axis = Axis::covering(0.0, 1e300, 5);
+        assert!(axis.max >= 1e300);
+        let huge = Axis::covering(-f64::MAX, f64::MAX, 5);
+        assert!(huge.ticks().len() <= MAX_TICKS + 1);
+    }
+
+    #[test]
+    fn positions_map_linearly_and_clamp_outside_the_axis() {
+        let axis = Axis::covering(-100.0, 100.0, 4);
+        assert_eq!(axis.position(axis.min, 300.0, 0.0), 300.0);
+        assert_eq!(axis.position(axis.max, 300.0, 0.0), 0.0);
+        assert_eq!(axis.position(0.0, 300.0, 0.0), 150.0);
+        assert_eq!(axis.position(1e9, 300.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn compact_labels_keep_three_significant_figures() {
+        assert_eq!(compact(12_345_678.0), "£12.3m");
+        assert_eq!(compact(1_254_000.0), "£1.25m");
+        assert_eq!(compact(850_000.0), "£850k");
+        assert_eq!(compact(-220_336.0), "−£220k");
+        assert_eq!(compact(999_999.0), "£1m");
+        assert_eq!(compact(42.0), "£42");
+        assert_eq!(compact(0.0), "£0");
+        assert_eq!(compact(-0.001), "£0");
+    }
+
+    #[test]
+    fn decimals_round_half_away_from_zero_with_integer_digits() {
+        assert_eq!(decimals(292.0, 1), "292.0");
+        assert_eq!(decimals(186.35, 1), "186.4");
+        assert_eq!(decimals(-3.25, 2), "-3.25");
+        assert_eq!(decimals(-0.04, 1), "0.0");
+        assert_eq!(decimals(0.05, 2), "0.05");
+        assert_eq!(decimals(7.5, 0), "8");
+        assert_eq!(decimals(f64::NAN, 1), "0.0");
+    }
+
+    #[test]
+    fn amounts_convert_to_pounds_for_drawing() {
+        assert_eq!(pounds(Money::from_pence(-123_456)), -1234.56);
+    }
+}

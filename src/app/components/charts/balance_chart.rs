@@ -1,0 +1,33 @@
+//! Bars above and below a zero line: each pool's balance in each year, money left over after
+//! forecast spending (above) or a shortfall (below).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart_frame::ChartFrame;
+use crate::app::charts::{data, describe, layout::Arrangement};
+use crate::app::components::partner_summary::year_span;
+use crate::model::Results;
+
+#[derive(Properties, PartialEq)]
+pub struct BalanceChartProps {
+    pub results: Rc<Results>,
+    #[prop_or(AttrValue::Static("pb-chart-balance"))]
+    pub id: AttrValue,
+}
+
+#[function_component(BalanceChart)]
+pub fn balance_chart(props: &BalanceChartProps) -> Html {
+    let chart = Rc::new(data::balances(&props.results));
+    html! {
+        <ChartFrame
+            id={props.id.clone()}
+            title={format!("Balance of each pool by year, {}", year_span(&props.results))}
+            description={describe::balances(&chart)}
+            data={chart}
+            arrangement={Arrangement::Grouped}
+            legend_label="Pools"
+        />
+    }
+}

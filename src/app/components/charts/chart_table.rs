@@ -1,0 +1,68 @@
+//! A chart's data as a table: a row per category, a column per series, exact amounts, and
+//! optionally totals for each row and each column.
+
+use yew::prelude::*;
+
+use crate::app::charts::data::ChartData;
+use crate::app::components::money_cell::MoneyCell;
+use crate::app::components::table_region::TableRegion;
+use crate::model::Money;
+
+fn total_cell(total: Option<Money>) -> Html {
+    match total {
+        Some(amount) => html! { <MoneyCell amount={amount} /> },
+        None => {
+            html! { <td class="pb-table__cell pb-table__cell--numeric">{ "Too large to add up" }</td> }
+        }
+    }
+}
+
+/// The table, captioned `caption`; with `total_column` a "Total" column (what a stacked bar adds
+/// up to), with `total_row` a total row under that heading, e.g. "All partners". A view
+/// function rather than a component: only `ChartFrame` draws it, and each component costs wasm.
+pub fn chart_table(
+    caption: &str,
+    data: &ChartData,
+    total_column: bool,
+    total_row: Option<&str>,
+) -> Html {
+    let rows = data.categories.iter().enumerate().map(|(c, category)| {
+        html! {
+            <tr class="pb-table__row">
+                <th scope="row" class="pb-table__header">{ &category.name }</th>
+                { for (0..data.series.len()).map(|s| html! { <MoneyCell amount={data.amount(c, s)} /> }) }
+                if total_column { { total_cell(data.category_total(c)) } }
+            </tr>
+        }
+    });
+    let total_row = total_row.map(|heading| {
+        html! {
+            <tr class="pb-table__row pb-table__row--total">
+                <th scope="row" class="pb-table__header">{ heading.to_string() }</th>
+                { for (0..data.series.len()).map(|s| total_cell(data.series_total(s))) }
+                if total_column {
+                    { total_cell(data.total()) }
+                }
+            </tr>
+        }
+    });
+    html! {
+        <TableRegion label={caption.to_string()}>
+            <table class="pb-table">
+                <caption class="pb-table__caption">{ caption.to_string() }</caption>
+                <thead>
+                    <tr class="pb-table__row">
+                        <th scope="col" class="pb-table__header">{ &data.category_heading }</th>
+                        { for data.series.iter().map(|name| html! {
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ name }</th>
+                        }) }
+                        if total_column {
+                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Total" }</th>
+                        }
+                    </tr>
+                </thead>
+                <tbody>{ for rows }{ for total_row }</tbody>
+            </table>
+        </TableRegion>
+    }
+}

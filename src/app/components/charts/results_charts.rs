@@ -1,0 +1,25 @@
+//! The charts for the open option, shown with its results: contributions by partner and each
+//! pool's balance, year by year.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::balance_chart::BalanceChart;
+use super::contributions_chart::ContributionsChart;
+use crate::model::Results;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsChartsProps {
+    pub results: Rc<Results>,
+}
+
+#[function_component(ResultsCharts)]
+pub fn results_charts(props: &ResultsChartsProps) -> Html {
+    html! {
+        <div class="pb-charts">
+            <ContributionsChart results={Rc::clone(&props.results)} />
+            <BalanceChart results={Rc::clone(&props.results)} />
+        </div>
+    }
+}
