@@ -28,7 +28,9 @@ async fn a_shared_model_shows_its_chosen_option_read_only() {
     // The only controls: the list of options to show, the button that compares them, and the
     // charts' "Show as a table". Nothing can be edited or saved.
     assert_eq!(html.matches("<select").count(), 1);
-    let compare = html.matches(">Compare options side by side</button>").count();
+    let compare = html
+        .matches(">Compare options side by side</button>")
+        .count();
     let tables = html.matches(">Show as a table</button>").count();
     assert_eq!(compare, 1);
     assert_eq!(html.matches("<button").count(), compare + tables);

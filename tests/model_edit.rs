@@ -1046,3 +1046,18 @@ mod options {
         assert_eq!(model, before);
     }
 }
+
+#[test]
+fn a_blank_option_is_added_at_the_end_over_the_same_years() {
+    use pooled_budgets::model::edit::{apply_to_model, ModelEdit};
+    let mut model = pooled_budgets::model::templates::all().remove(0).model;
+    let first = model.scenarios[0].id;
+    let opened = apply_to_model(&mut model, &ModelEdit::AddBlank(first)).unwrap();
+    let blank = model.scenarios.last().unwrap();
+    assert_eq!(blank.id, opened);
+    assert_eq!(blank.name, "New option 4");
+    assert_eq!(blank.horizon, model.scenarios[0].horizon);
+    assert!(blank.partners.is_empty() && blank.pools.is_empty() && blank.lines.is_empty());
+    assert_eq!(model.scenarios.len(), 4);
+    assert!(model.scenarios[..3].iter().all(|s| s.id != opened));
+}

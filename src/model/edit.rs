@@ -524,6 +524,8 @@ fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
 pub enum ModelEdit {
     /// Adds a copy of this option, named "Copy of …", straight after it.
     Duplicate(ScenarioId),
+    /// Adds an empty option at the end, over the same years as this one.
+    AddBlank(ScenarioId),
     Remove(ScenarioId),
     Move(ScenarioId, Direction),
     /// The option the others are compared against.
@@ -553,6 +555,18 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
             let new_id = copy.id;
             model.scenarios.insert(at + 1, copy);
             Ok(new_id)
+        }
+        ModelEdit::AddBlank(like) => {
+            let at = position(model, *like)?;
+            let horizon = model
+                .scenarios
+                .get(at)
+                .map(|s| s.horizon)
+                .ok_or(EditError::Missing("option"))?;
+            let id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
+            let name = format!("New option {}", model.scenarios.len() + 1);
+            model.scenarios.push(Scenario::empty(id, &name, horizon));
+            Ok(id)
         }
         ModelEdit::Remove(id) => {
             if model.scenarios.len() <= 1 {

@@ -73,6 +73,8 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             <div class="pb-item-actions">
                 <button type="button" class="pb-button pb-button--secondary pb-button--small"
                     onclick={act(ModelEdit::Duplicate(open_id))}>{ "Copy this option" }</button>
+                <button type="button" class="pb-button pb-button--secondary pb-button--small"
+                    onclick={act(ModelEdit::AddBlank(open_id))}>{ "Add a blank option" }</button>
                 <button type="button" class="pb-button pb-button--secondary pb-button--small" disabled={open_id == base}
                     onclick={act(ModelEdit::SetBase(open_id))}>{ "Make this the base" }</button>
                 <button type="button" class="pb-button pb-button--secondary pb-button--small"
