@@ -101,8 +101,14 @@ test('a template\'s three options compare against the base, in amounts and words
   expect(problems).toEqual([]);
 });
 
-test('options can be left out of the comparison, but not the base', async ({ page }) => {
+test('a blank option can be added, and options left out of the comparison, but not the base', async ({ page }) => {
+  await page.getByRole('button', { name: 'Add a blank option' }).click();
+  await expect(page.getByLabel('Option being edited').locator('option:checked')).toHaveText('New option 4');
+  await expect(page.getByRole('heading', { name: /^Partners/ })).toBeVisible();
   await openComparison(page);
+  const blank = page.getByLabel('New option 4');
+  await expect(blank).toBeChecked();
+  await blank.uncheck();
   const base = page.getByLabel('Option A: as agreed (base)');
   await expect(base).toBeChecked();
   await expect(base).toBeDisabled();
