@@ -45,8 +45,11 @@ pub struct EditorState {
     pub model: Model,
     /// The scenario being edited.
     pub open: ScenarioId,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    /// Shared, not copied, when Yew clones the state (it does on every action, because the
+    /// components hold the old state): a deep copy of 100 large models per edit was most of
+    /// an edit's time (docs/benchmarks.md).
+    undo: Vec<Rc<Snapshot>>,
+    redo: Vec<Rc<Snapshot>>,
     /// Invalid fields by DOM id.
     pub field_errors: BTreeMap<String, FieldError>,
     /// Why the last action could not be done, in words; cleared by the next successful one.
@@ -148,14 +151,14 @@ impl EditorState {
             }
             Action::Undo => {
                 if let Some(previous) = self.undo.pop() {
-                    let current = self.restore(previous);
-                    self.redo.push(current);
+                    let current = self.restore(Rc::unwrap_or_clone(previous));
+                    self.redo.push(Rc::new(current));
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.redo.pop() {
-                    let current = self.restore(next);
-                    self.undo.push(current);
+                    let current = self.restore(Rc::unwrap_or_clone(next));
+                    self.undo.push(Rc::new(current));
                 }
             }
             Action::FieldInvalid(error) => {
@@ -189,7 +192,7 @@ impl EditorState {
             model: std::mem::replace(&mut self.model, model),
             open: self.open,
         };
-        self.undo.push(previous);
+        self.undo.push(Rc::new(previous));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
