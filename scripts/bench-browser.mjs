@@ -5,7 +5,8 @@
 //   node scripts/bench-browser.mjs [out.json]     prints the figures as JSON (and writes them)
 //
 // Expects dist/ (make dist), target/bench/bare-yew/ and target/bench/compute/ (make bench builds
-// both). Serves them on 127.0.0.1 at BENCH_PORT, +1 and +2 (default 4191–4193). BENCH_LOADS sets
+// both). Serves them on 127.0.0.1 at BENCH_PORT, +1 and +2 (default 4191–4193). BENCH_DIST serves
+// another build of the app in place of dist/ (to compare two builds). BENCH_LOADS sets
 // the loads per page and setting (default 11), BENCH_EDITS the edits (default 100).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -192,7 +193,7 @@ export async function runBrowserBenches() {
   const servers = [];
   const browser = await chromium.launch(LAUNCH);
   try {
-    const app = await serve('dist', PORT);
+    const app = await serve(process.env.BENCH_DIST ?? 'dist', PORT);
     servers.push(app);
     const bare = await serve('target/bench/bare-yew', PORT + 1);
     servers.push(bare);

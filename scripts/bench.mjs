@@ -42,7 +42,7 @@ function machine(chromium) {
   return [
     `${command('nproc')} × ${model}, ${(Number(command("awk '/MemTotal/ {print $2}' /proc/meminfo")) / KiB / KiB).toFixed(1)} GiB, ${command('uname -sr')}`,
     `load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work shares this machine)`,
-    `${command('rustc -V')}, ${command('trunk --version')}, ${command('wasm-bindgen --version')}, wasm-opt ${command('wasm-opt --version')}`,
+    `${command('rustc -V')}, ${command('trunk --version')}, ${command('wasm-bindgen --version')}, ${command('wasm-opt --version')}`,
     `Chromium ${chromium} (headless, Playwright ${command("node -p \"require('@playwright/test/package.json').version\"")}), Node.js ${process.version}`,
   ];
 }
