@@ -40,14 +40,14 @@ struct Snapshot {
     open: ScenarioId,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct EditorState {
     pub model: Model,
     /// The scenario being edited.
     pub open: ScenarioId,
     /// Shared, not copied, when Yew clones the state (it does on every action, because the
     /// components hold the old state): a deep copy of 100 large models per edit was most of
-    /// an edit's time (docs/benchmarks.md).
+    /// an edit's time (docs/benchmarks.md). Compared by pointer first, for the same reason.
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
     /// Invalid fields by DOM id.
@@ -214,6 +214,24 @@ impl EditorState {
             self.open = self.model.base_scenario;
         }
         current
+    }
+}
+
+/// Equal states hold equal models, options, errors and history. Yew compares the state every
+/// component was given with the new one, after every action, so history is compared snapshot
+/// by snapshot and by pointer first: consecutive states share nearly all of it, and comparing
+/// 100 models in full for each component made an edit's time grow with its history.
+impl PartialEq for EditorState {
+    fn eq(&self, other: &Self) -> bool {
+        let same_history = |a: &[Rc<Snapshot>], b: &[Rc<Snapshot>]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y) || x == y)
+        };
+        self.open == other.open
+            && self.notice == other.notice
+            && self.field_errors == other.field_errors
+            && self.model == other.model
+            && same_history(&self.undo, &other.undo)
+            && same_history(&self.redo, &other.redo)
     }
 }
 
