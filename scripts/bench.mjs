@@ -12,6 +12,7 @@ const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:figures:start -->';
 const END = '<!-- bench:figures:end -->';
 const KiB = 1024;
+const LOAD_AT_START = loadavg();
 
 const kib = (bytes) => `${(bytes / KiB).toFixed(1)} KiB`;
 const mib = (bytes) => `${(bytes / KiB / KiB).toFixed(1)} MiB`;
@@ -41,7 +42,7 @@ function machine(chromium) {
   const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   return [
     `${command('nproc')} × ${model}, ${(Number(command("awk '/MemTotal/ {print $2}' /proc/meminfo")) / KiB / KiB).toFixed(1)} GiB, ${command('uname -sr')}`,
-    `load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work shares this machine)`,
+    `load average (1, 5, 15 min) before the browser runs ${LOAD_AT_START.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work shares this machine)`,
     `${command('rustc -V')}, ${command('trunk --version')}, ${command('wasm-bindgen --version')}, ${command('wasm-opt --version')}`,
     `Chromium ${chromium} (headless, Playwright ${command("node -p \"require('@playwright/test/package.json').version\"")}), Node.js ${process.version}`,
   ];
