@@ -226,12 +226,21 @@ impl PartialEq for EditorState {
         let same_history = |a: &[Rc<Snapshot>], b: &[Rc<Snapshot>]| {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y) || x == y)
         };
-        self.open == other.open
-            && self.notice == other.notice
-            && self.field_errors == other.field_errors
-            && self.model == other.model
-            && same_history(&self.undo, &other.undo)
-            && same_history(&self.redo, &other.redo)
+        // Destructured so that a new field cannot be left out of the comparison.
+        let EditorState {
+            model,
+            open,
+            undo,
+            redo,
+            field_errors,
+            notice,
+        } = self;
+        *open == other.open
+            && *notice == other.notice
+            && *field_errors == other.field_errors
+            && *model == other.model
+            && same_history(undo, &other.undo)
+            && same_history(redo, &other.redo)
     }
 }
 
