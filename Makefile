@@ -12,7 +12,7 @@ help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (rebuilds on change)"
 	@echo "make test    formatting, clippy, native tests, release build, browser tests"
 	@echo "make dist    release build into dist/ and print each file's size"
-	@echo "make bench   bundle sizes, engine and share-link benchmarks (docs/benchmarks.md)"
+	@echo "make bench   size, load, compute, edit latency, links and memory (docs/benchmarks.md)"
 
 setup:
 	@scripts/setup.sh all
@@ -51,10 +51,22 @@ test: setup
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - t0 )) s"
 
-# Bundle sizes (from dist), the engine's compute/validate/compare benches, and share-link lengths
-# and speed. Criterion prints medians; see docs/benchmarks.md for the method and figures.
-bench: dist
+# The six measures of docs/benchmarks.md in one table, written into that file: bundle sizes,
+# load time beside a bare Yew page (plain and CPU-throttled), the engine natively (criterion) and
+# in wasm, edit-to-paint latency, share-link lengths and memory. Builds the bare Yew page
+# (benches/bare-yew) and the engine's wasm bench binary (benches/wasm) into target/bench first.
+# Browser servers use ports BENCH_PORT..BENCH_PORT+2 (default 4191-4193).
+BENCH_WASM := target/wasm32-unknown-unknown/release/bench-compute.wasm
+bench: setup dist
+	@mkdir -p target/bench/compute
+	$(WASM_ENV) && cargo build --release --target wasm32-unknown-unknown --bin bench-compute
+	$(ENV) && wasm-bindgen --target web --no-typescript --out-dir target/bench/compute $(BENCH_WASM)
+	$(ENV) && wasm-opt -Oz target/bench/compute/bench-compute_bg.wasm -o target/bench/compute/bench-compute_bg.wasm
+	cp benches/wasm/index.html target/bench/compute/
+	$(WASM_ENV) && cd benches/bare-yew && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
+	@sed -i '/data-trunk rel="rust"/d' target/bench/bare-yew/index.html
 	cargo bench --bench compute --bench links
+	$(ENV) && node scripts/bench.mjs
 
 clean:
 	rm -rf dist target test-results tests/e2e/output

@@ -62,10 +62,29 @@ fn print_lengths() {
         "{:<64} {:>8} {:>10} {:>8}",
         "approach", "small", "reference", "large"
     );
-    for (label, [small, reference, large]) in rows {
+    for (label, [small, reference, large]) in &rows {
         println!("{label:<64} {small:>8} {reference:>10} {large:>8}");
     }
     println!();
+    write_lengths(&rows);
+}
+
+/// Saves the table for `make bench`'s report (scripts/bench.mjs): `[[label, [small,
+/// reference, large]], ...]`. A bench that cannot write it still prints the table above.
+fn write_lengths(rows: &[(String, [usize; 3])]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    let written = serde_json::to_string(rows)
+        .map_err(std::io::Error::other)
+        .and_then(|json| {
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("link-lengths.json"), json)
+        });
+    if let Err(error) = written {
+        eprintln!(
+            "could not save the link lengths in {}: {error}",
+            dir.display()
+        );
+    }
 }
 
 fn link_benches(c: &mut Criterion) {

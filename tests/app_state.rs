@@ -564,3 +564,19 @@ fn renaming_the_model_is_undoable() {
     assert_eq!(renamed.model.name, "BCF options for the board");
     assert_eq!(renamed.reduce(Action::Undo).model.name, original);
 }
+
+#[test]
+fn states_are_equal_when_their_history_is_equal_shared_or_not() {
+    let edits = || [rename("A"), rename("B"), Action::Undo];
+    let one = reduce_all(EditorState::new(small_model()), edits());
+    let other = reduce_all(EditorState::new(small_model()), edits());
+    // Built apart, so no snapshot is shared: equal by content.
+    assert_eq!(one, other);
+    // The next state shares the history it did not change (Yew compares these after every action).
+    let next = one.clone().reduce(Action::FieldValid("none".to_string()));
+    assert_eq!(next, one);
+    // Same model and option, different history (nothing to redo): not equal.
+    let no_redo = reduce_all(EditorState::new(small_model()), [rename("A")]);
+    assert_eq!(no_redo.model, one.model);
+    assert_ne!(no_redo, one);
+}

@@ -40,13 +40,16 @@ struct Snapshot {
     open: ScenarioId,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct EditorState {
     pub model: Model,
     /// The scenario being edited.
     pub open: ScenarioId,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    /// Shared, not copied, when Yew clones the state (it does on every action, because the
+    /// components hold the old state): a deep copy of 100 large models per edit was most of
+    /// an edit's time (docs/benchmarks.md). Compared by pointer first, for the same reason.
+    undo: Vec<Rc<Snapshot>>,
+    redo: Vec<Rc<Snapshot>>,
     /// Invalid fields by DOM id.
     pub field_errors: BTreeMap<String, FieldError>,
     /// Why the last action could not be done, in words; cleared by the next successful one.
@@ -148,14 +151,14 @@ impl EditorState {
             }
             Action::Undo => {
                 if let Some(previous) = self.undo.pop() {
-                    let current = self.restore(previous);
-                    self.redo.push(current);
+                    let current = self.restore(Rc::unwrap_or_clone(previous));
+                    self.redo.push(Rc::new(current));
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.redo.pop() {
-                    let current = self.restore(next);
-                    self.undo.push(current);
+                    let current = self.restore(Rc::unwrap_or_clone(next));
+                    self.undo.push(Rc::new(current));
                 }
             }
             Action::FieldInvalid(error) => {
@@ -189,7 +192,7 @@ impl EditorState {
             model: std::mem::replace(&mut self.model, model),
             open: self.open,
         };
-        self.undo.push(previous);
+        self.undo.push(Rc::new(previous));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -211,6 +214,33 @@ impl EditorState {
             self.open = self.model.base_scenario;
         }
         current
+    }
+}
+
+/// Equal states hold equal models, options, errors and history. Yew compares the state every
+/// component was given with the new one, after every action, so history is compared snapshot
+/// by snapshot and by pointer first: consecutive states share nearly all of it, and comparing
+/// 100 models in full for each component made an edit's time grow with its history.
+impl PartialEq for EditorState {
+    fn eq(&self, other: &Self) -> bool {
+        let same_history = |a: &[Rc<Snapshot>], b: &[Rc<Snapshot>]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y) || x == y)
+        };
+        // Destructured so that a new field cannot be left out of the comparison.
+        let EditorState {
+            model,
+            open,
+            undo,
+            redo,
+            field_errors,
+            notice,
+        } = self;
+        *open == other.open
+            && *notice == other.notice
+            && *field_errors == other.field_errors
+            && *model == other.model
+            && same_history(undo, &other.undo)
+            && same_history(redo, &other.redo)
     }
 }
 

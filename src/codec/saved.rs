@@ -5,6 +5,7 @@
 
 use core::fmt;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::model::{Model, SCHEMA_VERSION};
@@ -100,29 +101,52 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// The format version alone, read before the model so that a newer format is refused with a
+/// clear message rather than whatever field it changed.
+#[derive(Deserialize)]
+struct Version {
+    schema_version: Option<u64>,
+}
+
 pub fn decode(text: &str) -> Result<Model, ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
+    let syntax = |e: serde_json::Error| ReadError::Syntax {
         line: e.line(),
         column: e.column(),
-        detail: syntax_detail(&e),
-    })?;
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
-        .ok_or(ReadError::NoVersion)?;
+        detail: without_position(&e),
+    };
+    // A model is a JSON object (serde would read a struct from a list too).
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => ReadError::NoVersion,
+            Err(e) => syntax(e),
+        });
+    }
+    // The version alone first; text that is not JSON fails here, with where.
+    let version = match serde_json::from_str::<Version>(text) {
+        Ok(found) => found.schema_version,
+        // JSON, but not an object, or a schema_version that is not a whole number.
+        Err(e) if e.is_data() => None,
+        Err(e) => return Err(syntax(e)),
+    }
+    .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+    .ok_or(ReadError::NoVersion)?;
     if version > SCHEMA_VERSION {
         return Err(ReadError::Newer(version));
     }
-    let value = migrate(value, version);
-    serde_path_to_error::deserialize(value).map_err(|e| ReadError::Shape {
+    // Version 1 is the first, so there is nothing to migrate yet. A future version adds a
+    // step for older text here (read into `serde_json::Value`, changed, then into `Model`),
+    // with a golden file under tests/ that proves it. Reading straight from the text, not
+    // through a `Value`, keeps a second copy of every model type's decoder out of the wasm.
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| ReadError::Shape {
         path: e.path().iter().filter_map(step).collect(),
-        detail: e.into_inner().to_string(),
+        detail: without_position(&e.into_inner()),
     })
 }
 
-/// serde_json's message without its own " at line 1 column 5" (the position is kept apart).
-fn syntax_detail(error: &serde_json::Error) -> String {
+/// serde_json's message without its own " at line 1 column 5": a syntax error keeps its
+/// position apart, and a shape error is placed by its path instead.
+fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_string(),
@@ -136,11 +160,4 @@ fn step(segment: &serde_path_to_error::Segment) -> Option<PathStep> {
         serde_path_to_error::Segment::Map { key } => Some(PathStep::Key(key.clone())),
         serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
     }
-}
-
-/// Brings an older format up to `SCHEMA_VERSION`, one version at a time. Version 1 is the
-/// first, so there is nothing to do yet; each future version adds a step here and a golden
-/// file under tests/ that proves the step.
-fn migrate(value: Value, _from: u32) -> Value {
-    value
 }

@@ -1,0 +1,221 @@
+// The browser half of `make bench`: load time of the app beside a bare Yew page (plain and with
+// the CPU throttled 4×), the engine's compute inside wasm, edit-to-paint latency and memory on
+// the large model. Drives Debian's Chromium through Playwright and the DevTools protocol.
+//
+//   node scripts/bench-browser.mjs [out.json]     prints the figures as JSON (and writes them)
+//
+// Expects dist/ (make dist), target/bench/bare-yew/ and target/bench/compute/ (make bench builds
+// both). Serves them on 127.0.0.1 at BENCH_PORT, +1 and +2 (default 4191–4193). BENCH_DIST serves
+// another build of the app in place of dist/ (to compare two builds). BENCH_LOADS sets
+// the loads per page and setting (default 11), BENCH_EDITS the edits (default 100).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
+const LOADS = Number(process.env.BENCH_LOADS ?? 11);
+const EDITS = Number(process.env.BENCH_EDITS ?? 100);
+const COMPUTE_BATCHES = 30;
+const COMPUTE_BATCH = 10;
+// What "results on screen" means, for the app and the bare page alike.
+const READY = '.pb-results table';
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export const median = (xs) => percentile(xs, 50);
+export function percentile(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+/** Starts scripts/serve-dist.mjs on `root` and waits until it answers. */
+async function serve(root, port) {
+  const child = spawn(process.execPath, ['scripts/serve-dist.mjs', '--root', root, '--port', String(port)],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`the server for ${root} did not start on port ${port} (is the port taken? set BENCH_PORT)`);
+}
+
+// Runs in the page before its own scripts: resolves `window.__benchReady` with the time since
+// navigation start at which `selector` was in the DOM and the frame showing it was painted
+// (the next animation frame, then a message posted from it, which runs after that frame).
+function watchForReady(selector) {
+  window.__benchReady = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** One cold load (a fresh browser context: empty cache and storage) of `url`; milliseconds. */
+async function timeLoad(browser, url, throttle) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    await page.addInitScript(watchForReady, READY);
+    await page.goto(url);
+    return await page.evaluate(() => window.__benchReady);
+  } finally {
+    await context.close();
+  }
+}
+
+async function loads(browser, appUrl, bareUrl, throttle) {
+  const app = [];
+  const bare = [];
+  // One throwaway load of each first (the first start of a renderer process is slower), then
+  // alternate, so noise from the shared machine falls on both alike.
+  await timeLoad(browser, appUrl, throttle);
+  await timeLoad(browser, bareUrl, throttle);
+  for (let i = 0; i < LOADS; i += 1) {
+    app.push(await timeLoad(browser, appUrl, throttle));
+    bare.push(await timeLoad(browser, bareUrl, throttle));
+  }
+  return { app: summary(app), bare: summary(bare), ratio: median(app) / median(bare) };
+}
+
+function summary(xs) {
+  return { median: median(xs), p95: percentile(xs, 95), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+}
+
+/** The large model's compute in wasm, and its share link. */
+async function computeInWasm(browser, url) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    return await page.evaluate(async ({ batches, batch }) => {
+      const bench = await import('./bench-compute.js');
+      await bench.default({ module_or_path: new URL('bench-compute_bg.wasm', document.baseURI) });
+      const large = new bench.LargeModel();
+      if (large.compute(batch) !== batch) throw new Error('the large model did not compute');
+      const perCompute = [];
+      for (let i = 0; i < batches; i += 1) {
+        const t0 = performance.now();
+        large.compute(batch);
+        perCompute.push((performance.now() - t0) / batch);
+      }
+      return { perCompute, link: large.link() };
+    }, { batches: COMPUTE_BATCHES, batch: COMPUTE_BATCH });
+  } finally {
+    await page.close();
+  }
+}
+
+/** JS heap in use and the app's wasm memory, after a forced garbage collection; bytes. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(async () => {
+    // The app's module is already initialised; calling init again returns its exports.
+    const app = await import('./pooled-budgets.js');
+    return (await app.default()).memory.buffer.byteLength;
+  });
+  return { jsHeap: usedSize, wasm };
+}
+
+// Runs in the page: commits `count` new amounts into the input `id` (as typing then leaving the
+// field does) and times each from the change event to the paint of the changed results.
+async function editLoop({ id, count }) {
+  const input = document.getElementById(id);
+  const results = document.querySelector('.pb-results');
+  if (!input || !results) throw new Error(`no field #${id} or no results`);
+  const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  const start = Number(input.value.replace(/[^0-9.]/g, ''));
+  const times = [];
+  for (let i = 1; i <= count; i += 1) {
+    input.value = String(start + i * 1000);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextPaint();
+    const changed = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the results did not change after an edit')), 10_000);
+      const observer = new MutationObserver(() => { observer.disconnect(); clearTimeout(timer); resolve(); });
+      observer.observe(results, { childList: true, subtree: true, characterData: true });
+    });
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await changed;
+    times.push((await nextPaint()) - t0);
+  }
+  return times;
+}
+
+/** Opens the large model from its link, measures memory, edits, measures again. */
+async function largeModel(browser, appUrl, link) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${appUrl}#${link}`);
+    await page.locator(READY).first().waitFor();
+    // The first contribution with a fixed amount each year (the first pool's Better Care Grant).
+    const id = await page.evaluate(() => [...document.querySelectorAll('label')]
+      .find((l) => l.textContent === 'Amount each year, in pounds')?.htmlFor);
+    if (!id) throw new Error('no "Amount each year" field in the large model');
+    const before = await memory(page, cdp);
+    const times = await page.evaluate(editLoop, { id, count: EDITS });
+    const after = await memory(page, cdp);
+    return { edits: summary(times), memory: { before, after } };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runBrowserBenches() {
+  const servers = [];
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    const app = await serve(process.env.BENCH_DIST ?? 'dist', PORT);
+    servers.push(app);
+    const bare = await serve('target/bench/bare-yew', PORT + 1);
+    servers.push(bare);
+    const compute = await serve('target/bench/compute', PORT + 2);
+    servers.push(compute);
+    const wasm = await computeInWasm(browser, compute.url);
+    return {
+      chromium: browser.version(),
+      load: await loads(browser, app.url, bare.url, 1),
+      throttled: await loads(browser, app.url, bare.url, 4),
+      wasmCompute: summary(wasm.perCompute),
+      ...await largeModel(browser, app.url, wasm.link),
+    };
+  } finally {
+    await browser.close();
+    servers.forEach((s) => s.stop());
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await runBrowserBenches();
+  const json = JSON.stringify(figures, null, 2);
+  if (process.argv[2]) writeFileSync(process.argv[2], json);
+  console.log(json);
+}
