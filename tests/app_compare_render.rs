@@ -1,6 +1,8 @@
 //! The comparison view rendered on the server side: every option's column, differences with a
 //! sign and a word, captions and header scopes, and labelled controls for the stress test.
 
+mod common;
+
 use pooled_budgets::app::components::compare_view::CompareView;
 use pooled_budgets::app::state::EditorState;
 use pooled_budgets::model::templates;
@@ -41,16 +43,5 @@ async fn the_template_s_options_sit_side_by_side_against_the_base() {
 #[tokio::test]
 async fn every_control_has_a_label() {
     let html = render().await;
-    for control in ["<input", "<select"] {
-        for (at, _) in html.match_indices(control) {
-            let tag_end = html[at..].find('>').map_or(html.len(), |e| at + e);
-            let tag = &html[at..tag_end];
-            let id = tag
-                .split("id=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .unwrap_or_else(|| panic!("control without an id: {tag}"));
-            assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
-        }
-    }
+    common::assert_every_control_labelled(&html);
 }

@@ -1,6 +1,8 @@
 //! Server-side rendered component tests: the app shell and the example results render with the
 //! landmarks, captions and header scopes that screen readers rely on.
 
+mod common;
+
 use pooled_budgets::app::App;
 
 async fn render_app() -> String {
@@ -54,16 +56,5 @@ async fn a_fresh_start_opens_the_better_care_fund_template_with_live_results() {
 #[tokio::test]
 async fn every_input_and_select_has_a_label() {
     let html = render_app().await;
-    for control in ["<input", "<select"] {
-        for (at, _) in html.match_indices(control) {
-            let tag_end = html[at..].find('>').map_or(html.len(), |e| at + e);
-            let tag = &html[at..tag_end];
-            let id = tag
-                .split("id=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .unwrap_or_else(|| panic!("control without id: {tag}"));
-            assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
-        }
-    }
+    common::assert_every_control_labelled(&html);
 }

@@ -8,7 +8,7 @@ use super::compute::{compute, ComputeError};
 use super::money::{Money, Percent};
 use super::partner::{Partner, PartnerId};
 use super::pool::PoolId;
-use super::results::Results;
+use super::results::{PoolYear, Results};
 use super::risk_pattern::RiskPattern;
 use super::scenario::Scenario;
 use super::spend::{Outturn, YearForecast};
@@ -182,25 +182,25 @@ pub fn stress(
 
 /// A partner's share of the variance in the pools in scope, over every year.
 fn exposure(results: &Results, partner: usize, in_scope: &dyn Fn(PoolId) -> bool) -> Option<Money> {
-    Money::checked_sum(
-        results
-            .pools
-            .iter()
-            .filter(|p| in_scope(p.pool))
-            .flat_map(|p| p.years.iter())
-            .map(|y| {
-                y.variance_shares
-                    .get(partner)
-                    .copied()
-                    .unwrap_or(Money::ZERO)
-            }),
-    )
+    partner_sum(results, partner, in_scope, |y| &y.variance_shares)
 }
 
+/// What a partner put into the pools in scope, over every year.
 fn contributions(
     results: &Results,
     partner: usize,
     in_scope: &dyn Fn(PoolId) -> bool,
+) -> Option<Money> {
+    partner_sum(results, partner, in_scope, |y| &y.income_by_partner)
+}
+
+/// One partner's figure (from a per-partner list of each pool year) summed over the pools in
+/// scope and every year.
+fn partner_sum(
+    results: &Results,
+    partner: usize,
+    in_scope: &dyn Fn(PoolId) -> bool,
+    figures: fn(&PoolYear) -> &Vec<Money>,
 ) -> Option<Money> {
     Money::checked_sum(
         results
@@ -208,12 +208,7 @@ fn contributions(
             .iter()
             .filter(|p| in_scope(p.pool))
             .flat_map(|p| p.years.iter())
-            .map(|y| {
-                y.income_by_partner
-                    .get(partner)
-                    .copied()
-                    .unwrap_or(Money::ZERO)
-            }),
+            .map(|y| figures(y).get(partner).copied().unwrap_or(Money::ZERO)),
     )
 }
 

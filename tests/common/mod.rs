@@ -1,0 +1,17 @@
+//! Checks shared by the server-rendered component tests.
+
+/// Every `<input>` and `<select>` in `html` has an id, and a `<label for>` that names it.
+pub fn assert_every_control_labelled(html: &str) {
+    for control in ["<input", "<select"] {
+        for (at, _) in html.match_indices(control) {
+            let tag_end = html[at..].find('>').map_or(html.len(), |e| at + e);
+            let tag = &html[at..tag_end];
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("control without an id: {tag}"));
+            assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
+        }
+    }
+}
