@@ -45,3 +45,31 @@ async fn every_control_has_a_label() {
     let html = render().await;
     common::assert_every_control_labelled(&html);
 }
+
+#[function_component(ManyOptions)]
+fn many_options() -> Html {
+    let editor = use_reducer(|| {
+        let mut model = templates::all().remove(0).model;
+        for id in 4..=8 {
+            let mut copy = model.scenarios[0].clone();
+            copy.id = pooled_budgets::model::ScenarioId(id);
+            copy.name = format!("Option {id}");
+            model.scenarios.push(copy);
+        }
+        model.base_scenario = pooled_budgets::model::ScenarioId(8);
+        EditorState::new(model)
+    });
+    html! { <CompareView editor={editor} on_close={Callback::noop()} /> }
+}
+
+#[tokio::test]
+async fn with_more_than_six_options_the_base_and_the_first_five_others_are_compared() {
+    let html = yew::LocalServerRenderer::<ManyOptions>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(!html.contains("Choose at most"), "{html}");
+    assert!(html.contains("Option 8 (base)"));
+    // Six ticked: the base (the last option) and the first five others.
+    assert_eq!(html.matches(" checked").count(), 6, "{html}");
+}

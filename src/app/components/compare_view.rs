@@ -29,12 +29,12 @@ pub struct CompareViewProps {
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareViewProps) -> Html {
     let model = &props.editor.model;
+    // The base and the first five others, wherever the base is in the list.
     let chosen = use_state(|| {
-        model
-            .scenarios
-            .iter()
-            .take(MAX_COMPARED)
-            .map(|s| s.id)
+        let others = model.scenarios.iter().map(|s| s.id);
+        let others = others.filter(|id| *id != model.base_scenario);
+        std::iter::once(model.base_scenario)
+            .chain(others.take(MAX_COMPARED - 1))
             .collect::<Vec<_>>()
     });
     let figure = use_state(|| Figure::NetCost);
