@@ -200,3 +200,24 @@ fn a_doubled_sign_is_refused_for_percentages_as_for_money() {
     );
     assert_eq!(Percent::parse(".5").unwrap(), Percent::from_hundredths(50));
 }
+
+#[test]
+fn a_fall_that_ends_in_half_a_penny_rounds_away_from_zero_like_the_rule_says() {
+    // £324,116,019,097.50 falling 45.4% is £176,967,346,427.235 exactly: half away from zero
+    // gives .24. (Adding the rounded fall, −£147,148,672,670.27, would give .23.) Found by the
+    // property test `fast_growth_and_percentages_match_decimal_arithmetic`.
+    let amount = Money::from_pence(32_411_601_909_750);
+    let grown = amount.checked_grow(Percent::from_hundredths(-4540));
+    assert_eq!(grown, Some(Money::from_pence(17_696_734_642_724)));
+    // And the mirror image: a negative amount growing.
+    let negative = Money::from_pence(-32_411_601_909_750);
+    assert_eq!(
+        negative.checked_grow(Percent::from_hundredths(-4540)),
+        Some(Money::from_pence(-17_696_734_642_724))
+    );
+    // Small amounts too: 5p falling 10% is 4.5p, which rounds to 5p.
+    assert_eq!(
+        Money::from_pence(5).checked_grow(Percent::from_hundredths(-1000)),
+        Some(Money::from_pence(5))
+    );
+}

@@ -130,13 +130,13 @@ impl Money {
         if percent.0.is_zero() {
             return Some(Money::from_decimal(self.0));
         }
-        let fraction = percent.as_fraction()?;
-        if let Some(growth) = self.pence_times(fraction) {
-            // x is whole pence, so round(x + x·f) = x + round(x·f).
-            return Money::from_pence_i128(self.0.mantissa().checked_add(growth)?);
+        // round(x × (1 + f)) in one step. (x + round(x·f) is not the same when x·f ends in a
+        // half penny of the other sign: half away from zero rounds the two ways apart.)
+        let factor = Decimal::ONE.checked_add(percent.as_fraction()?)?;
+        if let Some(pence) = self.pence_times(factor) {
+            return Money::from_pence_i128(pence);
         }
-        let growth = self.0.checked_mul(fraction)?;
-        self.0.checked_add(growth).map(Money::from_decimal)
+        self.0.checked_mul(factor).map(Money::from_decimal)
     }
 
     /// round(self × factor) in pence, by integer arithmetic when everything fits in an i128
