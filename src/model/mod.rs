@@ -64,4 +64,4 @@ pub use options_comparison::{
     compare_options, CompareError, Figure, OptionsComparison, Period, PoolRows, Row, MAX_COMPARED,
 };
 pub use validate::{validate, validate_model_fields, validate_scenario, FieldPath, Problem};
-pub use year::{FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};
+pub use year::{year_span, FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};

@@ -292,11 +292,7 @@ fn total_row(label: &str, rows: &[Row]) -> Result<Row, ComputeError> {
         .map(|i| sum_changes(rows.iter().filter_map(|r| r.others.get(i).copied())))
         .collect::<Option<Vec<_>>>()
         .ok_or_else(too_large)?;
-    let mut total = row(label.to_string(), changes);
-    if columns == 0 {
-        total.base = Money::checked_sum(rows.iter().map(|r| r.base)).ok_or_else(too_large)?;
-    }
-    Ok(total)
+    Ok(row(label.to_string(), changes))
 }
 
 fn sum_changes(changes: impl Iterator<Item = Change>) -> Option<Change> {

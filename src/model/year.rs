@@ -131,6 +131,15 @@ impl fmt::Display for Horizon {
     }
 }
 
+/// "2025/26 to 2029/30", the single year, or "no years".
+pub fn year_span(years: &[FinancialYear]) -> String {
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::from("no years"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

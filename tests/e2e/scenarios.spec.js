@@ -138,7 +138,7 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
 
   const own = page.getByRole('table', { name: /by this option's rules/ });
   const hackney = own.getByRole('row', { name: /^London Borough of Hackney/ });
-  await expect(hackney.locator('td')).toHaveText(['£3,000,000.00', '£300,000.00', '£450,000.00', /^\+£150,000\.00\s*more \(\+50%\)$/]);
+  await expect(hackney.locator('td')).toHaveText(['£3,000,000.00', '£300,000.00', '£450,000.00', /^\+£150,000\.00\s*▲ more \(\+50%\)$/]);
   await expect(page.getByText(/the variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
 
   const patterns = page.getByRole('table', { name: /under each risk-share pattern/ });

@@ -7,13 +7,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::net_cost_chart::NetCostChart;
+use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
 use crate::app::fields::Editor;
 use crate::model::{
-    compare_options, format_money, Change, Figure, Money, MoneyStyle, OptionsComparison, Period,
-    Results, Row, MAX_COMPARED,
+    compare_options, year_span, Change, Figure, Money, OptionsComparison, Period, Results, Row,
+    MAX_COMPARED,
 };
 use crate::platform;
 
@@ -100,11 +101,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         Ok(c) => c.years.clone(),
         Err(_) => Vec::new(),
     };
-    let span = match (years.first(), years.last()) {
-        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
-        (Some(only), _) => only.to_string(),
-        _ => String::new(),
-    };
+    let span = year_span(&years);
     let mut periods = vec![("all".to_string(), format!("All years, {span}"))];
     periods.extend(years.iter().map(|y| (y.to_string(), y.to_string())));
     let period_key = match *period {
@@ -276,12 +273,12 @@ fn table(
 }
 
 fn money(amount: Money) -> Html {
-    html! {
-        <td class="pb-table__cell pb-table__cell--numeric">{ format_money(amount, MoneyStyle::EXACT) }</td>
-    }
+    html! { <MoneyCell amount={amount} /> }
 }
 
-fn difference(change: &Change, (more, less): (&str, &str)) -> Html {
+/// A difference from the base: the signed amount, then the direction in words (with an arrow
+/// for sighted readers), never colour alone.
+pub fn difference(change: &Change, (more, less): (&str, &str)) -> Html {
     let arrow = if change.amount.is_positive() {
         "▲ "
     } else if change.amount.is_negative() {

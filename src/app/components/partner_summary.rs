@@ -70,9 +70,5 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
 
 /// "2025/26 to 2029/30", or the single year.
 pub fn year_span(results: &Results) -> String {
-    match (results.years.first(), results.years.last()) {
-        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
-        (Some(only), _) => only.to_string(),
-        _ => String::from("no years"),
-    }
+    crate::model::year_span(&results.years)
 }

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use super::compare_view::difference;
+use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
 use crate::app::fields::Editor;
@@ -117,11 +119,11 @@ pub fn stress_test(props: &StressTestProps) -> Html {
 
 /// "+5% (overspend)", "−10% (underspend)", "0% (as planned)".
 fn describe(percent: i64) -> String {
-    let value = format_percent(Percent::from_hundredths(percent.abs() * 100));
+    let value = describe_percent(Percent::from_hundredths(percent * 100));
     match percent.signum() {
-        1 => format!("+{value} (overspend)"),
-        -1 => format!("\u{2212}{value} (underspend)"),
-        _ => "0% (as planned)".to_string(),
+        1 => format!("{value} (overspend)"),
+        -1 => format!("{value} (underspend)"),
+        _ => format!("{value} (as planned)"),
     }
 }
 
@@ -134,9 +136,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
         format_money(total.other, MoneyStyle::EXACT),
         format_money(total.base, MoneyStyle::EXACT),
     );
-    let money = |amount: Money| {
-        html! { <td class="pb-table__cell pb-table__cell--numeric">{ format_money(amount, MoneyStyle::EXACT) }</td> }
-    };
+    let money = |amount: Money| html! { <MoneyCell amount={amount} /> };
     let own_caption = "Each partner's share of the variance, by this option's rules";
     // Partners with nothing in the stressed pools under any rule are left out.
     let partners: Vec<_> = result
@@ -156,10 +156,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
                 { money(p.contributions) }
                 { money(p.exposure.base) }
                 { money(p.exposure.other) }
-                <td class="pb-table__cell pb-table__cell--numeric pb-change">
-                    <span class="pb-change__amount">{ p.exposure.signed_amount() }</span>
-                    <span class="pb-change__words">{ p.exposure.direction("more", "less") }</span>
-                </td>
+                { difference(&p.exposure, ("more", "less")) }
             </tr>
         }
     });
