@@ -61,3 +61,83 @@ pub fn write(_key: &str, _value: &str) -> Result<(), StorageProblem> {
 pub fn remove(_key: &str) -> Result<(), StorageProblem> {
     Ok(())
 }
+
+/// Every key this browser holds for the page's origin (to find saved models when the index
+/// is lost). Empty if storage is refused.
+#[cfg(target_arch = "wasm32")]
+pub fn keys() -> Vec<String> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keys() -> Vec<String> {
+    Vec::new()
+}
+
+/// This tab's own storage (sessionStorage): which model the tab has open, so a reload
+/// reopens it while another tab works on another model.
+#[cfg(target_arch = "wasm32")]
+pub fn tab_read(key: &str) -> Option<String> {
+    gloo::utils::window()
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn tab_write(key: &str, value: &str) {
+    if let Some(storage) = gloo::utils::window().session_storage().ok().flatten() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn tab_read(_key: &str) -> Option<String> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn tab_write(_key: &str, _value: &str) {}
+
+/// Calls `on_change` with the key (`None` when storage was cleared) whenever another tab of
+/// this site changes storage. A tab never hears its own writes.
+pub fn listen_for_other_tabs(
+    on_change: yew::Callback<Option<String>>,
+) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        use wasm_bindgen::JsCast;
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            on_change.emit(event.key());
+        }
+    })
+}
+
+/// While `unsaved()` says so, closing or reloading the tab asks the browser's "Leave site?"
+/// question first. Listens until the returned listener is dropped.
+pub fn ask_before_leaving(unsaved: impl Fn() -> bool + 'static) -> gloo::events::EventListener {
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(
+        &gloo::utils::window(),
+        "beforeunload",
+        options,
+        move |event| {
+            if unsaved() {
+                event.prevent_default();
+                if let Some(event) =
+                    wasm_bindgen::JsCast::dyn_ref::<web_sys::BeforeUnloadEvent>(event)
+                {
+                    event.set_return_value("Your changes are not saved.");
+                }
+            }
+        },
+    )
+}

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::app::Workspace;
 use super::shared_model::SharedModel;
+use super::workspace::Workspace;
 use crate::platform;
 
 #[function_component(EmbedView)]

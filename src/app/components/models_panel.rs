@@ -13,6 +13,8 @@ use crate::model::templates;
 #[derive(Properties, PartialEq)]
 pub struct ModelsPanelProps {
     pub library: Library,
+    /// The model this tab has open.
+    pub open_id: u32,
     pub editor: Editor,
     pub on_open: Callback<u32>,
     pub on_duplicate: Callback<u32>,
@@ -49,7 +51,7 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
         let (on_new, chosen) = (props.on_new.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| on_new.emit(*chosen))
     };
-    let open_id = props.library.open;
+    let open_id = props.open_id;
     html! {
         <section class="pb-section pb-models" aria-labelledby="models-heading">
             <h2 id="models-heading" class="pb-section__title">{ "Your models" }</h2>

@@ -2,9 +2,25 @@
 
 use yew::prelude::*;
 
-use super::app::SaveStatus;
 use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
+
+/// Whether the last change reached the browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    /// Nothing has changed, and this tab does not save (why, in words).
+    ReadOnly(String),
+    /// A change is not saved (why, in words): switching away asks first.
+    NotSaved(String),
+}
+
+impl SaveStatus {
+    /// Whether leaving now would lose a change.
+    pub fn unsaved(&self) -> bool {
+        matches!(self, SaveStatus::NotSaved(_))
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -27,7 +43,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <p class="pb-toolbar__status" role="status">
                 { match &props.save_status {
                     SaveStatus::Saved => html! { { "All changes saved in this browser" } },
-                    SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
+                    SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
                 } }
             </p>
             if let Some(notice) = &editor.notice {

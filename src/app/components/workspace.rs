@@ -1,0 +1,671 @@
+//! The modeller page: the recovery page after a stop, else the saved models, toolbar, inputs
+//! and live results. Owns the one reducer, autosave (safe with several tabs open: see
+//! `crate::app::persistence`), listening to other tabs, and asking before unsaved work is left.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::checklist::Checklist;
+use super::compare_view::CompareView;
+use super::contributions_editor::ContributionsEditor;
+use super::error_summary::ErrorSummary;
+use super::files_panel::FilesPanel;
+use super::lines_editor::LinesEditor;
+use super::models_panel::ModelsPanel;
+use super::options_bar::OptionsBar;
+use super::partners_editor::PartnersEditor;
+use super::plan_editor::PlanEditor;
+use super::pools_editor::PoolsEditor;
+use super::recovery_page::RecoveryPage;
+use super::results_panel::ResultsPanel;
+use super::ring_fences_editor::RingFencesEditor;
+use super::share_panel::SharePanel;
+use super::toolbar::{SaveStatus, Toolbar};
+use super::unsaved_question::{
+    Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
+};
+use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
+use crate::app::state::{Action, EditorState};
+use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
+use crate::codec::model_file;
+use crate::model::{templates, Model};
+use crate::platform;
+
+/// How the modeller starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// The recovery page: the last start never finished, or the modeller stopped.
+    Recovery,
+    Normal,
+    /// One model, opened from the recovery page, never saved.
+    ReadOnly(u32),
+}
+
+#[function_component(Workspace)]
+pub fn workspace() -> Html {
+    let start = use_state(|| {
+        if persistence::stopped_last_time(&Browser) {
+            Start::Recovery
+        } else {
+            Start::Normal
+        }
+    });
+    match *start {
+        Start::Recovery => {
+            let on_open_read_only = {
+                let start = start.clone();
+                Callback::from(move |id| {
+                    persistence::started(&Browser);
+                    start.set(Start::ReadOnly(id));
+                })
+            };
+            let on_continue = {
+                let start = start.clone();
+                Callback::from(move |()| {
+                    persistence::started(&Browser);
+                    start.set(Start::Normal);
+                })
+            };
+            html! { <RecoveryPage {on_open_read_only} {on_continue} /> }
+        }
+        start => html! { <Modeller {start} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ModellerProps {
+    start: Start,
+}
+
+/// What the person asked for that would leave unsaved work behind, kept while they are asked.
+#[derive(Clone, Debug, PartialEq)]
+enum Leave {
+    Open(u32),
+    New(usize),
+    Import(Model),
+    Link(String),
+}
+
+impl Leave {
+    fn words(&self) -> &'static str {
+        match self {
+            Leave::Open(_) => "open another model",
+            Leave::New(_) => "create a new model",
+            Leave::Import(_) => "open the model file",
+            Leave::Link(_) => "open the shared link",
+        }
+    }
+}
+
+/// Counts other tabs' changes to storage, so each one runs an effect with this render's state.
+#[derive(Default, PartialEq)]
+struct Ticks(u32);
+
+impl Reducible for Ticks {
+    type Action = ();
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Ticks(self.0.wrapping_add(1)))
+    }
+}
+
+fn opened_at_start(start: Start) -> Opened {
+    if let Start::ReadOnly(id) = start {
+        if let Ok(opened) = persistence::open_read_only(&Browser, id) {
+            return opened;
+        }
+    }
+    persistence::starting(&Browser);
+    let tab_open = platform::storage::tab_read(TAB_OPEN_KEY).and_then(|t| t.parse().ok());
+    let mut opened = persistence::open_library(&Browser, tab_open);
+    if let Some(fragment) = platform::address::fragment() {
+        platform::address::clear_fragment();
+        persistence::open_shared(&Browser, &mut opened, &fragment);
+    }
+    opened
+}
+
+/// The list as the models panel shows it: ids and names, not revisions (which change on every
+/// save and would redraw the panel for nothing).
+fn same_list(a: &Library, b: &Library) -> bool {
+    a.models.len() == b.models.len()
+        && a.models
+            .iter()
+            .zip(&b.models)
+            .all(|(x, y)| x.id == y.id && x.name == y.name)
+}
+
+#[function_component(Modeller)]
+fn modeller(props: &ModellerProps) -> Html {
+    let opened = use_memo(props.start, |start| opened_at_start(*start));
+    if *use_memo((), |_| {
+        platform::storage::read(TEST_PANIC_KEY)
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some("render")
+    }) {
+        panic!("a deliberate panic for the browser tests ({TEST_PANIC_KEY} is set)");
+    }
+    // This tab's session: read and written by effects and listeners, never stale.
+    let session = use_mut_ref(|| opened.session.clone());
+    // What the models panel shows.
+    let library = use_state(|| opened.session.library.clone());
+    let open_id = use_state_eq(|| opened.session.open);
+    // The model as last saved or read: an unchanged model is never written again. `None` when
+    // the model is not saved anywhere yet (storage refused it at start-up).
+    let saved_model = use_mut_ref(|| {
+        let unsaved = opened.session.open == 0 && opened.session.read_only.is_none();
+        (!unsaved).then(|| opened.model.clone())
+    });
+    let notices = use_state(|| opened.notices.clone());
+    let editor = use_reducer(|| {
+        let state = EditorState::new(opened.model.clone());
+        match opened.option {
+            Some(option) => state.reduce(Action::Open(option)),
+            None => state,
+        }
+    });
+    let save_status = use_state_eq(|| match &opened.session.read_only {
+        Some(why) => SaveStatus::ReadOnly(why.clone()),
+        None => SaveStatus::Saved,
+    });
+    let conflict = use_state_eq(|| None::<Conflict>);
+    let leaving = use_state(|| None::<Leave>);
+    let downloaded = use_state(|| None::<String>);
+    let unsaved = use_mut_ref(|| Rc::new(Cell::new(false)));
+    unsaved.borrow().set(save_status.unsaved());
+
+    // Shows the session's list and open model, and remembers the model for this tab.
+    let show_session = {
+        let (library, open_id, session) = (library.clone(), open_id.clone(), session.clone());
+        move |next: Session| {
+            if !same_list(&library, &next.library) {
+                library.set(next.library.clone());
+            }
+            open_id.set(next.open);
+            if next.read_only.is_none() {
+                platform::storage::tab_write(TAB_OPEN_KEY, &next.open.to_string());
+            }
+            *session.borrow_mut() = next;
+        }
+    };
+    {
+        // The start finished: forget any earlier stop, and remember this tab's model.
+        let (show_session, session) = (show_session.clone(), session.clone());
+        use_effect_with((), move |_| {
+            persistence::started(&Browser);
+            let current = session.borrow().clone();
+            show_session(current);
+        });
+    }
+    {
+        // After every change: save the open model, unless another tab got there first.
+        let (session, saved_model, save_status, conflict, show_session) = (
+            session.clone(),
+            saved_model.clone(),
+            save_status.clone(),
+            conflict.clone(),
+            show_session.clone(),
+        );
+        use_effect_with(editor.model.clone(), move |model| {
+            if saved_model.borrow().as_ref() == Some(model) {
+                return;
+            }
+            if let Some(conflict) = *conflict {
+                let problem = match conflict {
+                    Conflict::ChangedElsewhere => SaveProblem::ChangedElsewhere,
+                    Conflict::DeletedElsewhere => SaveProblem::DeletedElsewhere,
+                };
+                save_status.set(SaveStatus::NotSaved(problem.message()));
+                return;
+            }
+            let current = session.borrow().clone();
+            match persistence::save(&Browser, &current, model) {
+                Ok(next) => {
+                    *saved_model.borrow_mut() = Some(model.clone());
+                    save_status.set(SaveStatus::Saved);
+                    show_session(next);
+                }
+                Err(problem) => {
+                    match problem {
+                        SaveProblem::ChangedElsewhere => {
+                            conflict.set(Some(Conflict::ChangedElsewhere))
+                        }
+                        SaveProblem::DeletedElsewhere => {
+                            conflict.set(Some(Conflict::DeletedElsewhere))
+                        }
+                        SaveProblem::Refused(_) => {}
+                    }
+                    save_status.set(SaveStatus::NotSaved(problem.message()));
+                }
+            }
+        });
+    }
+    {
+        // Closing or reloading the tab with a change not saved: the browser asks first.
+        let unsaved = unsaved.borrow().clone();
+        use_effect_with((), move |_| {
+            let listener = platform::storage::ask_before_leaving(move || unsaved.get());
+            move || drop(listener)
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::listen_for_history_keys(Callback::from(move |key| {
+                editor.dispatch(match key {
+                    platform::HistoryKey::Undo => Action::Undo,
+                    platform::HistoryKey::Redo => Action::Redo,
+                });
+            }));
+            move || drop(listener)
+        });
+    }
+
+    // Opens a model read from storage: a fresh history, nothing to save.
+    let load = {
+        let (editor, saved_model, save_status, conflict) = (
+            editor.clone(),
+            saved_model.clone(),
+            save_status.clone(),
+            conflict.clone(),
+        );
+        move |model: Model, read_only: Option<String>| {
+            *saved_model.borrow_mut() = Some(model.clone());
+            conflict.set(None);
+            save_status.set(match read_only {
+                Some(why) => SaveStatus::ReadOnly(why),
+                None => SaveStatus::Saved,
+            });
+            editor.dispatch(Action::Load(model));
+        }
+    };
+    let switch_to = {
+        let (session, notices, load, show_session) = (
+            session.clone(),
+            notices.clone(),
+            load.clone(),
+            show_session.clone(),
+        );
+        move |id: u32| {
+            let current = session.borrow().clone();
+            match persistence::switch(&Browser, &current, id) {
+                Ok((next, model, repairs)) => {
+                    notices.set(repairs);
+                    load(model, next.read_only.clone());
+                    show_session(next);
+                }
+                Err(message) => notices.set(vec![message]),
+            }
+        }
+    };
+    // Adds a model to the list and opens it; false (with a notice saying why) if it could not
+    // be saved, and then nothing changes.
+    let add_and_open = {
+        let (session, notices, load, show_session) = (
+            session.clone(),
+            notices.clone(),
+            load.clone(),
+            show_session.clone(),
+        );
+        move |model: Model| -> bool {
+            let current = session.borrow().clone();
+            match persistence::add(&Browser, &current, &model) {
+                Ok(next) => {
+                    notices.set(Vec::new());
+                    load(model, None);
+                    show_session(next);
+                    true
+                }
+                Err(problem) => {
+                    notices.set(vec![problem.message()]);
+                    false
+                }
+            }
+        }
+    };
+    // Does what the person asked for that leaves this model.
+    let leave = {
+        let (switch_to, add_and_open, notices, editor, session, load, show_session) = (
+            switch_to.clone(),
+            add_and_open.clone(),
+            notices.clone(),
+            editor.clone(),
+            session.clone(),
+            load.clone(),
+            show_session.clone(),
+        );
+        move |what: Leave| match what {
+            Leave::Open(id) => switch_to(id),
+            Leave::New(index) => {
+                let model = templates::all()
+                    .into_iter()
+                    .nth(index)
+                    .map_or_else(templates::blank, |t| t.model);
+                add_and_open(model);
+            }
+            Leave::Import(model) => {
+                let name = model.name.clone();
+                if add_and_open(model) {
+                    notices.set(vec![format!(
+                        "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
+                    )]);
+                }
+            }
+            Leave::Link(fragment) => {
+                let mut opened = Opened {
+                    session: session.borrow().clone(),
+                    model: editor.model.clone(),
+                    option: None,
+                    notices: Vec::new(),
+                };
+                persistence::open_shared(&Browser, &mut opened, &fragment);
+                if let Some(option) = opened.option {
+                    load(opened.model, opened.session.read_only.clone());
+                    editor.dispatch(Action::Open(option));
+                    show_session(opened.session);
+                }
+                notices.set(opened.notices);
+            }
+        }
+    };
+    // Leaves at once when everything is saved; otherwise asks first.
+    let guard = {
+        let (leave, leaving, downloaded, save_status) = (
+            leave.clone(),
+            leaving.clone(),
+            downloaded.clone(),
+            save_status.clone(),
+        );
+        move |what: Leave| {
+            if save_status.unsaved() {
+                downloaded.set(None);
+                leaving.set(Some(what));
+            } else {
+                leave(what);
+            }
+        }
+    };
+    let on_open = {
+        let guard = guard.clone();
+        Callback::from(move |id: u32| guard(Leave::Open(id)))
+    };
+    let on_new = {
+        let guard = guard.clone();
+        Callback::from(move |index: usize| guard(Leave::New(index)))
+    };
+    let on_import = {
+        let guard = guard.clone();
+        Callback::from(move |model: Model| guard(Leave::Import(model)))
+    };
+    let on_duplicate = {
+        let (session, editor, notices, add_and_open) = (
+            session.clone(),
+            editor.clone(),
+            notices.clone(),
+            add_and_open.clone(),
+        );
+        Callback::from(move |id: u32| {
+            let source = if id == session.borrow().open {
+                Ok(editor.model.clone())
+            } else {
+                persistence::read_model(&Browser, id).map(|(model, _)| model)
+            };
+            match source {
+                Ok(mut model) => {
+                    model.name = format!("Copy of {}", model.name);
+                    add_and_open(model);
+                }
+                Err(message) => notices.set(vec![message]),
+            }
+        })
+    };
+    // Opens the first other model, or a new one when none is left.
+    let open_another = {
+        let (session, switch_to, add_and_open) =
+            (session.clone(), switch_to.clone(), add_and_open.clone());
+        move || {
+            let next = session.borrow().library.models.first().map(|e| e.id);
+            match next {
+                Some(next) => switch_to(next),
+                None => {
+                    add_and_open(persistence::starter());
+                }
+            }
+        }
+    };
+    let on_delete = {
+        let (session, notices, show_session, open_another) = (
+            session.clone(),
+            notices.clone(),
+            show_session.clone(),
+            open_another.clone(),
+        );
+        Callback::from(move |id: u32| {
+            let current = session.borrow().clone();
+            match persistence::delete(&Browser, &current, id) {
+                Ok(next) => {
+                    show_session(next);
+                    if id == current.open {
+                        open_another();
+                    }
+                }
+                Err(problem) => notices.set(vec![problem.message()]),
+            }
+        })
+    };
+    // Another tab changed storage: follow it, or ask when it collides with unsaved work here.
+    let ticks = use_reducer(Ticks::default);
+    {
+        let dispatcher = ticks.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = platform::storage::listen_for_other_tabs(Callback::from(move |_| {
+                dispatcher.dispatch(())
+            }));
+            move || drop(listener)
+        });
+    }
+    {
+        let (session, save_status, conflict, editor, load, show_session, notices) = (
+            session.clone(),
+            save_status.clone(),
+            conflict.clone(),
+            editor.clone(),
+            load.clone(),
+            show_session.clone(),
+            notices.clone(),
+        );
+        use_effect_with(ticks.0, move |_| {
+            let current = session.borrow().clone();
+            match persistence::changed_elsewhere(&Browser, &current) {
+                None => {}
+                Some(Elsewhere::Listed(library)) => show_session(Session { library, ..current }),
+                Some(Elsewhere::Deleted(library)) => {
+                    conflict.set(Some(Conflict::DeletedElsewhere));
+                    show_session(Session { library, ..current });
+                }
+                Some(Elsewhere::Changed(library, revision)) => {
+                    let theirs = persistence::read_model(&Browser, current.open);
+                    match theirs {
+                        Ok((model, _)) if !save_status.unsaved() && conflict.is_none() => {
+                            let (open, name) = (editor.open, model.name.clone());
+                            load(model, current.read_only.clone());
+                            editor.dispatch(Action::Open(open));
+                            notices.set(vec![format!(
+                                "‘{name}’ was changed in another tab: this tab now shows those changes."
+                            )]);
+                            show_session(Session {
+                                library,
+                                revision,
+                                ..current
+                            });
+                        }
+                        _ => {
+                            conflict.set(Some(Conflict::ChangedElsewhere));
+                            show_session(Session { library, ..current });
+                        }
+                    }
+                }
+            }
+        });
+    }
+    // A link pasted into the address bar while the modeller is open.
+    let pending_link = use_state(|| None::<String>);
+    {
+        let pending_link = pending_link.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                platform::address::listen_for_fragment(Callback::from(move |fragment| {
+                    pending_link.set(Some(fragment));
+                }));
+            move || drop(listener)
+        });
+    }
+    {
+        let (pending, guard) = (pending_link.clone(), guard.clone());
+        use_effect_with((*pending_link).clone(), move |fragment| {
+            if let Some(fragment) = fragment {
+                guard(Leave::Link(fragment.clone()));
+                pending.set(None);
+            }
+        });
+    }
+    let on_conflict = {
+        let (conflict, editor, switch_to, add_and_open, open_another, session) = (
+            conflict.clone(),
+            editor.clone(),
+            switch_to.clone(),
+            add_and_open.clone(),
+            open_another.clone(),
+            session.clone(),
+        );
+        Callback::from(move |choice: ConflictChoice| {
+            let Some(what) = *conflict else { return };
+            match (what, choice) {
+                (Conflict::ChangedElsewhere, ConflictChoice::TakeTheirs) => {
+                    let open = session.borrow().open;
+                    switch_to(open);
+                }
+                (Conflict::DeletedElsewhere, ConflictChoice::TakeTheirs) => open_another(),
+                (what, ConflictChoice::KeepMine) => {
+                    let mut model = editor.model.clone();
+                    if what == Conflict::ChangedElsewhere {
+                        model.name = format!("{} (this tab’s copy)", model.name);
+                    }
+                    let open = editor.open;
+                    if add_and_open(model) {
+                        editor.dispatch(Action::Open(open));
+                    }
+                }
+            }
+        })
+    };
+    let on_unsaved = {
+        let (leaving, downloaded, leave, editor) = (
+            leaving.clone(),
+            downloaded.clone(),
+            leave.clone(),
+            editor.clone(),
+        );
+        Callback::from(move |choice: UnsavedChoice| match choice {
+            UnsavedChoice::Download => {
+                let file_name = model_file::file_name(&editor.model.name, "json");
+                let text = model_file::encode(&editor.model);
+                downloaded.set(Some(
+                    match platform::files::download(&file_name, "application/json", text.as_bytes())
+                    {
+                        Ok(()) => {
+                            format!("Made ‘{file_name}’: find it in your browser’s downloads.")
+                        }
+                        Err(problem) => problem.0,
+                    },
+                ));
+            }
+            UnsavedChoice::Discard => {
+                if let Some(what) = (*leaving).clone() {
+                    leaving.set(None);
+                    leave(what);
+                }
+            }
+            UnsavedChoice::Stay => leaving.set(None),
+        })
+    };
+    // The comparison replaces the editor and results until "Back to editing".
+    let comparing = use_state(|| false);
+    let on_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |()| comparing.set(true))
+    };
+    let on_close_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |()| {
+            comparing.set(false);
+            platform::focus_soon("compare-open");
+        })
+    };
+    let model_name = AttrValue::from(editor.model.name.clone());
+    let questions = html! {
+        <>
+            if let Some(what) = *conflict {
+                <ConflictNotice conflict={what} model_name={model_name.clone()} on_choose={on_conflict} />
+            }
+            if let (Some(what), SaveStatus::NotSaved(why)) = (&*leaving, &*save_status) {
+                <UnsavedQuestion model_name={model_name.clone()} why={why.clone()} action={what.words()}
+                    downloaded={(*downloaded).clone().map(AttrValue::from)} on_choose={on_unsaved} />
+            }
+        </>
+    };
+    let notice = if notices.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <div class="pb-notice pb-notice--warning" role="alert">
+                { for notices.iter().map(|n| html! { <p>{ n }</p> }) }
+            </div>
+        }
+    };
+    if *comparing {
+        // The comparison has the screen to itself (it must fit 1280×800), and its own heading.
+        return html! {
+            <>
+                { notice }
+                { questions }
+                <CompareView editor={editor.clone()} on_close={on_close_compare} />
+            </>
+        };
+    }
+    html! {
+        <>
+            <h1>{ "Pooled budget modeller" }</h1>
+            <p class="pb-lede">
+                { "Model how partners pool money for shared health and care services, \
+                   what each pool pays for, and who carries an over- or underspend." }
+            </p>
+            { notice }
+            { questions }
+            <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
+            <ErrorSummary editor={editor.clone()} />
+            <div class="pb-workspace">
+                <div class="pb-workspace__inputs">
+                    <ModelsPanel library={(*library).clone()} open_id={*open_id} editor={editor.clone()}
+                        on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
+                    <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                    <Checklist editor={editor.clone()} />
+                    <PlanEditor editor={editor.clone()} />
+                    <PartnersEditor editor={editor.clone()} />
+                    <PoolsEditor editor={editor.clone()} />
+                    <ContributionsEditor editor={editor.clone()} />
+                    <LinesEditor editor={editor.clone()} />
+                    <RingFencesEditor editor={editor.clone()} />
+                    <SharePanel editor={editor.clone()} />
+                    <FilesPanel editor={editor.clone()} on_import={on_import} />
+                </div>
+                <div class="pb-workspace__results">
+                    <ResultsPanel editor={editor.clone()} />
+                </div>
+            </div>
+        </>
+    }
+}

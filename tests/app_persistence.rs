@@ -1,0 +1,293 @@
+//! The saved-model library against a store shared by "tabs" (sessions): no tab overwrites a
+//! newer save or a deletion made elsewhere, ids are never reused, a damaged or newer index is
+//! healed or left alone without losing a model, and a full store never loses the open model.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+use pooled_budgets::app::persistence::{
+    self, open_library, read_model, save, Elsewhere, SaveProblem, Store,
+};
+use pooled_budgets::codec::library::{self, INDEX_KEY};
+use pooled_budgets::codec::saved;
+use pooled_budgets::model::fixtures::small_model;
+use pooled_budgets::platform::storage::StorageProblem;
+
+/// localStorage as a map; `full` refuses writes as a browser does when its quota is used up.
+#[derive(Default)]
+struct Memory {
+    values: RefCell<BTreeMap<String, String>>,
+    full: Cell<bool>,
+}
+
+impl Store for Memory {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageProblem> {
+        Ok(self.values.borrow().get(key).cloned())
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageProblem> {
+        if self.full.get() {
+            return Err(StorageProblem("storage is full".into()));
+        }
+        self.values
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageProblem> {
+        self.values.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Vec<String> {
+        self.values.borrow().keys().cloned().collect()
+    }
+}
+
+impl Memory {
+    fn snapshot(&self) -> BTreeMap<String, String> {
+        self.values.borrow().clone()
+    }
+    fn put_model(&self, id: u32, name: &str) {
+        let mut model = small_model();
+        model.name = name.to_string();
+        self.write(&library::model_key(id), &saved::encode(&model))
+            .unwrap();
+    }
+}
+
+fn named(name: &str) -> pooled_budgets::model::Model {
+    let mut model = small_model();
+    model.name = name.to_string();
+    model
+}
+
+fn names(store: &Memory) -> Vec<String> {
+    let index = library::decode(&store.read(INDEX_KEY).unwrap().unwrap()).unwrap();
+    index.models.into_iter().map(|e| e.name).collect()
+}
+
+#[test]
+fn a_tab_never_saves_over_another_tabs_newer_save() {
+    let store = Memory::default();
+    let tab1 = open_library(&store, None);
+    let tab2 = open_library(&store, None);
+    assert_eq!(tab1.session.open, tab2.session.open);
+
+    let tab1_session = save(&store, &tab1.session, &named("Edited in tab 1")).unwrap();
+    // Tab 2 last saw the model before tab 1's save: its save is refused, not written.
+    let refused = save(&store, &tab2.session, &named("Edited in tab 2"));
+    assert_eq!(refused, Err(SaveProblem::ChangedElsewhere));
+    let (kept, _) = read_model(&store, tab1.session.open).unwrap();
+    assert_eq!(kept.name, "Edited in tab 1");
+    // What tab 2 hears from the storage event: the model moved on, with its new revision.
+    match persistence::changed_elsewhere(&store, &tab2.session) {
+        Some(Elsewhere::Changed(_, revision)) => assert_eq!(revision, tab1_session.revision),
+        other => panic!("expected Changed, got {other:?}"),
+    }
+    // Once tab 2 takes the new revision, its edits save on top of tab 1's.
+    let mut caught_up = tab2.session.clone();
+    caught_up.revision = tab1_session.revision;
+    assert!(save(&store, &caught_up, &named("Both tabs")).is_ok());
+}
+
+#[test]
+fn a_model_created_in_one_tab_survives_the_other_tabs_saves_and_its_id_is_never_reused() {
+    let store = Memory::default();
+    let tab1 = open_library(&store, None);
+    let tab2 = open_library(&store, None);
+    let created = persistence::add(&store, &tab2.session, &named("Made in tab 2")).unwrap();
+    // Tab 1 still holds the old list, and saves.
+    save(&store, &tab1.session, &named("Tab 1's model")).unwrap();
+    assert_eq!(names(&store), ["Tab 1's model", "Made in tab 2"]);
+    // Tab 1 creates a model from its stale list: a new id, not tab 2's.
+    let made = persistence::add(&store, &tab1.session, &named("Made in tab 1")).unwrap();
+    assert_ne!(made.open, created.open);
+    assert_eq!(
+        read_model(&store, created.open).unwrap().0.name,
+        "Made in tab 2"
+    );
+    // Deleting the newest model and adding again still gives a fresh id.
+    let after = persistence::delete(&store, &made, made.open).unwrap();
+    let again = persistence::add(&store, &after, &named("Another")).unwrap();
+    assert!(again.open > made.open, "{} reused", again.open);
+}
+
+#[test]
+fn a_deletion_in_one_tab_is_seen_by_the_other_and_never_undone_by_it() {
+    let store = Memory::default();
+    let tab1 = open_library(&store, None);
+    let second = persistence::add(&store, &tab1.session, &named("Second")).unwrap();
+    let tab2 = open_library(&store, Some(second.open));
+    assert_eq!(tab2.model.name, "Second");
+    persistence::delete(&store, &second, second.open).unwrap();
+    assert!(matches!(
+        persistence::changed_elsewhere(&store, &tab2.session),
+        Some(Elsewhere::Deleted(_))
+    ));
+    assert_eq!(
+        save(&store, &tab2.session, &named("Second, edited")),
+        Err(SaveProblem::DeletedElsewhere)
+    );
+    assert!(store
+        .read(&library::model_key(second.open))
+        .unwrap()
+        .is_none());
+    assert_eq!(names(&store).len(), 1);
+}
+
+#[test]
+fn an_unreadable_or_empty_index_is_kept_aside_and_rebuilt_from_the_models_present() {
+    for bad in ["{not json", "", r#"{"format":1,"open":1,"models":[]}"#] {
+        let store = Memory::default();
+        store.put_model(1, "First");
+        store.put_model(2, "Second");
+        store.write(INDEX_KEY, bad).unwrap();
+        let opened = open_library(&store, None);
+        assert_eq!(opened.model.name, "First", "index {bad:?}");
+        assert_eq!(names(&store), ["First", "Second"], "index {bad:?}");
+        assert_eq!(
+            store
+                .read("pooled-budgets.unreadable.1")
+                .unwrap()
+                .as_deref(),
+            Some(bad)
+        );
+        assert!(opened.notices.iter().any(|n| n.contains("rebuilt")));
+        // Both models untouched.
+        assert_eq!(read_model(&store, 2).unwrap().0.name, "Second");
+    }
+}
+
+#[test]
+fn each_unreadable_value_gets_its_own_key() {
+    let store = Memory::default();
+    store.put_model(1, "First");
+    store.write(INDEX_KEY, "damaged once").unwrap();
+    open_library(&store, None);
+    store.write(INDEX_KEY, "damaged twice").unwrap();
+    open_library(&store, None);
+    assert_eq!(
+        store
+            .read("pooled-budgets.unreadable.1")
+            .unwrap()
+            .as_deref(),
+        Some("damaged once")
+    );
+    assert_eq!(
+        store
+            .read("pooled-budgets.unreadable.2")
+            .unwrap()
+            .as_deref(),
+        Some("damaged twice")
+    );
+}
+
+#[test]
+fn a_newer_index_opens_read_only_and_nothing_is_written() {
+    let store = Memory::default();
+    store.put_model(1, "First");
+    store.put_model(2, "Second");
+    store
+        .write(
+            INDEX_KEY,
+            r#"{"format":2,"open":2,"models":[{"id":1,"name":"First"},{"id":2,"name":"Second"}],"shape":"new"}"#,
+        )
+        .unwrap();
+    let before = store.snapshot();
+    let opened = open_library(&store, None);
+    assert!(opened.session.read_only.is_some());
+    assert_eq!(opened.session.library.models.len(), 2);
+    assert!(matches!(
+        save(&store, &opened.session, &named("Changed")),
+        Err(SaveProblem::Refused(_))
+    ));
+    assert!(persistence::add(&store, &opened.session, &named("New")).is_err());
+    assert_eq!(
+        store.snapshot(),
+        before,
+        "a read-only start wrote to storage"
+    );
+}
+
+#[test]
+fn a_model_missing_from_the_index_is_listed_again() {
+    let store = Memory::default();
+    let tab = open_library(&store, None);
+    store.put_model(7, "Orphan");
+    let again = open_library(&store, Some(tab.session.open));
+    assert!(again
+        .session
+        .library
+        .models
+        .iter()
+        .any(|e| e.id == 7 && e.name == "Orphan"));
+    let fresh = persistence::add(&store, &again.session, &named("New")).unwrap();
+    assert!(fresh.open > 7);
+}
+
+#[test]
+fn an_unreadable_open_model_is_kept_and_another_opens() {
+    let store = Memory::default();
+    let tab = open_library(&store, None);
+    let second = persistence::add(&store, &tab.session, &named("Readable")).unwrap();
+    store
+        .write(&library::model_key(tab.session.open), "{broken")
+        .unwrap();
+    let again = open_library(&store, Some(tab.session.open));
+    assert_eq!(again.model.name, "Readable");
+    assert_eq!(again.session.open, second.open);
+    assert_eq!(
+        store
+            .read(&library::model_key(tab.session.open))
+            .unwrap()
+            .as_deref(),
+        Some("{broken")
+    );
+    assert!(again.notices.iter().any(|n| n.contains("kept, unchanged")));
+}
+
+#[test]
+fn a_full_store_refuses_the_save_and_the_open_model_stays_as_it_was() {
+    let store = Memory::default();
+    let tab = open_library(&store, None);
+    let before = store.snapshot();
+    store.full.set(true);
+    assert!(matches!(
+        save(&store, &tab.session, &named("Not saved")),
+        Err(SaveProblem::Refused(_))
+    ));
+    assert!(persistence::add(&store, &tab.session, &named("Not added")).is_err());
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn a_model_shown_while_storage_was_full_is_kept_as_a_new_model_at_the_next_save() {
+    let store = Memory::default();
+    store.full.set(true);
+    let opened = open_library(&store, None);
+    assert_eq!(opened.session.open, 0);
+    store.full.set(false);
+    let saved = save(&store, &opened.session, &named("Kept at last")).unwrap();
+    assert_ne!(saved.open, 0);
+    assert_eq!(
+        read_model(&store, saved.open).unwrap().0.name,
+        "Kept at last"
+    );
+}
+
+#[test]
+fn a_start_that_never_finished_opens_the_recovery_page_next_time() {
+    let store = Memory::default();
+    assert!(!persistence::stopped_last_time(&store));
+    persistence::starting(&store);
+    assert!(persistence::stopped_last_time(&store));
+    persistence::started(&store);
+    assert!(!persistence::stopped_last_time(&store));
+    store.write(library::CRASHED_KEY, "1").unwrap();
+    assert!(persistence::stopped_last_time(&store));
+    // The recovery page's read-only open never writes.
+    let tab = open_library(&store, None);
+    let before = store.snapshot();
+    let read_only = persistence::open_read_only(&store, tab.session.open).unwrap();
+    assert!(save(&store, &read_only.session, &named("Changed")).is_err());
+    assert_eq!(store.snapshot(), before);
+}
