@@ -277,13 +277,19 @@ fn a_model_shown_while_storage_was_full_is_kept_as_a_new_model_at_the_next_save(
 #[test]
 fn a_start_that_never_finished_opens_the_recovery_page_next_time() {
     let store = Memory::default();
-    assert!(!persistence::stopped_last_time(&store));
-    persistence::starting(&store);
-    assert!(persistence::stopped_last_time(&store));
+    let now = 1_800_000_000_000.0;
+    assert!(!persistence::stopped_last_time(&store, now));
+    persistence::starting(&store, now);
+    // Another tab starting at the same moment is not a stop...
+    assert!(!persistence::stopped_last_time(&store, now + 1_000.0));
+    // ...but a start still unfinished well after it began is.
+    assert!(persistence::stopped_last_time(&store, now + 60_000.0));
+    store.write(library::OPENING_KEY, "not a time").unwrap();
+    assert!(persistence::stopped_last_time(&store, now));
     persistence::started(&store);
-    assert!(!persistence::stopped_last_time(&store));
+    assert!(!persistence::stopped_last_time(&store, now));
     store.write(library::CRASHED_KEY, "1").unwrap();
-    assert!(persistence::stopped_last_time(&store));
+    assert!(persistence::stopped_last_time(&store, now));
     // The recovery page's read-only open never writes.
     let tab = open_library(&store, None);
     let before = store.snapshot();

@@ -537,17 +537,26 @@ pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
     }
 }
 
+/// How long a start may take before a marker it left counts as a start that never finished
+/// (rather than another tab starting at the same moment, as when a browser restores its tabs).
+pub const START_GRACE_MS: f64 = 20_000.0;
+
 /// Whether the last start never finished or the modeller stopped with an error: then the
-/// recovery page opens instead of the same model again.
-pub fn stopped_last_time<S: Store>(store: &S) -> bool {
-    [OPENING_KEY, CRASHED_KEY]
-        .iter()
-        .any(|key| matches!(store.read(key), Ok(Some(_))))
+/// recovery page opens instead of the same model again. `now` is milliseconds since 1970.
+pub fn stopped_last_time<S: Store>(store: &S, now: f64) -> bool {
+    let crashed = matches!(store.read(CRASHED_KEY), Ok(Some(_)));
+    let unfinished = match store.read(OPENING_KEY) {
+        Ok(Some(started)) => started
+            .parse::<f64>()
+            .map_or(true, |at| at > now || now - at >= START_GRACE_MS),
+        _ => false,
+    };
+    crashed || unfinished
 }
 
-/// Notes that a start is under way (cleared by `started`).
-pub fn starting<S: Store>(store: &S) {
-    let _ = store.write(OPENING_KEY, "1");
+/// Notes that a start is under way, and when (cleared by `started`).
+pub fn starting<S: Store>(store: &S, now: f64) {
+    let _ = store.write(OPENING_KEY, &now.to_string());
 }
 
 /// The start finished and the model is on screen: forget any earlier stop.

@@ -52,6 +52,18 @@ pub fn focus_soon(id: &str) {
     let _ = id;
 }
 
+/// Milliseconds since 1970 by the browser's clock (0 natively).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
 /// Opens the browser's print dialogue (the board paper: see styles/print.css).
 pub fn print() {
     if let Err(problem) = gloo::utils::window().print() {

@@ -46,7 +46,7 @@ enum Start {
 #[function_component(Workspace)]
 pub fn workspace() -> Html {
     let start = use_state(|| {
-        if persistence::stopped_last_time(&Browser) {
+        if persistence::stopped_last_time(&Browser, platform::now_ms()) {
             Start::Recovery
         } else {
             Start::Normal
@@ -116,7 +116,7 @@ fn opened_at_start(start: Start) -> Opened {
             return opened;
         }
     }
-    persistence::starting(&Browser);
+    persistence::starting(&Browser, platform::now_ms());
     let tab_open = platform::storage::tab_read(TAB_OPEN_KEY).and_then(|t| t.parse().ok());
     let mut opened = persistence::open_library(&Browser, tab_open);
     if let Some(fragment) = platform::address::fragment() {
