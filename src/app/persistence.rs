@@ -6,6 +6,7 @@
 use crate::codec::library::{self, Library};
 use crate::codec::link::decode_link;
 use crate::codec::saved;
+use crate::model::user_text::isolate;
 use crate::model::{templates, Model, ScenarioId};
 use crate::platform::storage::{self, StorageProblem};
 
@@ -95,9 +96,13 @@ pub fn open_shared(opened: &mut Opened, fragment: &str) {
             opened.notice = Some(match saved {
                 Ok(()) => format!(
                     "Opened the shared model ‘{}’ as a new model. Your other models are unchanged.",
-                    model.name
+                    isolate(&model.name)
                 ),
-                Err(problem) => format!("Opened the shared model ‘{}’. {}", model.name, problem.0),
+                Err(problem) => format!(
+                    "Opened the shared model ‘{}’. {}",
+                    isolate(&model.name),
+                    problem.0
+                ),
             });
             opened.model = model;
             opened.option = Some(option);

@@ -24,9 +24,11 @@ use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
 use super::share_panel::SharePanel;
 use super::toolbar::Toolbar;
+use crate::app::bidi::message;
 use crate::app::persistence;
 use crate::app::state::{Action, EditorState};
 use crate::codec::library::Library;
+use crate::model::user_text::isolate;
 use crate::model::{templates, Model};
 use crate::platform;
 
@@ -211,7 +213,7 @@ pub fn workspace() -> Html {
     let on_import = {
         let (notice, add_and_open) = (notice.clone(), add_and_open.clone());
         Callback::from(move |model: Model| {
-            let name = model.name.clone();
+            let name = isolate(&model.name);
             if add_and_open(model) {
                 notice.set(Some(format!(
                     "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
@@ -272,7 +274,7 @@ pub fn workspace() -> Html {
     };
     let notice = match &*notice {
         Some(notice) => {
-            html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ notice }</p></div> }
+            html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ message(notice) }</p></div> }
         }
         None => html! {},
     };

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::app::SaveStatus;
+use crate::app::bidi::message;
 use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 
@@ -31,7 +32,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 } }
             </p>
             if let Some(notice) = &editor.notice {
-                <p class="pb-toolbar__notice" role="alert">{ notice }</p>
+                <p class="pb-toolbar__notice" role="alert">{ message(notice) }</p>
             }
         </div>
     }
