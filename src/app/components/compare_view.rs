@@ -247,7 +247,7 @@ fn table(
         };
         html! {
             <tr class={class}>
-                <th scope="row" class="pb-table__header">{ &row.label }</th>
+                <th scope="row" class="pb-table__header">{ name(&row.label) }</th>
                 { money(row.base) }
                 { for row.others.iter().map(|change| html! {
                     <>{ money(change.other) }{ difference(change, words) }</>
