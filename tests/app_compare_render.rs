@@ -23,7 +23,7 @@ async fn render() -> String {
 
 #[tokio::test]
 async fn the_template_s_options_sit_side_by_side_against_the_base() {
-    let html = render().await;
+    let html = common::without_name_isolation(&render().await);
     assert!(html.contains("Compare options: Better Care Fund"), "{html}");
     assert!(html.contains("Option A: as agreed (base)"));
     // Two options beside the base, in the partner table and the one pool's table.
@@ -68,6 +68,7 @@ async fn with_more_than_six_options_the_base_and_the_first_five_others_are_compa
         .hydratable(false)
         .render()
         .await;
+    let html = common::without_name_isolation(&html);
     assert!(!html.contains("Choose at most"), "{html}");
     assert!(html.contains("Option 8 (base)"));
     // Six ticked: the base (the last option) and the first five others.

@@ -1,6 +1,8 @@
 //! Server-side rendered: the read-only view an intranet article embeds shows a shared model's
 //! results with nothing to edit, and a broken link says what to do.
 
+mod common;
+
 use pooled_budgets::app::components::shared_model::{SharedModel, SharedModelProps};
 
 async fn render(fragment: &str) -> String {
@@ -16,7 +18,7 @@ async fn render(fragment: &str) -> String {
 #[tokio::test]
 async fn a_shared_model_shows_its_chosen_option_read_only() {
     let link = include_str!("golden/link-v1-reference.txt").trim();
-    let html = render(link).await;
+    let html = common::without_name_isolation(&render(link).await);
     assert!(html.contains("<h1>City and Hackney pooled budgets 2025/26 to 2029/30</h1>"));
     assert!(html.contains("A shared model, read-only."));
     // The link chose option B, and its results are on screen.

@@ -580,3 +580,14 @@ fn states_are_equal_when_their_history_is_equal_shared_or_not() {
     assert_eq!(no_redo.model, one.model);
     assert_ne!(no_redo, one);
 }
+
+#[test]
+fn opening_another_model_starts_a_new_generation_and_an_edit_does_not() {
+    let state = EditorState::new(small_model());
+    let edited = state.clone().reduce(rename("Option A"));
+    assert_eq!(edited.generation, state.generation);
+    let loaded = edited.clone().reduce(Action::Load(reference_model()));
+    assert_ne!(loaded.generation, edited.generation);
+    let replaced = loaded.clone().reduce(Action::Replace(small_model()));
+    assert_ne!(replaced.generation, loaded.generation);
+}

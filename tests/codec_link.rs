@@ -109,9 +109,23 @@ fn pasting_noise_around_a_link_is_tolerated() {
         format!("<https://example.nhs.uk/#{link}>"),
         format!("  {head}\r\n  {tail}\n"),
         format!("{head}\u{200B}{tail}"),
+        // The same noise as the address bar gives it, percent-encoded.
+        format!("{head}%20{tail}"),
+        format!("{head}%C2%AD{tail}%0D%0A"),
+        format!("https://example.nhs.uk/#%20{head}%c2%ad%20{tail}"),
     ] {
         assert_round_trip(&pasted, &model, ScenarioId(1));
     }
+}
+
+#[test]
+fn a_stray_percent_sign_is_still_reported_as_percent_encoding() {
+    let link = encode_link(&small_model(), ScenarioId(1));
+    let (head, tail) = link.split_at(40);
+    assert_eq!(
+        decode_link(&format!("{head}%G{tail}")),
+        Err(LinkError::Damaged("it has been percent-encoded"))
+    );
 }
 
 // ---- Golden links: every format version opens for ever ----

@@ -2,7 +2,7 @@
 
 use pooled_budgets::model::{
     reference_model, validate, AmountRule, FinancialYear, Money, PartnerId, PartnerShare, Percent,
-    Problem, RiskShare, YearAmount,
+    Problem, RiskShare, YearAmount, FIRST_START_YEAR, LAST_START_YEAR,
 };
 
 fn messages(problems: &[Problem]) -> Vec<String> {
@@ -12,10 +12,11 @@ fn messages(problems: &[Problem]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a problem at `path` reads `message`, names written without their isolate marks.
 fn has(problems: &[Problem], path: &str, message: &str) -> bool {
-    problems
-        .iter()
-        .any(|p| p.path.as_str() == path && p.message == message)
+    problems.iter().any(|p| {
+        p.path.as_str() == path && p.message.replace(['\u{2068}', '\u{2069}'], "") == message
+    })
 }
 
 #[test]
@@ -153,4 +154,40 @@ fn reports_dangling_references_and_missing_years() {
         ),
         "{found:#?}"
     );
+}
+
+#[test]
+fn names_in_problems_are_isolated_for_bidirectional_text() {
+    let mut model = reference_model();
+    model.scenarios[0].pools[0].name = "\u{202E}Reversed".to_string();
+    model.scenarios[0].pools[0].host = PartnerId(99);
+    let problems = validate(&model);
+    let host = problems
+        .iter()
+        .find(|p| p.path.as_str() == "scenario.0.pool.0.host")
+        .map(|p| p.message.as_str());
+    assert_eq!(
+        host,
+        Some("Host of pool '\u{2068}\u{202E}Reversed\u{2069}' is not one of the partners")
+    );
+}
+
+#[test]
+fn the_first_year_may_be_any_from_2000_to_2090() {
+    for (year, fine) in [
+        (1999, false),
+        (2000, true),
+        (2045, true),
+        (2090, true),
+        (2091, false),
+    ] {
+        let mut model = reference_model();
+        model.scenarios[0].horizon.start = FinancialYear(year);
+        let problems = validate(&model);
+        let start = problems
+            .iter()
+            .any(|p| p.path.as_str() == "scenario.0.horizon.start");
+        assert_eq!(!start, fine, "{year}: {problems:#?}");
+    }
+    assert_eq!((FIRST_START_YEAR, LAST_START_YEAR), (2000, 2090));
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
-use crate::model::{format_money, FieldPath, Money, MoneyStyle, Percent};
+use crate::model::{format_money, validate_scenario, FieldPath, Money, MoneyStyle, Percent};
 
 pub type Editor = UseReducerHandle<EditorState>;
 
@@ -21,6 +21,39 @@ pub fn error_for(editor: &Editor, dom_id: &str) -> Option<AttrValue> {
         .field_errors
         .get(dom_id)
         .map(|e| AttrValue::from(e.sentence()))
+}
+
+/// Validation's words about the field at `path` in the open scenario. It validates the whole
+/// option, so it is asked only about a field known to be wrong (see `reference_error`).
+pub fn problem_at(editor: &Editor, path: &FieldPath) -> Option<AttrValue> {
+    let scenario = editor.scenario()?;
+    validate_scenario(scenario, editor.scenario_index())
+        .into_iter()
+        .find(|p| &p.path == path)
+        .map(|p| AttrValue::from(p.message))
+}
+
+/// The error beside a select of partners or pools whose chosen `kind` ("partner") the model
+/// does not hold (`held` false): validation's words, or plain ones if it has none for `path`.
+pub fn reference_error(
+    editor: &Editor,
+    path: &FieldPath,
+    kind: &str,
+    held: bool,
+) -> Option<AttrValue> {
+    if held {
+        return None;
+    }
+    problem_at(editor, path).or_else(|| {
+        Some(AttrValue::from(format!(
+            "The {kind} chosen here is not one of the {kind}s"
+        )))
+    })
+}
+
+/// What a select shows for an item the model does not hold: "Missing partner (id 99)".
+pub fn missing_label(kind: &str, id: u32) -> AttrValue {
+    AttrValue::from(format!("Missing {kind} (id {id})"))
 }
 
 /// A commit callback for any field: `parse` turns text into an edit or a message that

@@ -13,6 +13,7 @@ use crate::codec::library::{
 };
 use crate::codec::link::decode_link;
 use crate::codec::saved;
+use crate::model::user_text::isolate;
 use crate::model::{templates, Model, ScenarioId};
 use crate::platform::storage::{self, StorageProblem};
 
@@ -315,7 +316,9 @@ fn failed_messages(library: &Library, failed: &[(u32, String)]) -> Vec<String> {
     failed
         .iter()
         .map(|(id, message)| {
-            let name = library.name_of(*id).unwrap_or("A saved model");
+            let name = library
+                .name_of(*id)
+                .map_or_else(|| "A saved model".to_string(), isolate);
             format!("‘{name}’ could not be opened: {message} It is kept, unchanged.")
         })
         .collect()
@@ -511,7 +514,7 @@ pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
                     opened.session = session;
                     format!(
                         "Opened the shared model ‘{}’ as a new model. Your other models are unchanged.",
-                        model.name
+                        isolate(&model.name)
                     )
                 }
                 Err(problem) => {

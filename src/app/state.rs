@@ -54,6 +54,10 @@ pub struct EditorState {
     pub field_errors: BTreeMap<String, FieldError>,
     /// Why the last action could not be done, in words; cleared by the next successful one.
     pub notice: Option<String>,
+    /// How many other models have been opened in this editor (`Load`, `Replace`): what a
+    /// component keeps from earlier states, like the last results that computed, belongs to
+    /// the model only while this is unchanged.
+    pub generation: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +90,7 @@ impl EditorState {
             redo: Vec::new(),
             field_errors: BTreeMap::new(),
             notice: None,
+            generation: 0,
         }
     }
 
@@ -125,8 +130,14 @@ impl EditorState {
                 self.field_errors.clear();
                 self.commit(model);
                 self.open = open;
+                self.generation = self.generation.wrapping_add(1);
             }
-            Action::Load(model) => return EditorState::new(model),
+            Action::Load(model) => {
+                return EditorState {
+                    generation: self.generation.wrapping_add(1),
+                    ..EditorState::new(model)
+                }
+            }
             Action::RenameModel(name) => {
                 let mut model = self.model.clone();
                 model.name = name;
@@ -234,8 +245,10 @@ impl PartialEq for EditorState {
             redo,
             field_errors,
             notice,
+            generation,
         } = self;
         *open == other.open
+            && *generation == other.generation
             && *notice == other.notice
             && *field_errors == other.field_errors
             && *model == other.model

@@ -54,15 +54,16 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
 }
 
 /// Opens a link: the text after `#`, with or without the `#` (or a whole address). Whitespace
-/// and line breaks a mail client inserted are ignored, and so are punctuation marks pasted
-/// around it by accident (`.`, `)`, `>`, quotes), which no link contains.
+/// and line breaks a mail client inserted are ignored, also percent-encoded as the address bar
+/// gives them (`%20`, `%C2%AD`), and so are punctuation marks pasted around it by accident
+/// (`.`, `)`, `>`, quotes), which no link contains.
 pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     // A payload that inflates to the cap needs at most about 1.4 MB of text (deflate never
     // expands by more than a few bytes per 64 KiB), so anything far longer is refused unread.
     if fragment.len() > MAX_LINK_BYTES {
         return Err(LinkError::TooLarge);
     }
-    let text: String = fragment
+    let text: String = percent_decoded(fragment)
         .chars()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))
         .collect();
@@ -162,6 +163,37 @@ impl fmt::Display for LinkError {
 }
 
 impl std::error::Error for LinkError {}
+
+/// `text` with each `%XX` turned back into its byte: a browser percent-encodes the spaces and
+/// soft hyphens a mail client put into a link when it is opened from the address bar. No link
+/// character needs encoding, so this never changes a link; a `%` not followed by two hex digits
+/// stays, for the decoder to report.
+fn percent_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(value) => {
+                decoded.push(value);
+                i += 3;
+            }
+            None => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&decoded).into_owned())
+}
 
 /// Characters some mail clients insert invisibly into long words.
 fn is_invisible(c: char) -> bool {

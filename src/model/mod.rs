@@ -22,6 +22,7 @@ mod spend;
 mod split;
 mod stress;
 pub mod templates;
+pub mod user_text;
 mod validate;
 mod validate_rules;
 mod year;
@@ -64,4 +65,7 @@ pub use options_comparison::{
     compare_options, CompareError, Figure, OptionsComparison, Period, PoolRows, Row, MAX_COMPARED,
 };
 pub use validate::{validate, validate_model_fields, validate_scenario, FieldPath, Problem};
-pub use year::{year_span, FinancialYear, Horizon, YearParseError, MAX_HORIZON_YEARS};
+pub use year::{
+    year_span, FinancialYear, Horizon, YearParseError, FIRST_START_YEAR, LAST_START_YEAR,
+    MAX_HORIZON_YEARS,
+};

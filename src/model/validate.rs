@@ -11,8 +11,9 @@ use super::format::format_money;
 use super::format::MoneyStyle;
 use super::money::{Money, Percent, MONEY_LIMIT};
 use super::scenario::{Model, Scenario, SCHEMA_VERSION};
+use super::user_text::isolate;
 use super::validate_rules::{check_amount_rule, check_outturns, check_risk_share};
-use super::year::MAX_HORIZON_YEARS;
+use super::year::{FinancialYear, FIRST_START_YEAR, LAST_START_YEAR, MAX_HORIZON_YEARS};
 
 /// Where a problem is: dot-separated field names and positions, e.g.
 /// "scenario.0.partner.3.name". Positions count from 0 in the order items are listed.
@@ -195,10 +196,14 @@ pub fn validate_scenario(scenario: &Scenario, position: usize) -> Vec<Problem> {
             ),
         );
     }
-    if !(2000..=2090).contains(&horizon.start.0) {
+    if !(FIRST_START_YEAR..=LAST_START_YEAR).contains(&horizon.start.0) {
         check.problem(
             root.field("horizon").field("start"),
-            "The first financial year must be between 2000/01 and 2090/91".to_string(),
+            format!(
+                "The first financial year must be between {} and {}",
+                FinancialYear(FIRST_START_YEAR),
+                FinancialYear(LAST_START_YEAR)
+            ),
         );
     }
     check_partners(&mut check, scenario, &root);
@@ -428,11 +433,12 @@ fn check_ring_fences(check: &mut Checker, scenario: &Scenario, root: &FieldPath)
     }
 }
 
-/// "'Reablement'" in quotes, or "Spending line 3" when the name is still empty.
+/// "'Reablement'" in quotes (isolated for bidirectional text, see `user_text`), or "Spending
+/// line 3" when the name is still empty.
 pub(crate) fn display_name(name: &str, kind: &str, position: usize) -> String {
     if name.trim().is_empty() {
         format!("{kind} {}", position + 1)
     } else {
-        format!("'{}'", name.trim())
+        format!("'{}'", isolate(name.trim()))
     }
 }

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 /// The longest plan the model accepts. Plans usually cover 1 to 5 years.
 pub const MAX_HORIZON_YEARS: u32 = 10;
 
+/// The first financial years a plan may start in: 2000/01 to 2090/91. `validate` holds plans to
+/// these, and the editor offers exactly these.
+pub const FIRST_START_YEAR: u16 = 2000;
+pub const LAST_START_YEAR: u16 = 2090;
+
 /// A financial year, named by the calendar year it starts in: `FinancialYear(2025)` is 2025/26.
 /// Serialised as the text "2025/26".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

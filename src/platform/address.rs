@@ -54,7 +54,10 @@ pub fn base_address() -> String {
 /// Listens until the returned listener is dropped.
 pub fn listen_for_fragment(on_link: yew::Callback<String>) -> gloo::events::EventListener {
     gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-        if let Some(fragment) = fragment() {
+        // A fragment naming an element on the page is in-page navigation (the error summary's
+        // and checklist's links to fields), not a share link.
+        let in_page = |id: &str| gloo::utils::document().get_element_by_id(id).is_some();
+        if let Some(fragment) = fragment().filter(|f| !in_page(f)) {
             clear_fragment();
             on_link.emit(fragment);
         }

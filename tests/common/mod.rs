@@ -1,5 +1,8 @@
 //! Checks shared by the server-rendered component tests.
 
+// Each test file uses some of these.
+#![allow(dead_code)]
+
 /// Every `<input>` and `<select>` in `html` has an id, and a `<label for>` that names it.
 pub fn assert_every_control_labelled(html: &str) {
     for control in ["<input", "<select"] {
@@ -14,4 +17,10 @@ pub fn assert_every_control_labelled(html: &str) {
             assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
         }
     }
+}
+
+/// `html` with the `<bdi>` around each name taken out, to look for sentences that quote a name.
+pub fn without_name_isolation(html: &str) -> String {
+    html.replace(r#"<bdi class="pb-name">"#, "")
+        .replace("</bdi>", "")
 }

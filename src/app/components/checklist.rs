@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi::message;
 use crate::app::fields::Editor;
 use crate::model::{validate_model_fields, validate_scenario};
 
@@ -32,7 +33,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| html! {
-                        <li><a href={format!("#{}", p.path.to_dom_id())}>{ &p.message }</a></li>
+                        <li><a href={format!("#{}", p.path.to_dom_id())}>{ message(&p.message) }</a></li>
                     }) }
                 </ul>
             }

@@ -11,7 +11,9 @@ use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
+use crate::app::bidi::{message, name};
 use crate::app::fields::Editor;
+use crate::model::user_text::{isolate, plain};
 use crate::model::{
     compare_options, year_span, Change, Figure, Money, OptionsComparison, Period, Results, Row,
     MAX_COMPARED,
@@ -85,9 +87,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             })
         };
         let label = if s.id == base {
-            format!("{} (base)", s.name)
+            html! { <>{ name(&s.name) }{ " (base)" }</> }
         } else {
-            s.name.clone()
+            name(&s.name)
         };
         html! {
             <div class="pb-checkbox" key={s.id.0}>
@@ -121,7 +123,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         <section class="pb-compare" aria-labelledby="compare-heading">
             <div class="pb-compare__bar">
                 <h1 id="compare-heading" class="pb-compare__title" tabindex="-1">
-                    { format!("Compare options: {}", model.name) }
+                    { "Compare options: " }{ name(&model.name) }
                 </h1>
                 <div class="pb-compare__actions">
                     <button type="button" class="pb-button pb-button--secondary" onclick={on_print}>{ "Print board paper" }</button>
@@ -174,7 +176,7 @@ fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: 
             <NetCostChart options={option_results(comparison)} />
             <div class="pb-compare__pools">
                 { for pools.iter().map(|pool| {
-                    let caption = format!("{}, {span}", pool.name);
+                    let caption = format!("{}, {span}", isolate(&pool.name));
                     html! { <div key={pool.pool.0}>{ table(comparison, &caption, "Figure", &pool.rows, ("more", "less")) }</div> }
                 }) }
             </div>
@@ -221,7 +223,7 @@ fn table(
     words: (&str, &str),
 ) -> Html {
     let header = |text: String| {
-        html! { <th scope="col" class="pb-table__header pb-table__header--numeric">{ text }</th> }
+        html! { <th scope="col" class="pb-table__header pb-table__header--numeric">{ message(&text) }</th> }
     };
     let change_header = |name: &str| {
         html! {
@@ -245,7 +247,7 @@ fn table(
         };
         html! {
             <tr class={class}>
-                <th scope="row" class="pb-table__header">{ &row.label }</th>
+                <th scope="row" class="pb-table__header">{ name(&row.label) }</th>
                 { money(row.base) }
                 { for row.others.iter().map(|change| html! {
                     <>{ money(change.other) }{ difference(change, words) }</>
@@ -254,15 +256,15 @@ fn table(
         }
     });
     html! {
-        <TableRegion label={caption.to_string()}>
+        <TableRegion label={plain(caption)}>
             <table class="pb-table pb-compare__table">
-                <caption class="pb-table__caption">{ caption }</caption>
+                <caption class="pb-table__caption">{ message(caption) }</caption>
                 <thead>
                     <tr class="pb-table__row">
                         <th scope="col" class="pb-table__header">{ first }</th>
-                        { header(format!("{} (base)", comparison.base_name)) }
+                        { header(format!("{} (base)", isolate(&comparison.base_name))) }
                         { for comparison.others.iter().map(|(_, name, _)| html! {
-                            <>{ header(name.clone()) }{ change_header(name) }</>
+                            <>{ header(isolate(name)) }{ change_header(name) }</>
                         }) }
                     </tr>
                 </thead>

@@ -9,12 +9,14 @@ use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
 use super::text_field::{FieldWidth, TextField};
+use crate::app::bidi::name;
 use crate::app::fields::{
-    error_for, money_commit, money_text, name_commit, percent_commit, percent_text, scenario_path,
-    Editor,
+    error_for, missing_label, money_commit, money_text, name_commit, percent_commit, percent_text,
+    reference_error, scenario_path, Editor,
 };
 use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
+use crate::model::user_text::isolate;
 use crate::model::{
     AmountRule, Contribution, FieldPath, FundingStream, Money, Obligation, Percent, Scenario,
     YearAmount,
@@ -103,17 +105,19 @@ fn contribution_card(
         .map_or("", |(_, _, hint)| *hint);
     html! {
         <fieldset class="pb-card" key={c.id.0}>
-            <legend class="pb-card__title">{ format!("Contribution {}: {}", i + 1, c.name) }</legend>
+            <legend class="pb-card__title">{ format!("Contribution {}: ", i + 1) }{ name(&c.name) }</legend>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(c.name.clone())}
                     error={error_for(editor, &name_id)}
                     on_commit={name_commit(editor, name_id.clone(), format!("Name of contribution {}", i + 1),
                         move |name| Edit::Contribution(id, ContributionField::Name(name)))} />
                 <SelectField id={path.field("partner").to_dom_id()} label="Paid by" options={partners}
-                    selected={c.partner.0.to_string()}
+                    selected={c.partner.0.to_string()} missing_label={missing_label("partner", c.partner.0)}
+                    error={reference_error(editor, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
                     on_change={choose(|v, _| v.parse().ok().map(|n| ContributionField::Partner(crate::model::PartnerId(n))))} />
                 <SelectField id={path.field("pool").to_dom_id()} label="Into pool" options={pools}
-                    selected={c.pool.0.to_string()}
+                    selected={c.pool.0.to_string()} missing_label={missing_label("pool", c.pool.0)}
+                    error={reference_error(editor, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
                     on_change={choose(|v, _| v.parse().ok().map(|n| ContributionField::Pool(crate::model::PoolId(n))))} />
                 <SelectField id={path.field("stream").to_dom_id()} label="Funding stream" options={streams}
                     selected={c.stream.index().to_string()}
@@ -151,7 +155,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
         html! {
             <TextField id={dom_id.clone()} label={format!("{label}, in pounds")} value={money_text(value)}
                 prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &dom_id)}
-                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", c.name),
+                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
                     move |m| Edit::Contribution(id, ContributionField::Rule(make(m))))} />
         }
     };
@@ -163,7 +167,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
         html! {
             <TextField id={dom_id.clone()} label={format!("{label}, in per cent")} value={percent_text(value)}
                 suffix="%" width={FieldWidth::Short} inputmode="decimal" error={error_for(editor, &dom_id)}
-                on_commit={percent_commit(editor, dom_id.clone(), format!("{label} for {}", c.name),
+                on_commit={percent_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
                     move |p| Edit::Contribution(id, ContributionField::Rule(make(p))))} />
         }
     };
@@ -235,7 +239,7 @@ fn amounts_grid(scenario: &Scenario) -> Html {
                         html! {
                             <tr class="pb-table__row" key={c.id.0}>
                                 <th scope="row" class="pb-table__header">
-                                    { partner.map_or("Unknown partner", |p| p.full_label()) }{ ": " }{ &c.name }
+                                    { name(partner.map_or("Unknown partner", |p| p.full_label())) }{ ": " }{ name(&c.name) }
                                 </th>
                                 <td class="pb-table__cell">{ c.rule.describe() }</td>
                                 { for amounts.iter().map(|a| html! { <MoneyCell amount={*a} /> }) }

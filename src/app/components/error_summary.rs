@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi::message;
 use crate::app::fields::Editor;
 use crate::platform;
 
@@ -35,7 +36,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
             <p>{ "The model keeps using the last figures that made sense until these are put right." }</p>
             <ul class="pb-error-summary__list">
                 { for errors.values().map(|e| html! {
-                    <li><a href={format!("#{}", e.field)}>{ e.sentence() }</a></li>
+                    <li><a href={format!("#{}", e.field)}>{ message(&e.sentence()) }</a></li>
                 }) }
             </ul>
         </div>

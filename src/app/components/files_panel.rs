@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi::message;
 use crate::app::fields::Editor;
 use crate::codec::csv;
 use crate::codec::model_file::{self, FileProblem, Opened, MAX_FILE_BYTES};
@@ -217,7 +218,7 @@ fn problems_view(
                             }
                             { ": " }
                         }
-                        { &p.message }
+                        { message(&p.message) }
                     </li>
                 }) }
             </ul>

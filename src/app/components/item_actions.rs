@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi;
 use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{dependents, Direction, Edit, Item};
@@ -64,13 +65,13 @@ pub fn item_actions(props: &ItemActionsProps) -> Html {
             if !confirming.is_empty() {
                 <div class="pb-confirm" role="alertdialog" aria-labelledby={format!("confirm-{}", item_key(item))}>
                     <p id={format!("confirm-{}", item_key(item))} class="pb-confirm__title">
-                        { format!("Removing ‘{name}’ also removes:") }
+                        { "Removing ‘" }{ bidi::name(name) }{ "’ also removes:" }
                     </p>
                     <ul class="pb-confirm__list">
                         { for confirming.iter().map(|d| html! { <li>{ d }</li> }) }
                     </ul>
                     <button type="button" class="pb-button pb-button--warning" onclick={on_confirm}>
-                        { format!("Remove ‘{name}’ and these") }
+                        { "Remove ‘" }{ bidi::name(name) }{ "’ and these" }
                     </button>
                     { " " }
                     <button type="button" class="pb-button pb-button--secondary" onclick={on_cancel}>{ "Keep it" }</button>

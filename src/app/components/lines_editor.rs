@@ -8,12 +8,14 @@ use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
+use crate::app::bidi;
 use crate::app::fields::{
-    commit, error_for, money_commit, money_text, name_commit, percent_commit, percent_text,
-    scenario_path, Editor,
+    commit, error_for, missing_label, money_commit, money_text, name_commit, percent_commit,
+    percent_text, reference_error, scenario_path, Editor,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, LineField};
+use crate::model::user_text::isolate;
 use crate::model::{
     format_money, FieldPath, Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence,
     RiskShare, Scenario, SpendLine,
@@ -81,33 +83,35 @@ fn line_card(
     let name = &line.name;
     html! {
         <fieldset class="pb-card" key={line.id.0}>
-            <legend class="pb-card__title">{ format!("Spending line {}: {}", i + 1, name) }</legend>
+            <legend class="pb-card__title">{ format!("Spending line {}: ", i + 1) }{ bidi::name(name) }</legend>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(name.clone())}
                     error={error_for(editor, &name_id)}
                     on_commit={name_commit(editor, name_id.clone(), format!("Name of spending line {}", i + 1),
                         move |name| Edit::Line(id, LineField::Name(name)))} />
                 <SelectField id={field_id("pool")} label="Paid from pool" options={pools}
-                    selected={line.pool.0.to_string()}
+                    selected={line.pool.0.to_string()} missing_label={missing_label("pool", line.pool.0)}
+                    error={reference_error(editor, &path.field("pool"), "pool", scenario.pool(line.pool).is_some())}
                     on_change={choose(|v| v.parse().ok().map(|n| LineField::Pool(PoolId(n))))} />
                 <SelectField id={field_id("commissioner")} label="Commissioned by" options={partners}
-                    selected={line.commissioner.0.to_string()}
+                    selected={line.commissioner.0.to_string()} missing_label={missing_label("partner", line.commissioner.0)}
+                    error={reference_error(editor, &path.field("commissioner"), "partner", scenario.partner(line.commissioner).is_some())}
                     on_change={choose(|v| v.parse().ok().map(|n| LineField::Commissioner(PartnerId(n))))} />
                 <TextField id={budget_id.clone()} label={format!("Budget in {}, in pounds", scenario.horizon.start)}
                     value={money_text(line.base_budget)} prefix="£" width={FieldWidth::Amount} inputmode="decimal"
                     error={error_for(editor, &budget_id)}
-                    on_commit={money_commit(editor, budget_id.clone(), format!("Budget for {name}"),
+                    on_commit={money_commit(editor, budget_id.clone(), format!("Budget for {}", isolate(name)),
                         move |m| Edit::Line(id, LineField::BaseBudget(m)))} />
                 <TextField id={growth_id.clone()} label="Growth each year, in per cent"
                     value={percent_text(line.growth)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
                     error={error_for(editor, &growth_id)}
-                    on_commit={percent_commit(editor, growth_id.clone(), format!("Growth for {name}"),
+                    on_commit={percent_commit(editor, growth_id.clone(), format!("Growth for {}", isolate(name)),
                         move |p| Edit::Line(id, LineField::Growth(p)))} />
                 <TextField id={savings_id.clone()} label="Integration savings, in per cent"
                     hint="Saved each year by removing duplication"
                     value={percent_text(line.savings)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
                     error={error_for(editor, &savings_id)}
-                    on_commit={percent_commit(editor, savings_id.clone(), format!("Integration savings for {name}"),
+                    on_commit={percent_commit(editor, savings_id.clone(), format!("Integration savings for {}", isolate(name)),
                         move |p| Edit::Line(id, LineField::Savings(p)))} />
                 <SelectField id={field_id("ring_fence")} label="Counts towards a ring-fenced minimum"
                     options={vec![
@@ -124,7 +128,7 @@ fn line_card(
             </div>
             { line_risk_share(editor, scenario, path, line) }
             <fieldset class="pb-card__years">
-                <legend class="pb-card__subtitle">{ format!("Forecast over- or underspend on {name}") }</legend>
+                <legend class="pb-card__subtitle">{ "Forecast over- or underspend on " }{ bidi::name(name) }</legend>
                 <p class="pb-field__hint">{ "A percentage of planned spend (5%) or an amount (£60,000); a minus sign for an underspend; blank if on plan." }</p>
                 { for scenario.horizon.years().map(|year| {
                     let outturn = line.forecast.iter().find(|f| f.year == year).map(|f| f.outturn).unwrap_or_default();
@@ -132,7 +136,7 @@ fn line_card(
                     html! {
                         <TextField id={dom_id.clone()} label={format!("{year}")} value={outturn_text(&outturn)}
                             width={FieldWidth::Amount} error={error_for(editor, &dom_id)}
-                            on_commit={commit(editor, dom_id.clone(), format!("Forecast for {name} in {year}"),
+                            on_commit={commit(editor, dom_id.clone(), format!("Forecast for {} in {year}", isolate(name)),
                                 move |text| parse_outturn(text).map(|o| Edit::Line(id, LineField::Forecast(year, o))))} />
                     }
                 }) }
@@ -193,7 +197,7 @@ fn line_risk_share(
                               ("own".to_string(), "This line has its own rule".to_string())]}
                 selected={if line.risk_share.is_some() { "own" } else { "pool" }} on_change={on_choice} />
             if let Some(rule) = &line.risk_share {
-                <RiskShareField path={path.field("risk_share")} label={format!("This line's rule for {}", line.name)}
+                <RiskShareField path={path.field("risk_share")} label={format!("This line's rule for {}", isolate(&line.name))}
                     rule={rule.clone()} partners={scenario.partners.clone()} editor={editor.clone()}
                     to_edit={Callback::from(move |rule| Edit::Line(id, LineField::RiskShare(Some(rule))))} />
             }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::text_field::TextField;
+use crate::app::bidi::name;
 use crate::app::fields::{commit_action, error_for, Editor};
 use crate::app::state::Action;
 use crate::codec::library::Library;
@@ -71,7 +72,7 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
                     html! {
                         <li class="pb-models__item" key={id}>
                             <span class="pb-models__name">
-                                { &entry.name }
+                                { name(&entry.name) }
                                 if is_open { <strong>{ " (open)" }</strong> }
                             </span>
                             if !is_open {
@@ -88,9 +89,9 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
                             if *confirm_delete == Some(id) {
                                 <div class="pb-confirm" role="alertdialog" aria-labelledby={format!("delete-{id}")}>
                                     <p class="pb-confirm__title" id={format!("delete-{id}")}>
-                                        { format!("Delete ‘{}’ from this browser? This cannot be undone.", entry.name) }
+                                        { "Delete ‘" }{ name(&entry.name) }{ "’ from this browser? This cannot be undone." }
                                     </p>
-                                    <button type="button" class="pb-button pb-button--warning" onclick={delete}>{ format!("Delete ‘{}’", entry.name) }</button>
+                                    <button type="button" class="pb-button pb-button--warning" onclick={delete}>{ "Delete ‘" }{ name(&entry.name) }{ "’" }</button>
                                     <button type="button" class="pb-button pb-button--secondary" onclick={keep}>{ "Keep it" }</button>
                                 </div>
                             }

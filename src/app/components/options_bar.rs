@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::select_field::SelectField;
+use crate::app::bidi::name;
 use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{Direction, ModelEdit};
@@ -86,8 +87,8 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 </button>
                 if *confirming {
                     <div class="pb-confirm" role="alertdialog" aria-labelledby="delete-option-title">
-                        <p class="pb-confirm__title" id="delete-option-title">{ format!("Delete ‘{open_name}’? You can undo this.") }</p>
-                        <button type="button" class="pb-button pb-button--warning" onclick={delete}>{ format!("Delete ‘{open_name}’") }</button>
+                        <p class="pb-confirm__title" id="delete-option-title">{ "Delete ‘" }{ name(&open_name) }{ "’? You can undo this." }</p>
+                        <button type="button" class="pb-button pb-button--warning" onclick={delete}>{ "Delete ‘" }{ name(&open_name) }{ "’" }</button>
                         <button type="button" class="pb-button pb-button--secondary" onclick={keep}>{ "Keep it" }</button>
                     </div>
                 }

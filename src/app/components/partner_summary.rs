@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
 use super::table_region::TableRegion;
+use crate::app::bidi::name;
 use crate::model::{Money, Results};
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +29,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
         .map(|(partner, totals)| {
             html! {
                 <tr class="pb-table__row" key={partner.id.0}>
-                    <th scope="row" class="pb-table__header">{ &partner.name }</th>
+                    <th scope="row" class="pb-table__header">{ name(&partner.name) }</th>
                     <MoneyCell amount={totals.contributions} />
                     <MoneyCell amount={totals.variance_share} />
                     <MoneyCell amount={totals.net_cost} />

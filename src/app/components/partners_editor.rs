@@ -7,6 +7,7 @@ use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
+use crate::app::bidi::name;
 use crate::app::fields::{
     commit, error_for, money_text, name_commit, optional_money, percent_commit, percent_text,
     scenario_path, Editor,
@@ -49,7 +50,7 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
                 };
                 html! {
                     <fieldset class="pb-card" key={partner.id.0}>
-                        <legend class="pb-card__title">{ format!("Partner {}: {}", i + 1, partner.full_label()) }</legend>
+                        <legend class="pb-card__title">{ format!("Partner {}: ", i + 1) }{ name(partner.full_label()) }</legend>
                         <div class="pb-card__fields">
                             <TextField id={name_id.clone()} label="Name"
                                 value={AttrValue::from(partner.name.clone())}

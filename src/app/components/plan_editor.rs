@@ -1,17 +1,14 @@
-//! The scenario's name and the years it covers.
+//! The scenario's name and the years it covers. The year lists offer exactly what validation
+//! allows; a plan outside that (from an old file or a link) shows its own value, with the error.
 
 use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::text_field::TextField;
-use crate::app::fields::{error_for, name_commit, scenario_path, Editor};
+use crate::app::fields::{error_for, name_commit, problem_at, scenario_path, Editor};
 use crate::app::state::Action;
 use crate::model::edit::Edit;
-use crate::model::{FinancialYear, Horizon, MAX_HORIZON_YEARS};
-
-/// The first financial years offered: from 2015/16 to 2039/40.
-const FIRST_START: u16 = 2015;
-const LAST_START: u16 = 2039;
+use crate::model::{FinancialYear, Horizon, FIRST_START_YEAR, LAST_START_YEAR, MAX_HORIZON_YEARS};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanEditorProps {
@@ -27,6 +24,12 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
     let root = scenario_path(editor.scenario_index());
     let name_id = root.field("name").to_dom_id();
     let horizon = scenario.horizon;
+    let (start_path, years_path) = (
+        root.field("horizon").field("start"),
+        root.field("horizon").field("years"),
+    );
+    let start_error = !(FIRST_START_YEAR..=LAST_START_YEAR).contains(&horizon.start.start_year());
+    let years_error = !(1..=MAX_HORIZON_YEARS).contains(&horizon.years);
     let set_horizon = |change: fn(Horizon, u32) -> Horizon| {
         let editor = editor.clone();
         Callback::from(move |value: String| {
@@ -42,15 +45,35 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
                 <TextField id={name_id.clone()} label="Option name" hint="For example, Option A: 50:50 risk share"
                     value={AttrValue::from(scenario.name.clone())} error={error_for(editor, &name_id)}
                     on_commit={name_commit(editor, name_id.clone(), "Option name".into(), Edit::Rename)} />
-                <SelectField id={root.field("horizon").field("start").to_dom_id()} label="First financial year"
-                    options={(FIRST_START..=LAST_START).map(|y| (y.to_string(), FinancialYear::starting(y).to_string())).collect::<Vec<_>>()}
-                    selected={horizon.start.start_year().to_string()}
-                    on_change={set_horizon(|h, y| Horizon::new(FinancialYear::starting(u16::try_from(y).unwrap_or(FIRST_START)), h.years))} />
-                <SelectField id={root.field("horizon").field("years").to_dom_id()} label="Number of years"
-                    options={(1..=MAX_HORIZON_YEARS).map(|n| (n.to_string(), n.to_string())).collect::<Vec<_>>()}
-                    selected={horizon.years.to_string()}
+                <SelectField id={start_path.to_dom_id()} label="First financial year"
+                    options={choices(FIRST_START_YEAR..=LAST_START_YEAR, horizon.start.start_year(), |y| FinancialYear::starting(y).to_string())} selected={horizon.start.start_year().to_string()}
+                    error={start_error.then(|| problem_at(editor, &start_path)).flatten()}
+                    on_change={set_horizon(|h, y| match u16::try_from(y) {
+                        Ok(y) => Horizon::new(FinancialYear::starting(y), h.years),
+                        Err(_) => h,
+                    })} />
+                <SelectField id={years_path.to_dom_id()} label="Number of years"
+                    options={choices(1..=MAX_HORIZON_YEARS, horizon.years, |n| n.to_string())} selected={horizon.years.to_string()}
+                    error={years_error.then(|| problem_at(editor, &years_path)).flatten()}
                     on_change={set_horizon(|h, n| Horizon::new(h.start, n))} />
             </div>
         </section>
     }
+}
+
+/// Every value validation allows, and the plan's own if it is outside them, in order.
+fn choices<T: Copy + Ord + ToString>(
+    allowed: impl Iterator<Item = T>,
+    current: T,
+    label: fn(T) -> String,
+) -> Vec<(String, String)> {
+    let mut values: Vec<T> = allowed.collect();
+    if !values.contains(&current) {
+        values.push(current);
+        values.sort_unstable();
+    }
+    values
+        .into_iter()
+        .map(|v| (v.to_string(), label(v)))
+        .collect()
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
 use super::table_region::TableRegion;
+use crate::app::bidi::name;
 use crate::model::PoolResults;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +31,7 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
     html! {
         <TableRegion label={format!("{}: income and spending by year", pool.name)}>
             <table class="pb-table">
-                <caption class="pb-table__caption">{ format!("{}: income and spending by year", pool.name) }</caption>
+                <caption class="pb-table__caption">{ name(&pool.name) }{ ": income and spending by year" }</caption>
                 <thead>
                     <tr class="pb-table__row">
                         <th scope="col" class="pb-table__header">{ "Financial year" }</th>

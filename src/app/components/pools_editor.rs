@@ -8,9 +8,14 @@ use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
-use crate::app::fields::{error_for, money_commit, money_text, name_commit, scenario_path, Editor};
+use crate::app::bidi::name;
+use crate::app::fields::{
+    error_for, missing_label, money_commit, money_text, name_commit, reference_error,
+    scenario_path, Editor,
+};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
+use crate::model::user_text::isolate;
 use crate::model::{PoolType, UnderspendTreatment};
 
 #[derive(Properties, PartialEq)]
@@ -81,7 +86,7 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                     .map_or(("returned", ""), |(_, v, _, help)| (*v, *help));
                 html! {
                     <fieldset class="pb-card" key={pool.id.0}>
-                        <legend class="pb-card__title">{ format!("Pool {}: {}", i + 1, pool.name) }</legend>
+                        <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }</legend>
                         <div class="pb-card__fields">
                             <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
                                 error={error_for(editor, &name_id)}
@@ -93,6 +98,8 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                                 on_change={select(|v| POOL_TYPES.iter().find(|(_, k)| *k == v).map(|(t, _)| PoolField::Type(*t)))} />
                             <SelectField id={path.field("host").to_dom_id()} label="Host (lead commissioner)"
                                 options={partner_options.clone()} selected={pool.host.0.to_string()}
+                                missing_label={missing_label("partner", pool.host.0)}
+                                error={reference_error(editor, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
                                 on_change={{
                                     let editor = editor.clone();
                                     Callback::from(move |v: String| {
@@ -115,12 +122,12 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                                 hint="Ordered-steps rules use the reserve before sharing an overspend"
                                 value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
                                 inputmode="decimal" error={error_for(editor, &opening_id)}
-                                on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", pool.name),
+                                on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)),
                                     move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
                             <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
                                 value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
                                 inputmode="decimal" error={error_for(editor, &set_aside_id)}
-                                on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", pool.name),
+                                on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)),
                                     move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
                         </div>
                         <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />

@@ -1,7 +1,7 @@
 //! Live results for the open scenario, recomputed whenever the model changes: what each partner
-//! pays, each pool year by year, and the ring-fence checks. If the model cannot be computed
-//! (say, a contribution names a removed pool), the last results are kept on screen and the
-//! reason is given.
+//! pays, each pool year by year, and the ring-fence checks. If the option cannot be computed
+//! (say, a contribution names a removed pool), the reason is given, with the option's last
+//! results from before the change that broke it — never another option's or another model's.
 
 use std::rc::Rc;
 
@@ -11,8 +11,12 @@ use super::charts::results_charts::ResultsCharts;
 use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
+use crate::app::bidi::{message, name};
 use crate::app::fields::Editor;
-use crate::model::{compute, Results};
+use crate::model::{compute, Results, ScenarioId};
+
+/// Whose results were kept: the editor's generation (another model opened) and the option.
+type Owner = (u32, Option<ScenarioId>);
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsPanelProps {
@@ -26,25 +30,44 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         Some(s) => compute(s).map(Rc::new).map_err(|e| e.to_string()),
         None => Err("There is no option to compute.".to_string()),
     });
-    let last_good = use_mut_ref(|| None::<Rc<Results>>);
+    // Results carried over belong to one option of one opened model: opening another model or
+    // option forgets them, so its figures are never shown as this one's.
+    let owner = (
+        props.editor.generation,
+        props.editor.scenario().map(|s| s.id),
+    );
+    let last_good = use_mut_ref(|| None::<(Owner, Rc<Results>)>);
     let (results, problem) = match &*computed {
         Ok(results) => {
-            *last_good.borrow_mut() = Some(Rc::clone(results));
+            *last_good.borrow_mut() = Some((owner, Rc::clone(results)));
             (Some(Rc::clone(results)), None)
         }
-        Err(message) => (last_good.borrow().clone(), Some(message.clone())),
+        Err(reason) => {
+            let kept = last_good
+                .borrow()
+                .as_ref()
+                .and_then(|(kept_for, results)| (*kept_for == owner).then(|| Rc::clone(results)));
+            (kept, Some(reason.clone()))
+        }
     };
+    let problem = problem.map(|problem| {
+        if results.is_some() {
+            format!("These results are from before your last change, which cannot be computed: {problem}")
+        } else {
+            format!("This option cannot be computed: {problem}")
+        }
+    });
     html! {
         <section class="pb-results" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading" class="pb-section__title">{ "Results" }</h2>
             if let Some(problem) = problem {
                 <div class="pb-notice pb-notice--warning" role="alert">
-                    <p>{ format!("These results are from before your last change, which cannot be computed: {problem}") }</p>
+                    <p>{ message(&problem) }</p>
                 </div>
             }
             if let Some(results) = results {
                 <p class="pb-note">
-                    { format!("{}, {}. ", results.scenario_name, year_span(&results)) }
+                    { name(&results.scenario_name) }{ format!(", {}. ", year_span(&results)) }
                     { "Amounts in pounds. A positive variance is an overspend; a minus sign (−) marks an underspend or money returned to a partner." }
                 </p>
                 <PartnerSummary results={Rc::clone(&results)} />

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::money_cell::MoneyCell;
 use super::table_region::TableRegion;
+use crate::app::bidi::name;
 use crate::model::Results;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +45,7 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
                 <tbody>
                     { for results.ring_fences.iter().map(|check| html! {
                         <tr class="pb-table__row">
-                            <th scope="row" class="pb-table__header">{ format!("{}: {}", pool_name(check.pool), check.ring_fence.label()) }</th>
+                            <th scope="row" class="pb-table__header">{ name(pool_name(check.pool)) }{ format!(": {}", check.ring_fence.label()) }</th>
                             <td class="pb-table__cell">{ check.year.to_string() }</td>
                             <MoneyCell amount={check.required} />
                             <MoneyCell amount={check.planned} />

@@ -8,8 +8,8 @@ use super::editor_section::EditorSection;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
-    error_for, money_commit, money_text, on_click, percent_commit, percent_text, scenario_path,
-    Editor,
+    error_for, missing_label, money_commit, money_text, on_click, percent_commit, percent_text,
+    reference_error, scenario_path, Editor,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, RingFenceField};
@@ -126,7 +126,8 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
             <legend class="pb-card__title">{ label.clone() }</legend>
             <div class="pb-card__fields">
                 <SelectField id={path.field("pool").to_dom_id()} label="In pool" options={pools}
-                    selected={rule.pool.0.to_string()}
+                    selected={rule.pool.0.to_string()} missing_label={missing_label("pool", rule.pool.0)}
+                    error={reference_error(editor, &path.field("pool"), "pool", scenario.pool(rule.pool).is_some())}
                     on_change={set(|v, _| v.parse().ok().map(|n| RingFenceField::Pool(PoolId(n))))} />
                 <SelectField id={path.field("ring_fence").to_dom_id()} label="Minimum for"
                     options={vec![("adult_social_care".to_string(), RingFence::AdultSocialCare.label().to_string()),

@@ -7,6 +7,7 @@ use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{commit, error_for, money_text, percent_text, Editor};
 use crate::model::edit::Edit;
+use crate::model::user_text::isolate;
 use crate::model::{
     FieldPath, Money, Partner, PartnerShare, Percent, RiskPattern, RiskShare, Split, TierBearer,
     TierLimit,
@@ -196,7 +197,7 @@ where
             commit(
                 &props.editor,
                 id.clone(),
-                format!("Share for {}", partner.full_label()),
+                format!("Share for {}", isolate(partner.full_label())),
                 move |text| {
                     let percent = Percent::parse(text).map_err(|e| e.to_string())?;
                     let mut shares = shares.clone();
@@ -212,7 +213,7 @@ where
             )
         };
         html! {
-            <TextField id={id.clone()} label={format!("Share for {}, in per cent", partner.full_label())}
+            <TextField id={id.clone()} label={format!("Share for {}, in per cent", isolate(partner.full_label()))}
                 value={percent_text(percent)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
                 error={error_for(&props.editor, &id)} on_commit={on_commit} />
         }

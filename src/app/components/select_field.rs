@@ -1,9 +1,11 @@
 //! A labelled drop-down list. Options are (value, label) pairs; the value is what
-//! `on_change` receives.
+//! `on_change` receives. A value the list does not hold (a contribution paid by a partner that
+//! is not in the model) is shown as it is, selected, under `missing_label`, never silently as
+//! the first option; the error beside the field says what is wrong.
 
 use yew::prelude::*;
 
-use super::field_label::{hint_id, FieldLabel};
+use super::field_label::{described_by, field_error, FieldLabel};
 
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
@@ -13,6 +15,12 @@ pub struct SelectFieldProps {
     pub hint: Option<AttrValue>,
     pub options: Vec<(String, String)>,
     pub selected: AttrValue,
+    /// What to call `selected` when it is not one of `options`: "Missing partner (id 99)".
+    #[prop_or_default]
+    pub missing_label: Option<AttrValue>,
+    /// The error shown beside the field: validation's words about its value.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
     pub on_change: Callback<String>,
 }
 
@@ -26,18 +34,34 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             }
         })
     };
-    let hint_id = hint_id(&props.id);
+    let selected = props.selected.as_str();
+    let held = props.options.iter().any(|(value, _)| value == selected);
+    let missing_label = props
+        .missing_label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(format!("Not one of these ({selected})")));
+    let (group_class, select_class) = match props.error {
+        Some(_) => ("pb-field pb-field--error", "pb-select pb-select--error"),
+        None => ("pb-field", "pb-select"),
+    };
     html! {
-        <div class="pb-field">
+        <div class={group_class}>
             <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
+            if let Some(error) = &props.error {
+                { field_error(&props.id, error) }
+            }
             <select
-                class="pb-select"
+                class={select_class}
                 id={props.id.clone()}
-                aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
+                aria-describedby={described_by(&props.id, props.hint.is_some(), props.error.is_some())}
+                aria-invalid={props.error.is_some().then_some("true")}
                 onchange={on_change}
             >
+                if !held {
+                    <option value={props.selected.clone()} selected=true>{ missing_label }</option>
+                }
                 { for props.options.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={props.selected.as_str() == value}>{ label }</option>
+                    <option value={value.clone()} selected={selected == value}>{ label }</option>
                 }) }
             </select>
         </div>

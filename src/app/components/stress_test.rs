@@ -9,6 +9,7 @@ use super::compare_view::difference;
 use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
+use crate::app::bidi::name;
 use crate::app::fields::Editor;
 use crate::model::{
     format_money, format_percent, stress, Money, MoneyStyle, Percent, PoolId, ScenarioId,
@@ -152,7 +153,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
     let own_rows = partners.iter().map(|p| {
         html! {
             <tr class="pb-table__row" key={p.partner.0}>
-                <th scope="row" class="pb-table__header">{ &p.name }</th>
+                <th scope="row" class="pb-table__header">{ name(&p.name) }</th>
                 { money(p.contributions) }
                 { money(p.exposure.base) }
                 { money(p.exposure.other) }
@@ -165,7 +166,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
     let pattern_rows = partners.iter().map(|p| {
         html! {
             <tr class="pb-table__row" key={p.partner.0}>
-                <th scope="row" class="pb-table__header">{ &p.name }</th>
+                <th scope="row" class="pb-table__header">{ name(&p.name) }</th>
                 { for p.by_pattern.iter().map(|amount| money(*amount)) }
             </tr>
         }

@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use super::field_label::{hint_id, FieldLabel};
+use super::field_label::{described_by, field_error, FieldLabel};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FieldWidth {
@@ -80,16 +80,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
         })
     };
-    let hint_id = hint_id(&props.id);
-    let error_id = format!("{}-error", props.id);
-    let described_by = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described_by = described_by(&props.id, props.hint.is_some(), props.error.is_some());
     let group_class = if props.error.is_some() {
         "pb-field pb-field--error"
     } else {
@@ -104,9 +95,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         <div class={group_class}>
             <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
             if let Some(error) = &props.error {
-                <p class="pb-field__error" id={error_id.clone()}>
-                    <span class="pb-visually-hidden">{ "Error: " }</span>{ error }
-                </p>
+                { field_error(&props.id, error) }
             }
             <div class="pb-field__wrapper">
                 if let Some(prefix) = &props.prefix {
@@ -119,7 +108,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                     spellcheck="false"
                     autocomplete="off"
                     inputmode={props.inputmode.clone()}
-                    aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    aria-describedby={described_by}
                     aria-invalid={props.error.is_some().then_some("true")}
                     value={(*text).clone()}
                     data-committed={props.value.clone()}

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi::message;
 use crate::app::fields::{on_click, Editor};
 use crate::app::state::Action;
 
@@ -47,7 +48,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 } }
             </p>
             if let Some(notice) = &editor.notice {
-                <p class="pb-toolbar__notice" role="alert">{ notice }</p>
+                <p class="pb-toolbar__notice" role="alert">{ message(notice) }</p>
             }
         </div>
     }

@@ -26,10 +26,12 @@ use super::toolbar::{SaveStatus, Toolbar};
 use super::unsaved_question::{
     Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
 };
+use crate::app::bidi::message;
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
 use crate::codec::model_file;
+use crate::model::user_text::isolate;
 use crate::model::{templates, Model};
 use crate::platform;
 
@@ -347,7 +349,7 @@ fn modeller(props: &ModellerProps) -> Html {
                 add_and_open(model);
             }
             Leave::Import(model) => {
-                let name = model.name.clone();
+                let name = isolate(&model.name);
                 if add_and_open(model) {
                     notices.set(vec![format!(
                         "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
@@ -490,7 +492,7 @@ fn modeller(props: &ModellerProps) -> Html {
                     let theirs = persistence::read_model(&Browser, current.open);
                     match theirs {
                         Ok((model, _)) if !save_status.unsaved() && conflict.is_none() => {
-                            let (open, name) = (editor.open, model.name.clone());
+                            let (open, name) = (editor.open, isolate(&model.name));
                             load(model, current.read_only.clone());
                             editor.dispatch(Action::Open(open));
                             notices.set(vec![format!(
@@ -622,7 +624,7 @@ fn modeller(props: &ModellerProps) -> Html {
     } else {
         html! {
             <div class="pb-notice pb-notice--warning" role="alert">
-                { for notices.iter().map(|n| html! { <p>{ n }</p> }) }
+                { for notices.iter().map(|n| html! { <p>{ message(n) }</p> }) }
             </div>
         }
     };

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::bidi::name;
 use crate::app::charts::data::ChartData;
 use crate::app::components::money_cell::MoneyCell;
 use crate::app::components::table_region::TableRegion;
@@ -29,7 +30,7 @@ pub fn chart_table(
     let rows = data.categories.iter().enumerate().map(|(c, category)| {
         html! {
             <tr class="pb-table__row">
-                <th scope="row" class="pb-table__header">{ &category.name }</th>
+                <th scope="row" class="pb-table__header">{ name(&category.name) }</th>
                 { for (0..data.series.len()).map(|s| html! { <MoneyCell amount={data.amount(c, s)} /> }) }
                 if total_column { { total_cell(data.category_total(c)) } }
             </tr>
