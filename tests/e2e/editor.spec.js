@@ -82,6 +82,8 @@ test('bad input is reported in an error summary that takes focus, and what was t
   await expect(budget).toBeFocused();
   await enter(budget, '£2,000,000');
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toHaveCount(0);
+  // An in-page link is not a share link: no "not a pooled budget link" alert.
+  await expect(page.getByText(/not a pooled budget link/i)).toHaveCount(0);
 });
 
 test('removing a partner that others depend on says what goes with it and asks first', async ({ page }) => {
