@@ -64,7 +64,7 @@ pub fn run(model: &Model) -> Outcome {
     if let Some(first) = repaired.scenarios.first() {
         let _ = stress(first, StressScope::AllPools, Percent::from_hundredths(2000));
     }
-    if let Some(last) = repaired.scenarios.iter().take(MOST_OPTIONS).last() {
+    if let Some(last) = repaired.scenarios.iter().take(MOST_OPTIONS).next_back() {
         if let Some(pool) = last.pools.last() {
             let _ = stress(
                 last,
