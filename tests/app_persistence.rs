@@ -297,3 +297,49 @@ fn a_start_that_never_finished_opens_the_recovery_page_next_time() {
     assert!(save(&store, &read_only.session, &named("Changed")).is_err());
     assert_eq!(store.snapshot(), before);
 }
+
+#[test]
+fn a_saved_model_beyond_the_limits_is_kept_but_not_opened() {
+    let store = Memory::default();
+    let tab = open_library(&store, None);
+    let mut huge = pooled_budgets::model::fixtures::limits_model();
+    let extra = huge.scenarios[0].clone();
+    huge.scenarios.push(extra);
+    let text = saved::encode(&huge);
+    store.write(&library::model_key(9), &text).unwrap();
+    let again = open_library(&store, Some(9));
+    assert_eq!(again.session.open, tab.session.open);
+    assert!(
+        again.notices.iter().any(|n| n.contains("?page=recovery")),
+        "{:?}",
+        again.notices
+    );
+    assert_eq!(
+        store.read(&library::model_key(9)).unwrap().as_deref(),
+        Some(text.as_str())
+    );
+    // The recovery page can still hand it over as it was saved.
+    assert_eq!(
+        persistence::raw_model(&store, 9).as_deref(),
+        Some(text.as_str())
+    );
+}
+
+#[test]
+fn a_saved_model_with_duplicate_ids_opens_renumbered_with_a_notice() {
+    let store = Memory::default();
+    let mut model = small_model();
+    let scenario = &mut model.scenarios[0];
+    let copy = scenario.lines[0].clone();
+    scenario.lines.push(copy);
+    store.put_model(1, "placeholder");
+    store
+        .write(&library::model_key(1), &saved::encode(&model))
+        .unwrap();
+    let opened = open_library(&store, None);
+    let lines = &opened.model.scenarios[0].lines;
+    let mut ids: Vec<_> = lines.iter().map(|l| l.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), lines.len(), "ids still repeat: {ids:?}");
+    assert!(!opened.notices.is_empty());
+}

@@ -135,11 +135,7 @@ fn a_file_from_a_newer_version_is_refused_with_that_reason() {
 
 #[test]
 fn json_that_is_not_a_model_is_refused() {
-    for text in [
-        "[1, 2, 3]",
-        "{\"name\": \"No version\"}",
-        "{\"schema_version\": \"1\"}",
-    ] {
+    for text in ["[1, 2, 3]", "{\"name\": \"No version\"}"] {
         let problems = refused(model_file::decode(text.as_bytes()));
         assert_eq!(
             problems[0].json_path.as_deref(),
@@ -148,6 +144,95 @@ fn json_that_is_not_a_model_is_refused() {
         );
         assert!(problems[0].message.contains("no schema_version"), "{text}");
     }
+}
+
+#[test]
+fn a_schema_version_that_is_not_a_whole_number_is_called_that_not_missing() {
+    for (text, found) in [
+        ("{\"schema_version\": 1.0}", "is 1.0;"),
+        ("{\"schema_version\": 1.5}", "is 1.5;"),
+        ("{\"schema_version\": -1}", "is -1;"),
+        ("{\"schema_version\": \"1\"}", "is not a number;"),
+    ] {
+        let problems = refused(model_file::decode(text.as_bytes()));
+        assert_eq!(problems.len(), 1, "{text}");
+        assert_eq!(problems[0].json_path.as_deref(), Some("schema_version"));
+        let message = &problems[0].message;
+        assert!(message.contains(found), "{text}: {message}");
+        assert!(
+            message.contains("must be a whole number, like 1"),
+            "{message}"
+        );
+        assert!(!message.contains("no schema_version"), "{message}");
+    }
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn a_utf16_file_with_its_byte_order_mark_opens() {
+    let model = reference_model();
+    let text = model_file::encode(&model);
+    for big_endian in [false, true] {
+        let bytes = utf16(&text, big_endian);
+        assert_eq!(model_file::decode(&bytes), Opened::Model(model.clone()));
+    }
+    // A byte short: damaged, and said so, with what to do.
+    let mut cut = utf16(&text, false);
+    cut.pop();
+    let problems = refused(model_file::decode(&cut));
+    assert!(problems[0]
+        .message
+        .contains("marked as UTF-16 text but is damaged"));
+    assert!(problems[0].message.contains("save it as UTF-8"));
+}
+
+#[test]
+fn a_model_over_the_size_limits_is_refused_with_which_limit() {
+    let mut model = reference_model();
+    let line = model.scenarios[0].lines[0].clone();
+    model.scenarios[0].lines = (1..=501)
+        .map(|id| {
+            let mut copy = line.clone();
+            copy.id.0 = id;
+            copy
+        })
+        .collect();
+    let problems = refused(model_file::decode(model_file::encode(&model).as_bytes()));
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.starts_with(
+            "Option 1 has 501 spending lines; the modeller supports at most 500 spending lines in one option."
+        ),
+        "{}",
+        problems[0].message
+    );
+    let mut long_name = reference_model();
+    long_name.scenarios[0].partners[0].name = "x".repeat(4000);
+    let problems = refused(model_file::decode(
+        model_file::encode(&long_name).as_bytes(),
+    ));
+    assert!(
+        problems[0]
+            .message
+            .starts_with("A name in option 1 has 4,000 characters; names may have at most 200."),
+        "{}",
+        problems[0].message
+    );
 }
 
 #[test]

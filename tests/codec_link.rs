@@ -228,15 +228,70 @@ fn other_text_is_not_a_link() {
 fn links_from_newer_versions_say_so() {
     assert_eq!(decode_link("m2.AAAAAAAA"), Err(LinkError::Newer(2)));
     assert_eq!(decode_link("#m17.x"), Err(LinkError::Newer(17)));
-    assert_eq!(
-        decode_link("m99999999999.AAAA"),
-        Err(LinkError::Newer(u32::MAX))
-    );
     let message = LinkError::Newer(2).to_string();
     assert!(
         message.contains("newer version of the modeller"),
         "{message}"
     );
+}
+
+#[test]
+fn a_format_number_too_large_for_any_version_is_not_reported_as_one() {
+    for text in ["m99999999999.AAAA", "m99999999999999999999."] {
+        assert_eq!(decode_link(text), Err(LinkError::UnknownFormat), "{text}");
+    }
+    let message = LinkError::UnknownFormat.to_string();
+    assert!(message.contains("not one this version of the modeller knows"));
+    assert!(!message.contains("4294967295"), "{message}");
+}
+
+#[test]
+fn a_link_over_the_size_limits_is_refused_early_with_which_limit() {
+    // 45,000 lines were under the item cap and froze the tab; now the count alone refuses them.
+    let mut model = small_model();
+    let line = model.scenarios[0].lines[0].clone();
+    model.scenarios[0].lines = (1..=45_000)
+        .map(|id| {
+            let mut copy = line.clone();
+            copy.id.0 = id;
+            copy.name = String::new();
+            copy
+        })
+        .collect();
+    let link = encode_link(&model, ScenarioId(1));
+    let started = Instant::now();
+    let refused = decode_link(&link);
+    let Err(LinkError::OverLimit(limit)) = refused else {
+        panic!("not refused by the limit: {:?}", refused.map(|_| ()))
+    };
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(limit.to_string(), "Option 1 has 45,000 spending lines; the modeller supports at most 500 spending lines in one option. Split it into smaller models, or remove some, and open it again.");
+    assert!(LinkError::OverLimit(limit)
+        .to_string()
+        .starts_with("This link holds a model larger than the modeller supports."));
+
+    let mut options = small_model();
+    let first = options.scenarios[0].clone();
+    options.scenarios = (1..=13)
+        .map(|id| {
+            let mut copy = first.clone();
+            copy.id.0 = id;
+            copy
+        })
+        .collect();
+    let Err(LinkError::OverLimit(limit)) = decode_link(&encode_link(&options, ScenarioId(1)))
+    else {
+        panic!("13 options opened")
+    };
+    assert_eq!((limit.count, limit.option), (13, None));
+
+    let mut long_name = small_model();
+    long_name.scenarios[0].lines[0].name = "w".repeat(4000);
+    let Err(LinkError::OverLimit(limit)) = decode_link(&encode_link(&long_name, ScenarioId(1)))
+    else {
+        panic!("a 4,000-character name opened")
+    };
+    assert_eq!((limit.count, limit.option), (4000, Some(0)));
 }
 
 #[test]

@@ -221,3 +221,39 @@ fn a_fall_that_ends_in_half_a_penny_rounds_away_from_zero_like_the_rule_says() {
         Some(Money::from_pence(5))
     );
 }
+
+#[test]
+fn money_and_percentages_refuse_exponents_and_underscores() {
+    for text in ["1e5", "1E5", "5e-3", "£1e5", "1.5e3"] {
+        assert_eq!(Money::parse(text), Err(MoneyParseError::Exponent), "{text}");
+    }
+    for text in ["1_000", "£1_000.00", "+5", "1.2.3", "."] {
+        assert_eq!(
+            Money::parse(text),
+            Err(MoneyParseError::NotANumber),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        MoneyParseError::Exponent.to_string(),
+        "must be written out in digits, like 100000 or 100,000, not 1e5"
+    );
+    for text in ["5e-1", "1E2%", "(2e1)"] {
+        assert_eq!(
+            Percent::parse(text),
+            Err(pooled_budgets::model::PercentParseError::Exponent),
+            "{text}"
+        );
+    }
+    for text in ["1_0", "5_%", "--5", "5..0"] {
+        assert_eq!(
+            Percent::parse(text),
+            Err(pooled_budgets::model::PercentParseError::NotANumber),
+            "{text}"
+        );
+    }
+    // What people do type still reads.
+    assert_eq!(Money::parse(".5"), Ok(pence(50)));
+    assert_eq!(Money::parse("5."), Ok(Money::pounds(5)));
+    assert_eq!(Percent::parse(".5%"), Ok(Percent::from_hundredths(50)));
+}

@@ -14,6 +14,10 @@ use pooled_budgets::model::{
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+#[path = "pipeline/mutate.rs"]
+mod mutate;
+mod pipeline;
+
 /// Turns a list of random numbers into model inputs, so one simple strategy can produce any
 /// shape of model, including nonsense: dangling ids, empty names, absurd amounts and horizons.
 struct Genes<'a> {
@@ -445,4 +449,74 @@ proptest! {
         let file = model_file::encode(&model);
         prop_assert_eq!(model_file::decode(file.as_bytes()), model_file::Opened::Model(model));
     }
+}
+
+proptest! {
+    // Each case runs the whole pipeline (up to six options, each computed and stressed), so fewer
+    // cases than above keep this to a few seconds in a debug build.
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Example models with duplicate ids and references, huge and negative figures, missing
+    /// references, empty lists and long horizons, through everything the app does with a model:
+    /// nothing panics, repair leaves no duplicate id, and a model validate accepts computes
+    /// (tests/pipeline/mod.rs asserts those).
+    #[test]
+    fn changed_example_models_never_panic_and_valid_ones_compute(
+        bytes in prop::collection::vec(any::<u8>(), 0..160),
+    ) {
+        let model = mutate::mutated(&bytes, false);
+        pipeline::run(&model);
+    }
+
+    /// The random models above, through the same pipeline.
+    #[test]
+    fn random_models_never_panic_in_any_step(genes in prop::collection::vec(any::<u64>(), 0..300)) {
+        let model = Genes { values: &genes, at: 0 }.model();
+        pipeline::run(&model);
+    }
+}
+
+/// Models the byte-driven changes cannot miss: every fixture with its first two lines, partners
+/// and pools given one id, and a partner listed twice at the largest percentage.
+#[test]
+fn every_example_with_duplicates_and_huge_shares_survives_the_pipeline() {
+    for with_large in [false, true] {
+        let model = mutate::mutated(&[7, 0, 0], with_large);
+        pipeline::run(&model);
+    }
+    let mut model = reference_model();
+    for scenario in &mut model.scenarios {
+        if let [first, second, ..] = scenario.lines.as_mut_slice() {
+            second.id = first.id;
+        }
+        if let [first, second, ..] = scenario.partners.as_mut_slice() {
+            second.id = first.id;
+        }
+        if let [first, second, ..] = scenario.pools.as_mut_slice() {
+            second.id = first.id;
+        }
+        for pool in &mut scenario.pools {
+            pool.risk_share = RiskShare::FixedPercentages {
+                shares: vec![
+                    PartnerShare {
+                        partner: pool.host,
+                        percent: Percent::new(Decimal::MAX)
+                    };
+                    2
+                ],
+            };
+        }
+    }
+    let outcome = pipeline::run(&model);
+    assert_eq!(outcome.over_limit, None);
+    assert!(outcome
+        .problems
+        .iter()
+        .any(|p| p.contains("the same as an earlier")));
+    assert!(!outcome.repairs.is_empty());
+    assert!(
+        outcome.compute_errors.iter().all(Option::is_some),
+        "{:?}",
+        outcome.compute_errors
+    );
 }

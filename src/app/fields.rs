@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
-use crate::model::{format_money, validate_scenario, FieldPath, Money, MoneyStyle, Percent};
+use crate::model::{
+    format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent,
+};
 
 pub type Editor = UseReducerHandle<EditorState>;
 
@@ -117,14 +119,23 @@ where
 }
 
 /// A name field's commit. Names are stored as typed (trimmed); an empty one is reported by
-/// validation in the checklist rather than refused, so nothing typed is ever thrown away.
+/// validation in the checklist rather than refused, so nothing typed is ever thrown away. A name
+/// over the length limit is refused (the field keeps the text, with the message), because a
+/// model holding it could not be opened again from a link or file.
 pub fn name_commit<F>(editor: &Editor, dom_id: String, label: String, edit: F) -> Callback<String>
 where
     F: Fn(String) -> Edit + 'static,
 {
-    commit(editor, dom_id, label, move |text| {
-        Ok(edit(text.trim().to_string()))
-    })
+    commit(editor, dom_id, label, move |text| name_edit(text, &edit))
+}
+
+/// What `name_commit` does with typed text, apart from the UI: the edit, or why not.
+pub fn name_edit(text: &str, edit: impl Fn(String) -> Edit) -> Result<Edit, String> {
+    let name = text.trim();
+    match limits::name_too_long(name) {
+        Some(message) => Err(message),
+        None => Ok(edit(name.to_string())),
+    }
 }
 
 /// An amount as it appears in a money field beside its `£` prefix: "1,250,000.50".

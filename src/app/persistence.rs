@@ -14,7 +14,7 @@ use crate::codec::library::{
 use crate::codec::link::decode_link;
 use crate::codec::saved;
 use crate::model::user_text::isolate;
-use crate::model::{templates, Model, ScenarioId};
+use crate::model::{limits, repair_duplicate_ids, templates, Model, ScenarioId};
 use crate::platform::storage::{self, StorageProblem};
 
 /// Somewhere to keep strings by key: the browser's localStorage, or a map in the tests.
@@ -217,12 +217,20 @@ fn read_index<S: Store>(store: &S) -> IndexRead {
     }
 }
 
-/// Model `id` as saved, with any repairs made to it, or why it cannot be opened, in words.
+/// Model `id` as saved, with any repairs made to it (duplicate ids renumbered, each with a
+/// sentence saying so), or why it cannot be opened, in words. A model beyond the size limits
+/// (saved before they existed, or by hand) is not opened, so it cannot freeze the tab; it stays
+/// saved, and the recovery page (`?page=recovery`) downloads it.
 pub fn read_model<S: Store>(store: &S, id: u32) -> Result<(Model, Vec<String>), String> {
     match store.read(&library::model_key(id)) {
-        Ok(Some(text)) => saved::decode(&text)
-            .map(|model| (model, Vec::new()))
-            .map_err(|e| e.to_string()),
+        Ok(Some(text)) => {
+            let mut model = saved::decode(&text).map_err(|e| e.to_string())?;
+            limits::check(&model).map_err(|e| {
+                format!("{e} To get a copy, download it from the recovery page (add ?page=recovery to the address).")
+            })?;
+            let repairs = repair_duplicate_ids(&mut model);
+            Ok((model, repairs))
+        }
         Ok(None) => Err("That model is no longer saved in this browser.".to_string()),
         Err(problem) => Err(problem.0),
     }
@@ -508,7 +516,8 @@ pub fn changed_elsewhere<S: Store>(store: &S, session: &Session) -> Option<Elsew
 /// link changes nothing and says what is wrong and what to do.
 pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
     match decode_link(fragment) {
-        Ok((model, option)) => {
+        Ok((mut model, option)) => {
+            let repairs = repair_duplicate_ids(&mut model);
             let notice = match add(store, &opened.session, &model) {
                 Ok(session) => {
                     opened.session = session;
@@ -529,6 +538,7 @@ pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
                 }
             };
             opened.notices.push(notice);
+            opened.notices.extend(repairs);
             opened.model = model;
             opened.option = Some(option);
         }

@@ -17,6 +17,7 @@ mod wire;
 
 use core::fmt;
 
+use crate::model::limits::{self, LimitError};
 use crate::model::{Model, ScenarioId};
 
 pub use dictionary::DICTIONARY;
@@ -78,6 +79,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     let data = match split_tag(text) {
         Tag::Version(1, data) => data,
         Tag::Version(version, _) => return Err(LinkError::Newer(version)),
+        Tag::Unknown => return Err(LinkError::UnknownFormat),
         Tag::Missing => return Err(LinkError::NotALink),
     };
     let payload = base64url::decode(data).map_err(LinkError::damaged_by)?;
@@ -93,10 +95,14 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     if compress::crc32(&body) != check || !payload.canonical {
         return Err(LinkError::Damaged("its check value does not match"));
     }
-    body::read_model(&body).map_err(|e| match e {
+    let (model, selected) = body::read_model(&body).map_err(|e| match e {
         wire::BodyError::Malformed(what) => LinkError::Damaged(what),
         wire::BodyError::TooLarge => LinkError::TooLarge,
-    })
+        wire::BodyError::OverLimit(limit) => LinkError::OverLimit(limit),
+    })?;
+    // The counts were checked while reading; this adds names and entries inside items.
+    limits::check(&model).map_err(LinkError::OverLimit)?;
+    Ok((model, selected))
 }
 
 /// Why a link could not be opened, in words for the person who clicked it.
@@ -108,12 +114,17 @@ pub enum LinkError {
     NotALink,
     /// Made by a newer version of the tool: holds the link format version.
     Newer(u32),
+    /// Tagged with a format number too large to be one this tool could know (`m99999999999.`).
+    UnknownFormat,
     /// Cut off: part of the link is missing.
     Incomplete,
     /// Changed or damaged; holds what could not be read, for support.
     Damaged(&'static str),
     /// Holds more than [`MAX_BODY_BYTES`], [`MAX_ITEMS`] or [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// Holds a model over one of the limits of `model::limits`: which, and how many (for a
+    /// list, at least how many: the reader stops as soon as it is over).
+    OverLimit(LimitError),
 }
 
 impl LinkError {
@@ -144,6 +155,12 @@ impl fmt::Display for LinkError {
                  this version opens up to {LINK_VERSION}). Open it in the newest version of the \
                  modeller, or ask the sender to send the model as a file."
             ),
+            LinkError::UnknownFormat => write!(
+                f,
+                "This link's format number is not one this version of the modeller knows. \
+                 Check that you copied the whole link; if it came from a newer version of the \
+                 modeller, open it there, or ask the sender to send the model as a file."
+            ),
             LinkError::Incomplete => write!(
                 f,
                 "This link is incomplete — it may have been cut off when it was pasted. {RESEND}"
@@ -157,6 +174,10 @@ impl fmt::Display for LinkError {
                 f,
                 "This link holds more than the modeller will open from a link. Ask the sender \
                  to send the model as a file instead."
+            ),
+            LinkError::OverLimit(limit) => write!(
+                f,
+                "This link holds a model larger than the modeller supports. {limit}"
             ),
         }
     }
@@ -205,10 +226,12 @@ fn is_invisible(c: char) -> bool {
 
 enum Tag<'a> {
     Version(u32, &'a str),
+    /// `m` and digits, but too many for any format number.
+    Unknown,
     Missing,
 }
 
-/// `m<version>.` then the data. A version too large for a u32 is certainly newer.
+/// `m<version>.` then the data.
 fn split_tag(text: &str) -> Tag<'_> {
     let (tag, data) = text.split_once('.').unwrap_or((text, ""));
     match tag.strip_prefix('m') {
@@ -216,7 +239,7 @@ fn split_tag(text: &str) -> Tag<'_> {
             match digits.parse::<u32>() {
                 Ok(0) => Tag::Missing,
                 Ok(version) => Tag::Version(version, data),
-                Err(_) => Tag::Version(u32::MAX, data),
+                Err(_) => Tag::Unknown,
             }
         }
         _ => Tag::Missing,

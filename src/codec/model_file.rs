@@ -2,10 +2,12 @@
 //! same JSON as the browser's autosave, indented), and reading one back. Reading says what is
 //! wrong and where, in words, so a file can be put right; it never half-opens a file.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::saved::{self, json_path, PathStep, ReadError};
-use crate::model::{validate, FieldPath, Model, SCHEMA_VERSION};
+use crate::model::{limits, validate, FieldPath, Model, SCHEMA_VERSION};
 
 /// The largest file the modeller opens: the reference model is about 60 KB as a file, the large
 /// benchmark model about 1.5 MB.
@@ -71,26 +73,24 @@ pub fn decode(bytes: &[u8]) -> Opened {
     if bytes.len() > MAX_FILE_BYTES {
         return refuse_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let text = match text_of(bytes) {
+        Ok(text) => text,
+        Err(message) => return refused(message),
+    };
+    let text = text.as_ref();
+    if text.chars().all(char::is_whitespace) {
         return refused(
             "The file is empty. Choose a model file saved from the modeller (a .json file)."
                 .to_string(),
         );
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            return refused(
-                "The file is not a text file, so it is not a model file. Choose the .json file saved with ‘Download model file’."
-                    .to_string(),
-            )
-        }
-    };
     let model = match saved::decode(text) {
         Ok(model) => model,
         Err(error) => return Opened::Refused(vec![problem_of(error, text)]),
     };
+    if let Err(limit) = limits::check(&model) {
+        return refused(limit.to_string());
+    }
     let problems = validate(&model);
     if problems.is_empty() {
         return Opened::Model(model);
@@ -106,6 +106,43 @@ pub fn decode(bytes: &[u8]) -> Opened {
         })
         .collect();
     Opened::Incomplete(model, problems)
+}
+
+/// The file's text: UTF-8 (with or without a byte order mark), or UTF-16 with its byte order
+/// mark (FF FE little-endian, FE FF big-endian), which Windows tools such as Notepad and
+/// PowerShell's `>` may save. `Err` says why not.
+fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    let units = match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16_units(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16_units(rest, u16::from_be_bytes),
+        _ => {
+            let utf8 = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            return std::str::from_utf8(utf8).map(Cow::Borrowed).map_err(|_| {
+                "The file is not a text file, so it is not a model file. Choose the .json file saved with ‘Download model file’.".to_string()
+            });
+        }
+    };
+    units
+        .and_then(|units| char::decode_utf16(units).collect::<Result<String, _>>().ok())
+        .map(Cow::Owned)
+        .ok_or_else(|| {
+            "The file is marked as UTF-16 text but is damaged, so it cannot be read. Open it in a text editor, save it as UTF-8, and open it again.".to_string()
+        })
+}
+
+/// UTF-16 code units from pairs of bytes; `None` if a byte is left over.
+fn utf16_units(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<Vec<u16>> {
+    let pairs = bytes.chunks_exact(2);
+    pairs.remainder().is_empty().then(|| {
+        pairs
+            .map(|pair| {
+                unit([
+                    pair.first().copied().unwrap_or(0),
+                    pair.get(1).copied().unwrap_or(0),
+                ])
+            })
+            .collect()
+    })
 }
 
 /// A file of `size` bytes, over [`MAX_FILE_BYTES`], refused unread.
@@ -139,6 +176,11 @@ fn problem_of(error: ReadError, text: &str) -> FileProblem {
             field: "format version".to_string(),
             json_path: Some("schema_version".to_string()),
             message: "The file has no schema_version, so it is not a model file saved from the modeller. Choose the .json file saved with ‘Download model file’.".to_string(),
+        },
+        ReadError::VersionNotWhole(found) => FileProblem {
+            field: "format version".to_string(),
+            json_path: Some("schema_version".to_string()),
+            message: format!("The file's schema_version is {found}; it must be a whole number, like 1 (written without a decimal point or quotes). Put it right in the file and open it again."),
         },
         ReadError::Newer(version) => FileProblem {
             field: "format version".to_string(),

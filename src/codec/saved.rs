@@ -44,8 +44,10 @@ pub enum ReadError {
         column: usize,
         detail: String,
     },
-    /// JSON, but not an object with a whole-number `schema_version`.
+    /// JSON, but not an object with a `schema_version`.
     NoVersion,
+    /// `schema_version` is there but is not a whole number: what it is instead ("1.0").
+    VersionNotWhole(String),
     /// Made by a newer version of the tool.
     Newer(u32),
     /// JSON, but a field is missing or has the wrong type: the first one found, and where.
@@ -78,6 +80,9 @@ impl ReadError {
                 detail,
             } => format!("it is not valid JSON: {detail} at line {line}, column {column}"),
             ReadError::NoVersion => "it has no schema_version".to_string(),
+            ReadError::VersionNotWhole(found) => {
+                format!("its schema_version is {found}; it must be a whole number, like 1")
+            }
             ReadError::Newer(version) => format!("it is in format {version}"),
             ReadError::Shape { path, detail } if path.is_empty() => detail.clone(),
             ReadError::Shape { path, detail } => format!("{detail} at {}", json_path(path)),
@@ -102,10 +107,11 @@ impl fmt::Display for ReadError {
 }
 
 /// The format version alone, read before the model so that a newer format is refused with a
-/// clear message rather than whatever field it changed.
+/// clear message rather than whatever field it changed. Read as any JSON number, so that
+/// `1.0` or `-1` is reported as what it is rather than as missing.
 #[derive(Deserialize)]
 struct Version {
-    schema_version: Option<u64>,
+    schema_version: Option<serde_json::Number>,
 }
 
 pub fn decode(text: &str) -> Result<Model, ReadError> {
@@ -124,12 +130,17 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
     // The version alone first; text that is not JSON fails here, with where.
     let version = match serde_json::from_str::<Version>(text) {
         Ok(found) => found.schema_version,
-        // JSON, but not an object, or a schema_version that is not a whole number.
-        Err(e) if e.is_data() => None,
+        // JSON, but a schema_version that is not a number (a string, a list…).
+        Err(e) if e.is_data() => {
+            return Err(ReadError::VersionNotWhole("not a number".to_string()))
+        }
         Err(e) => return Err(syntax(e)),
     }
-    .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
     .ok_or(ReadError::NoVersion)?;
+    let version = match version.as_u64() {
+        Some(whole) => u32::try_from(whole).unwrap_or(u32::MAX),
+        None => return Err(ReadError::VersionNotWhole(version.to_string())),
+    };
     if version > SCHEMA_VERSION {
         return Err(ReadError::Newer(version));
     }

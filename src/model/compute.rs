@@ -16,7 +16,7 @@ use super::results::{
 };
 use super::scenario::Scenario;
 use super::settle::{
-    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved,
+    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved, Unresolved,
 };
 use super::spend::{MinimumRule, SpendLine};
 use super::year::{FinancialYear, MAX_HORIZON_YEARS};
@@ -90,12 +90,8 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
                 pool.name
             ))
         })?;
-        let rule = resolve(&pool.risk_share, &index_of, partner_count).map_err(|_| {
-            missing(format!(
-                "The risk share of pool '{}' names a partner that is not in the scenario",
-                pool.name
-            ))
-        })?;
+        let rule = resolve(&pool.risk_share, &index_of, partner_count)
+            .map_err(|e| unresolved(e, &format!("pool '{}'", pool.name)))?;
         pools.push(PreparedPool {
             source: pool,
             host,
@@ -151,12 +147,10 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
                 ))
             })?;
         let rule = match &line.risk_share {
-            Some(rule) => Some(resolve(rule, &index_of, partner_count).map_err(|_| {
-                missing(format!(
-                    "The risk share of {} names a partner that is not in the scenario",
-                    what()
-                ))
-            })?),
+            Some(rule) => Some(
+                resolve(rule, &index_of, partner_count)
+                    .map_err(|e| unresolved(e, &format!("spending line '{}'", line.name)))?,
+            ),
             None => None,
         };
         let plan = line
@@ -578,6 +572,18 @@ pub(crate) fn add_at(slots: &mut [Money], position: usize, amount: Money) -> Opt
     let slot = slots.get_mut(position)?;
     *slot = slot.checked_add(amount)?;
     Some(())
+}
+
+/// A risk share that could not be resolved; `whose` is "pool 'BCF'" or "spending line 'X'".
+fn unresolved(error: Unresolved, whose: &str) -> ComputeError {
+    match error {
+        Unresolved::MissingPartner => missing(format!(
+            "The risk share of {whose} names a partner that is not in the scenario"
+        )),
+        Unresolved::TooLarge => ComputeError::TooLarge(format!(
+            "The fixed percentages of the risk share of {whose}"
+        )),
+    }
 }
 
 fn missing(message: String) -> ComputeError {

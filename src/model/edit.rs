@@ -2,9 +2,11 @@
 //! keeping them here (pure, no UI) means each one is tested natively and undo is a snapshot.
 
 use super::contribution::{AmountRule, Contribution, ContributionId, FundingStream, Obligation};
+use super::limits::Limited;
 use super::money::{Money, Percent};
 use super::partner::{Partner, PartnerId, PartnerKind};
 use super::pool::{Pool, PoolId, PoolType};
+use super::repair::fresh_id;
 use super::risk::{RiskShare, UnderspendTreatment};
 use super::scenario::{Model, Scenario, ScenarioId};
 use super::spend::{
@@ -107,6 +109,8 @@ pub enum EditError {
     Needs(&'static str),
     /// A horizon outside 1 to `MAX_HORIZON_YEARS` years.
     Horizon,
+    /// The option (or, for options, the model) already holds as many as the modeller supports.
+    Full(Limited),
 }
 
 impl core::fmt::Display for EditError {
@@ -118,6 +122,7 @@ impl core::fmt::Display for EditError {
                 f,
                 "A plan covers from 1 to {MAX_HORIZON_YEARS} financial years."
             ),
+            EditError::Full(what) => write!(f, "{}", what.full()),
         }
     }
 }
@@ -132,7 +137,7 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
             }
             scenario.horizon = *horizon;
         }
-        Edit::AddPartner => add_partner(scenario),
+        Edit::AddPartner => add_partner(scenario)?,
         Edit::AddPool => add_pool(scenario)?,
         Edit::AddContribution => add_contribution(scenario)?,
         Edit::AddLine => add_line(scenario)?,
@@ -250,11 +255,21 @@ fn names_partner(rule: Option<&RiskShare>, id: PartnerId) -> bool {
         .is_some_and(|shares| shares.iter().any(|s| s.partner == id))
 }
 
+/// An id none of `ids` has: one above the highest, never a repeat (even past `u32::MAX`).
 fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
-    ids.max().map_or(1, |max| max.saturating_add(1))
+    fresh_id(&ids.collect())
 }
 
-fn add_partner(scenario: &mut Scenario) {
+/// `Err` if a list of `count` items has no room for one more.
+fn room_for_one(what: Limited, count: usize) -> Result<(), EditError> {
+    if count >= what.limit() {
+        return Err(EditError::Full(what));
+    }
+    Ok(())
+}
+
+fn add_partner(scenario: &mut Scenario) -> Result<(), EditError> {
+    room_for_one(Limited::Partners, scenario.partners.len())?;
     let id = next_id(scenario.partners.iter().map(|p| p.id.0));
     let number = scenario.partners.len() + 1;
     scenario.partners.push(Partner::new(
@@ -263,9 +278,11 @@ fn add_partner(scenario: &mut Scenario) {
         &format!("P{number}"),
         PartnerKind::Other,
     ));
+    Ok(())
 }
 
 fn add_pool(scenario: &mut Scenario) -> Result<(), EditError> {
+    room_for_one(Limited::Pools, scenario.pools.len())?;
     let host = scenario
         .partners
         .first()
@@ -283,6 +300,7 @@ fn add_pool(scenario: &mut Scenario) -> Result<(), EditError> {
 }
 
 fn add_contribution(scenario: &mut Scenario) -> Result<(), EditError> {
+    room_for_one(Limited::Contributions, scenario.contributions.len())?;
     let partner = scenario
         .partners
         .first()
@@ -305,6 +323,7 @@ fn add_contribution(scenario: &mut Scenario) -> Result<(), EditError> {
 }
 
 fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
+    room_for_one(Limited::Lines, scenario.lines.len())?;
     let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?;
     let id = next_id(scenario.lines.iter().map(|l| l.id.0));
     let line = SpendLine {
@@ -325,6 +344,7 @@ fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
 
 /// A new minimum: adult social care, 0% of the NHS minimum contribution until set.
 fn add_ring_fence(scenario: &mut Scenario) -> Result<(), EditError> {
+    room_for_one(Limited::RingFences, scenario.ring_fences.len())?;
     let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?.id;
     scenario.ring_fences.push(RingFenceRequirement {
         pool,
@@ -545,19 +565,24 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
     match edit {
         ModelEdit::Duplicate(id) => {
             let at = position(model, *id)?;
+            room_for_one(Limited::Options, model.scenarios.len())?;
             let mut copy = model
                 .scenarios
                 .get(at)
                 .cloned()
                 .ok_or(EditError::Missing("option"))?;
             copy.id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
-            copy.name = format!("Copy of {}", copy.name);
+            copy.name = format!("Copy of {}", copy.name)
+                .chars()
+                .take(Limited::Name.limit())
+                .collect();
             let new_id = copy.id;
             model.scenarios.insert(at + 1, copy);
             Ok(new_id)
         }
         ModelEdit::AddBlank(like) => {
             let at = position(model, *like)?;
+            room_for_one(Limited::Options, model.scenarios.len())?;
             let horizon = model
                 .scenarios
                 .get(at)

@@ -9,10 +9,12 @@ mod contribution;
 pub mod edit;
 pub mod fixtures;
 mod format;
+pub mod limits;
 mod money;
 mod options_comparison;
 mod partner;
 mod pool;
+mod repair;
 mod results;
 mod risk;
 mod risk_pattern;
@@ -39,11 +41,14 @@ pub use money::{
 };
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
+pub use repair::repair_duplicate_ids;
 pub use results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,
     ReserveMovement, Results, RingFenceCheck, Settlement, StreamIncome, UnderspendResult,
 };
-pub use risk::{PartnerShare, RiskShare, Split, TierBearer, TierLimit, UnderspendTreatment};
+pub use risk::{
+    total_percent, PartnerShare, RiskShare, Split, TierBearer, TierLimit, UnderspendTreatment,
+};
 pub use risk_pattern::{equal_shares, RiskPattern};
 pub use scenario::{Model, Scenario, ScenarioId, SCHEMA_VERSION};
 pub use spend::{

@@ -192,6 +192,13 @@ impl Money {
         if digits.is_empty() {
             return Err(MoneyParseError::Empty);
         }
+        // `Decimal`'s own reader would take "1e5" as 100000 and "1_000" as 1000.
+        if digits.contains(['e', 'E']) {
+            return Err(MoneyParseError::Exponent);
+        }
+        if !is_plain_number(&digits) {
+            return Err(MoneyParseError::NotANumber);
+        }
         if let Some((_, pence)) = digits.split_once('.') {
             if pence.len() > 2 {
                 return Err(MoneyParseError::TooManyDecimalPlaces);
@@ -249,6 +256,8 @@ pub enum MoneyParseError {
     NotANumber,
     TooManyDecimalPlaces,
     TooLarge,
+    /// Written with an exponent, like "1e5".
+    Exponent,
 }
 
 impl fmt::Display for MoneyParseError {
@@ -260,6 +269,9 @@ impl fmt::Display for MoneyParseError {
                 "must be in pounds and pence, like 1,250,000.50"
             }
             MoneyParseError::TooLarge => "must be less than £1 trillion",
+            MoneyParseError::Exponent => {
+                "must be written out in digits, like 100000 or 100,000, not 1e5"
+            }
         })
     }
 }
@@ -309,8 +321,11 @@ impl Percent {
         if body.is_empty() {
             return Err(PercentParseError::Empty);
         }
+        if body.contains(['e', 'E']) {
+            return Err(PercentParseError::Exponent);
+        }
         // The sign was taken off above; a second one ("--5") is a typing slip, not a plus.
-        if !body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        if !is_plain_number(body) {
             return Err(PercentParseError::NotANumber);
         }
         let value: Decimal = body.parse().map_err(|_| PercentParseError::NotANumber)?;
@@ -333,6 +348,8 @@ pub enum PercentParseError {
     Empty,
     NotANumber,
     TooLarge,
+    /// Written with an exponent, like "5e-1".
+    Exponent,
 }
 
 impl fmt::Display for PercentParseError {
@@ -341,8 +358,19 @@ impl fmt::Display for PercentParseError {
             PercentParseError::Empty => "must be entered, like 5.66 or 5.66%",
             PercentParseError::NotANumber => "must be a percentage, like 5.66 or 5.66%",
             PercentParseError::TooLarge => "must be a percentage less than 1,000,000%",
+            PercentParseError::Exponent => {
+                "must be written out in digits, like 0.5 or 0.5%, not 5e-1"
+            }
         })
     }
+}
+
+/// Digits with at most one decimal point and at least one digit: "1250000.50", ".5", "5.".
+/// Nothing else (no sign, exponent, underscore or space) reaches `Decimal`'s reader.
+fn is_plain_number(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|b| *b == b'.').count() <= 1
+        && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Splits off a leading minus (hyphen or U+2212) or surrounding brackets. `None` if the text

@@ -14,6 +14,17 @@ pub struct PartnerShare {
     pub percent: Percent,
 }
 
+/// What fixed percentages add up to; `None` if the total is too large to hold (only absurd
+/// percentages get there: each must be at most 100%).
+pub fn total_percent(shares: &[PartnerShare]) -> Option<Percent> {
+    shares
+        .iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |total, share| {
+            total.checked_add(share.percent.as_decimal())
+        })
+        .map(Percent::new)
+}
+
 /// How a pool's (or one line's) overspend is shared between partners.
 ///
 /// The variance of a line in a year is forecast outturn − planned spend (positive = overspend).

@@ -34,12 +34,22 @@ pub(crate) enum Resolved {
     },
 }
 
-/// Resolves partner ids in `rule`; an unknown partner is returned as the error.
+/// Why a rule could not be resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unresolved {
+    /// A fixed percentage names a partner that is not in the scenario.
+    MissingPartner,
+    /// One partner's fixed percentages add up to more than a `Decimal` holds (a partner listed
+    /// twice at absurd percentages; `validate` reports both).
+    TooLarge,
+}
+
+/// Resolves partner ids in `rule`.
 pub(crate) fn resolve(
     rule: &RiskShare,
     index_of: &impl Fn(PartnerId) -> Option<usize>,
     partner_count: usize,
-) -> Result<Resolved, PartnerId> {
+) -> Result<Resolved, Unresolved> {
     Ok(match rule {
         RiskShare::Tiered {
             limit,
@@ -70,7 +80,7 @@ fn resolve_split(
     rule: &Split,
     index_of: &impl Fn(PartnerId) -> Option<usize>,
     partner_count: usize,
-) -> Result<Basic, PartnerId> {
+) -> Result<Basic, Unresolved> {
     Ok(match rule {
         Split::NoSharing => Basic::Commissioner,
         Split::ProRata { capped } => Basic::ProRata { capped: *capped },
@@ -78,10 +88,13 @@ fn resolve_split(
         Split::FixedPercentages { shares } => {
             let mut weights = vec![Decimal::ZERO; partner_count];
             for share in shares {
-                let position = index_of(share.partner).ok_or(share.partner)?;
+                let position = index_of(share.partner).ok_or(Unresolved::MissingPartner)?;
                 if let Some(weight) = weights.get_mut(position) {
                     // A negative percentage is a validation problem; here it simply weighs nothing.
-                    *weight += share.percent.as_decimal().max(Decimal::ZERO);
+                    // A partner listed twice has its percentages added.
+                    *weight = weight
+                        .checked_add(share.percent.as_decimal().max(Decimal::ZERO))
+                        .ok_or(Unresolved::TooLarge)?;
                 }
             }
             Basic::Weights(weights)

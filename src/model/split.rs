@@ -66,19 +66,22 @@ pub fn split(total: Money, weights: &[Decimal]) -> Result<Vec<Money>, SplitError
         let exact = exact_share(pence, *weight, weight_total).ok_or(SplitError::TooLarge)?;
         let floor = exact.floor();
         whole.push(floor);
-        fraction.push(exact - floor);
+        fraction.push(exact.checked_sub(floor).ok_or(SplitError::TooLarge)?);
     }
     let allocated = whole
         .iter()
         .try_fold(Decimal::ZERO, |sum, part| sum.checked_add(*part))
         .ok_or(SplitError::TooLarge)?;
-    let leftover = (pence - allocated).to_i64().ok_or(SplitError::TooLarge)?;
+    let leftover = pence
+        .checked_sub(allocated)
+        .and_then(|left| left.to_i64())
+        .ok_or(SplitError::TooLarge)?;
 
     let mut order: Vec<usize> = (0..weights.len())
         .filter(|&i| weights.get(i).is_some_and(|w| !w.is_zero()))
         .collect();
     order.sort_by(|&a, &b| fraction[b].cmp(&fraction[a]).then(a.cmp(&b)));
-    hand_out_leftover(&mut whole, &order, leftover);
+    hand_out_leftover(&mut whole, &order, leftover).ok_or(SplitError::TooLarge)?;
 
     let negative = total.is_negative();
     Ok(whole
@@ -101,9 +104,10 @@ fn exact_share(pence: Decimal, weight: Decimal, weight_total: Decimal) -> Option
 
 /// Gives (or, if decimal precision overshot, takes back) single pence in `order`, cycling if
 /// there are more pence than parts. Only pathological weights ever need more than one pass.
-fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) {
+/// `None` if a part would pass what a `Decimal` holds.
+fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) -> Option<()> {
     if order.is_empty() {
-        return;
+        return Some(());
     }
     let step = if leftover >= 0 {
         Decimal::ONE
@@ -121,7 +125,7 @@ fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) {
         };
         if let Some(part) = position.and_then(|&i| whole.get_mut(i)) {
             if leftover >= 0 || part.is_sign_positive() && !part.is_zero() {
-                *part += step;
+                *part = part.checked_add(step)?;
                 remaining -= 1;
                 idle_passes = 0;
             } else {
@@ -130,6 +134,7 @@ fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) {
         }
         cursor += 1;
     }
+    Some(())
 }
 
 #[cfg(test)]

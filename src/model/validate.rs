@@ -3,7 +3,6 @@
 //! `validate_rules.rs`.
 
 use std::collections::HashSet;
-use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
@@ -119,17 +118,26 @@ impl Checker {
         }
     }
 
-    /// Reports each id after its first use.
-    pub fn unique_ids<Id: Eq + Hash>(
+    /// Reports each id after its first use. `kind` names one item: "spending line".
+    pub fn unique_ids(
         &mut self,
-        ids: impl Iterator<Item = Id>,
+        ids: impl Iterator<Item = u32>,
         path: impl Fn(usize) -> FieldPath,
-        message: impl Fn(usize) -> String,
+        kind: &str,
     ) {
         let mut seen = HashSet::new();
         for (position, id) in ids.enumerate() {
             if !seen.insert(id) {
-                self.problem(path(position), message(position));
+                self.problem(
+                    path(position),
+                    format!(
+                        "{} {} has id {id}, the same as an earlier {kind}; each {kind} needs its \
+                         own id. In a model file, give it an id no other {kind} has (opening the \
+                         model in the modeller renumbers it for you)",
+                        capitalised(kind),
+                        position.saturating_add(1)
+                    ),
+                );
             }
         }
     }
@@ -172,9 +180,9 @@ pub fn validate_model_fields(model: &Model) -> Vec<Problem> {
         );
     }
     check.unique_ids(
-        model.scenarios.iter().map(|s| s.id),
+        model.scenarios.iter().map(|s| s.id.0),
         |i| FieldPath::scenario(i).field("id"),
-        |i| format!("Scenario {} has the same id as an earlier scenario", i + 1),
+        "option",
     );
     check.problems
 }
@@ -246,9 +254,9 @@ fn check_partners(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
         );
     }
     check.unique_ids(
-        scenario.partners.iter().map(|p| p.id),
+        scenario.partners.iter().map(|p| p.id.0),
         |i| root.item("partner", i).field("id"),
-        |i| format!("Partner {} has the same id as an earlier partner", i + 1),
+        "partner",
     );
 }
 
@@ -291,9 +299,9 @@ fn check_pools(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
         }
     }
     check.unique_ids(
-        scenario.pools.iter().map(|p| p.id),
+        scenario.pools.iter().map(|p| p.id.0),
         |i| root.item("pool", i).field("id"),
-        |i| format!("Pool {} has the same id as an earlier pool", i + 1),
+        "pool",
     );
 }
 
@@ -330,14 +338,9 @@ fn check_contributions(check: &mut Checker, scenario: &Scenario, root: &FieldPat
         );
     }
     check.unique_ids(
-        scenario.contributions.iter().map(|c| c.id),
+        scenario.contributions.iter().map(|c| c.id.0),
         |i| root.item("contribution", i).field("id"),
-        |i| {
-            format!(
-                "Contribution {} has the same id as an earlier contribution",
-                i + 1
-            )
-        },
+        "contribution",
     );
 }
 
@@ -391,22 +394,33 @@ fn check_lines(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
         }
     }
     check.unique_ids(
-        scenario.lines.iter().map(|l| l.id),
+        scenario.lines.iter().map(|l| l.id.0),
         |i| root.item("line", i).field("id"),
-        |i| format!("Spending line {} has the same id as an earlier line", i + 1),
+        "spending line",
     );
 }
 
 fn check_ring_fences(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
+    let mut seen = HashSet::new();
     for (i, requirement) in scenario.ring_fences.iter().enumerate() {
         let path = root.item("ring_fence", i);
         let pool = scenario.pool(requirement.pool);
         let label = format!("the {}", requirement.ring_fence.label().to_lowercase());
-        if pool.is_none() {
-            check.problem(
+        match pool {
+            None => check.problem(
                 path.field("pool"),
                 format!("The pool for {label} is not one of the pools"),
-            );
+            ),
+            Some(pool) if !seen.insert((requirement.pool, requirement.ring_fence)) => check
+                .problem(
+                    path.field("pool"),
+                    format!(
+                        "{} is set more than once for pool {}; keep one and remove the others",
+                        capitalised(&label),
+                        display_name(&pool.name, "Pool", 0)
+                    ),
+                ),
+            Some(_) => {}
         }
         match &requirement.minimum {
             super::spend::MinimumRule::Amount { rule } => {
@@ -430,6 +444,15 @@ fn check_ring_fences(check: &mut Checker, scenario: &Scenario, root: &FieldPath)
                 );
             }
         }
+    }
+}
+
+/// "Spending line" from "spending line".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -6,9 +6,8 @@ use rust_decimal::Decimal;
 
 use super::contribution::AmountRule;
 use super::format::format_percent;
-use super::money::Percent;
 use super::partner::Partner;
-use super::risk::{PartnerShare, RiskShare, TierLimit};
+use super::risk::{total_percent, PartnerShare, RiskShare, TierLimit};
 use super::scenario::Scenario;
 use super::spend::{Outturn, YearForecast};
 use super::validate::{Checker, FieldPath};
@@ -201,19 +200,22 @@ fn check_fixed_shares(
         return;
     }
     let mut seen = HashSet::new();
-    let mut total = Decimal::ZERO;
     for (i, share) in shares.iter().enumerate() {
         let share_path = path.item("share", i);
-        if scenario.partner(share.partner).is_none() {
-            check.problem(
+        match scenario.partner(share.partner) {
+            None => check.problem(
                 share_path.field("partner"),
                 format!("A fixed percentage for {label} is for a partner that is not one of the partners"),
-            );
-        } else if !seen.insert(share.partner) {
-            check.problem(
+            ),
+            Some(partner) if !seen.insert(share.partner) => check.problem(
                 share_path.field("partner"),
-                format!("A partner is listed twice in the fixed percentages for {label}"),
-            );
+                format!(
+                    "{} is listed more than once in the fixed percentages for {label}; list each \
+                     partner once, with its whole share, and remove the other entries",
+                    crate::model::user_text::isolate(partner.label())
+                ),
+            ),
+            Some(_) => {}
         }
         check.percent(
             share.percent,
@@ -222,16 +224,23 @@ fn check_fixed_shares(
             share_path.field("percent"),
             &format!("Each fixed percentage for {label}"),
         );
-        total = total.saturating_add(share.percent.as_decimal());
     }
-    if total != Decimal::ONE_HUNDRED {
-        check.problem(
+    match total_percent(shares) {
+        Some(total) if total.as_decimal() == Decimal::ONE_HUNDRED => {}
+        Some(total) => check.problem(
             path.clone(),
             format!(
                 "Fixed percentages for {label} total {}; they must total 100%",
-                format_percent(Percent::new(total))
+                format_percent(total)
             ),
-        );
+        ),
+        None => check.problem(
+            path.clone(),
+            format!(
+                "Fixed percentages for {label} add up to more than the modeller can hold; each \
+                 must be between 0% and 100%, and together they must total 100%"
+            ),
+        ),
     }
 }
 

@@ -21,6 +21,8 @@ pub fn app() -> Html {
     let content = match page.as_deref() {
         Some("help") => html! { <HelpPage /> },
         Some("accessibility") => html! { <AccessibilityPage /> },
+        // `?page=recovery` opens the recovery page on purpose (to download a saved model that
+        // will not open); any other value, or none, the modeller.
         _ => html! { <Workspace /> },
     };
     html! {

@@ -9,7 +9,7 @@ use crate::app::bidi::name;
 use crate::app::fields::{commit_action, error_for, Editor};
 use crate::app::state::Action;
 use crate::codec::library::Library;
-use crate::model::templates;
+use crate::model::{limits, templates};
 
 #[derive(Properties, PartialEq)]
 pub struct ModelsPanelProps {
@@ -34,6 +34,8 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
         let name = text.trim();
         if name.is_empty() {
             Err("cannot be blank: give the model a name, like Better Care Fund 2025/26".into())
+        } else if let Some(problem) = limits::name_too_long(name) {
+            Err(problem)
         } else {
             Ok(Action::RenameModel(name.to_string()))
         }

@@ -175,9 +175,8 @@ fn shares_fields<F>(
 where
     F: Fn(Vec<PartnerShare>) -> RiskShare + Clone + 'static,
 {
-    let total = shares.iter().fold(rust_decimal::Decimal::ZERO, |t, s| {
-        t + s.percent.as_decimal()
-    });
+    // Checked: a crafted model's percentages can add up to more than a Decimal holds.
+    let total = crate::model::total_percent(shares).map(Percent::as_decimal);
     let fields = props.partners.iter().map(|partner| {
         let position = shares.iter().position(|s| s.partner == partner.id);
         let percent = position
@@ -218,17 +217,22 @@ where
                 error={error_for(&props.editor, &id)} on_commit={on_commit} />
         }
     });
-    let total_class = if total == rust_decimal::Decimal::ONE_HUNDRED {
+    let adds_up = total == Some(rust_decimal::Decimal::ONE_HUNDRED);
+    let total_class = if adds_up {
         "pb-rule__total"
     } else {
         "pb-rule__total pb-rule__total--wrong"
+    };
+    let total_text = match total {
+        Some(total) => format!("Total: {}%", total.normalize()),
+        None => "Total: too large to add up".to_string(),
     };
     html! {
         <div class="pb-rule__shares">
             { for fields }
             <p class={total_class} aria-live="polite">
-                { format!("Total: {}%", total.normalize()) }
-                if total != rust_decimal::Decimal::ONE_HUNDRED { { " — the shares must total 100%" } }
+                { total_text }
+                if !adds_up { { " — the shares must total 100%" } }
             </p>
         </div>
     }

@@ -32,7 +32,7 @@ use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
 use crate::codec::model_file;
 use crate::model::user_text::isolate;
-use crate::model::{templates, Model};
+use crate::model::{repair_duplicate_ids, templates, Model};
 use crate::platform;
 
 /// How the modeller starts.
@@ -48,7 +48,8 @@ enum Start {
 #[function_component(Workspace)]
 pub fn workspace() -> Html {
     let start = use_state(|| {
-        if persistence::stopped_last_time(&Browser, platform::now_ms()) {
+        let asked = platform::requested_page().as_deref() == Some("recovery");
+        if asked || persistence::stopped_last_time(&Browser, platform::now_ms()) {
             Start::Recovery
         } else {
             Start::Normal
@@ -348,12 +349,17 @@ fn modeller(props: &ModellerProps) -> Html {
                     .map_or_else(templates::blank, |t| t.model);
                 add_and_open(model);
             }
-            Leave::Import(model) => {
+            Leave::Import(mut model) => {
                 let name = isolate(&model.name);
+                let repairs = repair_duplicate_ids(&mut model);
                 if add_and_open(model) {
-                    notices.set(vec![format!(
-                        "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
-                    )]);
+                    notices.set(
+                        std::iter::once(format!(
+                            "Opened ‘{name}’ from the file as a new model. Your other models are unchanged."
+                        ))
+                        .chain(repairs)
+                        .collect(),
+                    );
                 }
             }
             Leave::Link(fragment) => {

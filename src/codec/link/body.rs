@@ -1,12 +1,13 @@
 //! The body of a version 1 link: the model in a compact binary form, before compression.
 //! docs/link-format.md describes every field in the order written here.
 
-use super::diff::{read_list, write_list};
+use super::diff::{read_list, write_list, ListLimit};
 use super::items::{
     read_contributions, read_lines, read_partners, read_pools, read_ring_fences,
     write_contributions, write_lines, write_partners, write_pools, write_ring_fences,
 };
 use super::wire::{BodyError, Read, Reader, Writer};
+use crate::model::limits::{self, Limited};
 use crate::model::{
     AmountRule, FinancialYear, Horizon, MinimumRule, Model, RingFenceRequirement, RiskShare,
     Scenario, ScenarioId, Split,
@@ -49,9 +50,10 @@ pub(super) fn read_model(bytes: &[u8]) -> Read<(Model, ScenarioId)> {
     let base_scenario = ScenarioId(r.number("the base scenario")?);
     let selected = ScenarioId(r.number("the selected scenario")?);
     let count = r.count("the number of scenarios")?;
+    limits::at_most(Limited::Options, count, None).map_err(BodyError::OverLimit)?;
     let mut scenarios: Vec<Scenario> = Vec::new();
-    for _ in 0..count {
-        let scenario = read_scenario(&mut r, scenarios.first())?;
+    for option in 0..count {
+        let scenario = read_scenario(&mut r, scenarios.first(), option)?;
         scenarios.push(scenario);
     }
     if !r.is_at_end() {
@@ -130,7 +132,8 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
     });
 }
 
-fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
+fn read_scenario(r: &mut Reader, base: Option<&Scenario>, option: usize) -> Read<Scenario> {
+    let limit = |what| ListLimit { what, option };
     let id = ScenarioId(r.number("a scenario's id")?);
     let name = r.string("a scenario's name")?;
     let description = r.string("a scenario's description")?;
@@ -140,6 +143,7 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
         r,
         base.map_or(&[], |b| &b.partners),
         "the partners",
+        limit(Limited::Partners),
         read_partners,
         |p| (0, p.name.len() + p.short_name.len()),
     )?;
@@ -147,6 +151,7 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
         r,
         base.map_or(&[], |b| &b.pools),
         "the pools",
+        limit(Limited::Pools),
         read_pools,
         |p| (risk_share_entries(&p.risk_share), p.name.len()),
     )?;
@@ -154,6 +159,7 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
         r,
         base.map_or(&[], |b| &b.contributions),
         "the contributions",
+        limit(Limited::Contributions),
         |r, n| read_contributions(r, n, start),
         |c| (rule_entries(&c.rule), c.name.len()),
     )?;
@@ -161,6 +167,7 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
         r,
         base.map_or(&[], |b| &b.lines),
         "the spending lines",
+        limit(Limited::Lines),
         |r, n| read_lines(r, n, start),
         |l| {
             let shares = l.risk_share.as_ref().map_or(0, risk_share_entries);
@@ -171,6 +178,7 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>) -> Read<Scenario> {
         r,
         base.map_or(&[], |b| &b.ring_fences),
         "the ring-fences",
+        limit(Limited::RingFences),
         |r, n| read_ring_fences(r, n, start),
         |f| match &f.minimum {
             MinimumRule::Amount { rule } => (rule_entries(rule), 0),

@@ -7,6 +7,7 @@
 //! base not reached when the list ends are dropped.
 
 use super::wire::{BodyError, Read, Reader, Writer};
+use crate::model::limits::{self, Limited};
 
 const COPY: usize = 0;
 const REPLACE: usize = 1;
@@ -90,13 +91,22 @@ fn edits<T: PartialEq>(base: &[T], items: &[T], same_item: impl Fn(&T, &T) -> bo
     edits
 }
 
+/// The most items one list may hold (`model::limits`), and whose list it is, for the message.
+pub(super) struct ListLimit {
+    pub what: Limited,
+    /// The option's position in the model.
+    pub option: usize,
+}
+
 /// Reads a list written by [`write_list`] against the same `base`. Copied items are counted
 /// against the reader's budget with `weight` (items, text bytes), so a few bytes of edits cannot
-/// expand into an unbounded model.
+/// expand into an unbounded model; and a list longer than `limit` is refused as soon as a run
+/// would take it over, before its items are read or copied.
 pub(super) fn read_list<T: Clone>(
     reader: &mut Reader,
     base: &[T],
     what: &'static str,
+    limit: ListLimit,
     read_items: impl Fn(&mut Reader, usize) -> Read<Vec<T>>,
     weight: impl Fn(&T) -> (usize, usize),
 ) -> Read<Vec<T>> {
@@ -114,6 +124,14 @@ pub(super) fn read_list<T: Clone>(
         let end = cursor
             .checked_add(count)
             .ok_or(BodyError::Malformed(what))?;
+        if matches!(kind, COPY | REPLACE | INSERT) {
+            limits::at_most(
+                limit.what,
+                items.len().saturating_add(count),
+                Some(limit.option),
+            )
+            .map_err(BodyError::OverLimit)?;
+        }
         match kind {
             COPY => {
                 let copied = base.get(cursor..end).ok_or(BodyError::Malformed(what))?;
@@ -143,6 +161,7 @@ pub(super) fn read_list<T: Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::limits::LimitError;
 
     fn round_trip(base: &[(u32, char)], items: &[(u32, char)]) -> usize {
         let mut writer = Writer::default();
@@ -166,10 +185,17 @@ mod tests {
             }
             Ok(items)
         };
-        let decoded = read_list(&mut reader, base, "list", read, |_| (0, 1));
+        let decoded = read_list(&mut reader, base, "list", lines(), read, |_| (0, 1));
         assert_eq!(decoded.as_deref(), Ok(items));
         assert!(reader.is_at_end());
         body.len()
+    }
+
+    fn lines() -> ListLimit {
+        ListLimit {
+            what: Limited::Lines,
+            option: 0,
+        }
     }
 
     #[test]
@@ -184,18 +210,44 @@ mod tests {
         round_trip(&[], &[]);
     }
 
-    #[test]
-    fn copies_count_against_the_budget() {
-        let base = vec![0u8; 1000];
+    /// Reads a list of `count` items, all copied from `base` or all inserted.
+    fn read_run(base: &[u8], count: usize, kind: usize, text: usize) -> Read<Vec<u8>> {
         let mut writer = Writer::default();
-        writer.count(1000 << 2);
+        writer.count(count << 2 | kind);
         writer.count(0);
         let body = writer.finish();
         let Ok(mut reader) = Reader::new(&body) else {
             panic!("no text length")
         };
         let read = |_: &mut Reader, count: usize| -> Read<Vec<u8>> { Ok(vec![0; count]) };
-        let copied = read_list(&mut reader, &base, "list", read, |_| (0, 5000));
+        read_list(&mut reader, base, "list", lines(), read, |_| (0, text))
+    }
+
+    #[test]
+    fn copies_count_against_the_budget() {
+        let copied = read_run(&[0u8; 400], 400, COPY, 20_000);
         assert_eq!(copied, Err(BodyError::TooLarge));
+    }
+
+    #[test]
+    fn a_list_over_its_limit_is_refused_before_it_is_read() {
+        let over = LimitError {
+            what: Limited::Lines,
+            count: 501,
+            option: Some(0),
+        };
+        // 501 inserted items that are not in the body at all: refused on the count alone.
+        assert_eq!(
+            read_run(&[], 501, INSERT, 0),
+            Err(BodyError::OverLimit(over))
+        );
+        assert_eq!(
+            read_run(&[0u8; 501], 501, COPY, 0),
+            Err(BodyError::OverLimit(over))
+        );
+        assert_eq!(
+            read_run(&[0u8; 500], 500, COPY, 0).map(|v| v.len()),
+            Ok(500)
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::limits::LimitError;
+
 /// Most items (scenarios, partners, pools, contributions, lines, ring-fences and the entries
 /// inside them) one link may hold, counting items copied from the first scenario. The large
 /// example model has about 8,000.
@@ -21,6 +23,8 @@ pub(super) enum BodyError {
     Malformed(&'static str),
     /// It holds more than [`MAX_ITEMS`] or [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// It holds more of something than the modeller supports (`model::limits`).
+    OverLimit(LimitError),
 }
 
 pub(super) type Read<T> = Result<T, BodyError>;
