@@ -30,7 +30,11 @@ pub struct Outcome {
 const MOST_OPTIONS: usize = 6;
 
 pub fn run(model: &Model) -> Outcome {
-    let problems: Vec<String> = validate(model).into_iter().map(|p| p.message).collect();
+    // Without the marks that isolate names for bidirectional text (model::user_text).
+    let problems: Vec<String> = validate(model)
+        .into_iter()
+        .map(|p| pooled_budgets::model::user_text::plain(&p.message))
+        .collect();
     let over_limit = limits::check(model).err().map(|e| e.to_string());
 
     let mut repaired = model.clone();
