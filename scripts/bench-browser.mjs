@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const LOADS = Number(process.env.BENCH_LOADS ?? 11);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
+const OPENS = Number(process.env.BENCH_OPENS ?? 5);
 const COMPUTE_BATCHES = 30;
 const COMPUTE_BATCH = 10;
 // What "results on screen" means, for the app and the bare page alike.
@@ -119,7 +120,7 @@ async function computeInWasm(browser, url) {
         large.compute(batch);
         perCompute.push((performance.now() - t0) / batch);
       }
-      return { perCompute, link: large.link() };
+      return { perCompute, link: large.link(), limitsLink: bench.limits_link() };
     }, { batches: COMPUTE_BATCHES, batch: COMPUTE_BATCH });
   } finally {
     await page.close();
@@ -168,6 +169,18 @@ async function editLoop({ id, count }) {
   return times;
 }
 
+/**
+ * Cold opens (a fresh context each: empty storage) of the app at `link`, timed from navigation
+ * to the first painted results; milliseconds. How the size limits are checked: the largest model
+ * the modeller accepts must open in under 3 s.
+ */
+async function opens(browser, appUrl, link, count) {
+  await timeLoad(browser, `${appUrl}#${link}`, 1);
+  const times = [];
+  for (let i = 0; i < count; i += 1) times.push(await timeLoad(browser, `${appUrl}#${link}`, 1));
+  return summary(times);
+}
+
 /** Opens the large model from its link, measures memory, edits, measures again. */
 async function largeModel(browser, appUrl, link) {
   const context = await browser.newContext();
@@ -205,6 +218,7 @@ export async function runBrowserBenches() {
       load: await loads(browser, app.url, bare.url, 1),
       throttled: await loads(browser, app.url, bare.url, 4),
       wasmCompute: summary(wasm.perCompute),
+      limitsOpen: { ...await opens(browser, app.url, wasm.limitsLink, OPENS), link: wasm.limitsLink.length },
       ...await largeModel(browser, app.url, wasm.link),
     };
   } finally {

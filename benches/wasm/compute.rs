@@ -5,6 +5,7 @@
 //! bundle: Trunk builds only the `pooled-budgets` binary.
 
 use pooled_budgets::codec::link::encode_link;
+use pooled_budgets::model::fixtures::limits_model;
 use pooled_budgets::model::{compute, large_model, Scenario};
 use wasm_bindgen::prelude::*;
 
@@ -43,6 +44,14 @@ impl LargeModel {
     pub fn link(&self) -> String {
         self.link.clone()
     }
+}
+
+/// The share link of the model at the size limits (`model::limits`): `make bench` times opening
+/// it in the app, which must take under 3 s.
+#[wasm_bindgen]
+pub fn limits_link() -> String {
+    let model = limits_model();
+    encode_link(&model, model.base_scenario)
 }
 
 impl Default for LargeModel {

@@ -145,9 +145,16 @@ test('a name starting with U+202E does not reverse the notice that quotes it', a
   expect(problems).toEqual([]);
 });
 
-test('a 4,000-character name does not make the page wider than the window', async ({ page, problems }) => {
+test('a 4,000-character name is refused, and the longest name allowed does not make the page wider than the window', async ({ page, problems }) => {
   await openApp(page);
-  const long = 'Pooled'.repeat(667).slice(0, 4000);
+  const tooLong = smallModel();
+  tooLong.name = 'Pooled'.repeat(667).slice(0, 4000);
+  await page.getByLabel('Open a model file (.json)').setInputFiles({
+    name: 'too-long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tooLong)),
+  });
+  await expect(page.locator('#file-problems')).toContainText('4,000 characters; names may have at most 200');
+  // The longest name allowed, with no space to break at, in every place a name is shown.
+  const long = 'Pooled'.repeat(34).slice(0, 200);
   const model = smallModel();
   model.name = long;
   const scenario = model.scenarios[0];

@@ -126,11 +126,11 @@ test('a save that would overwrite a newer save from another tab asks which to ke
 });
 
 for (const [what, bad] of [
-  ['unreadable', '{"format":1,"models":[{"id":1,'],
-  ['empty', ''],
-  ['an empty list', '{"format":1,"open":1,"models":[]}'],
+  ['an unreadable list of models', '{"format":1,"models":[{"id":1,'],
+  ['an empty value for the list of models', ''],
+  ['a list of models that lists none', '{"format":1,"open":1,"models":[]}'],
 ]) {
-  test(`an ${what} list of models is kept aside and rebuilt with every model`, async ({ page }) => {
+  test(`${what} is kept aside and rebuilt with every model`, async ({ page }) => {
     await startFrom(page, 'A blank model');
     await enter(modelName(page), 'Second model');
     await saved(page);
