@@ -116,7 +116,10 @@ test('a save that would overwrite a newer save from another tab asks which to ke
   let models = await storedModels(page);
   expect(models.map((m) => m.model.name)).toEqual(['Saved in the other tab']);
 
-  await dialog.getByRole('button', { name: 'Keep this tab’s version as a copy' }).click();
+  // With the keyboard alone: the dialog has focus, and its first choice is one Tab away.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Keep this tab’s version as a copy' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await saved(page);
   models = await storedModels(page);
   expect(models.map((m) => m.model.name).sort()).toEqual(
@@ -201,7 +204,8 @@ test('while storage is full, leaving the model asks first and offers the file', 
     question.getByRole('button', { name: 'Download the model file (.json)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^A name long enough.*\.json$/);
-  await question.getByRole('button', { name: 'Stay on this model' }).click();
+  await question.getByRole('button', { name: 'Stay on this model' }).focus();
+  await page.keyboard.press('Enter');
   await expect(question).toHaveCount(0);
   await expect(modelName(page)).toHaveValue(/^A name long enough/);
 
