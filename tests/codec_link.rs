@@ -645,3 +645,26 @@ proptest! {
         prop_assert!(decode_link(&link).is_err());
     }
 }
+
+/// Found by the link_decode fuzz target: a body whose year offset is near `i32::MAX` overflowed
+/// `start + offset` in the year reader (a panic with overflow checks, a wrong year without).
+#[test]
+fn a_year_offset_beyond_any_year_is_malformed_not_a_panic() {
+    let hex: String = [
+        "0830ffffffffffffffff00ffff0000ff8008806d322e7a794c00000000060606fa06060306060606",
+        "060606060606063b00003b3b060606fd00000012000026060000000000007d000000000000000000",
+        "000000000000000000000000000000000006fa1e794c0000021500000f0f0f0fe4ffffff0f0f0f0f",
+        "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f000000000000000000000000",
+        "0000000000000000ff00000000000000000000000f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f",
+        "0f0f0f00300000",
+    ]
+    .concat();
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .filter_map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect();
+    let (mode, rest) = bytes.split_first().expect("the crash input is not empty");
+    assert_eq!(mode % 3, 2, "the crash input is a body");
+    let link = pooled_budgets::codec::link::link_from_body(rest, false);
+    assert!(decode_link(&link).is_err());
+}

@@ -181,7 +181,10 @@ impl<'a> Reader<'a> {
     pub fn year(&mut self, start: u16, what: &'static str) -> Read<u16> {
         let zigzag: u32 = self.number(what)?;
         let offset = (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32);
-        u16::try_from(i32::from(start) + offset).map_err(|_| BodyError::Malformed(what))
+        i32::from(start)
+            .checked_add(offset)
+            .and_then(|year| u16::try_from(year).ok())
+            .ok_or(BodyError::Malformed(what))
     }
 
     pub fn string(&mut self, what: &'static str) -> Read<String> {
