@@ -146,3 +146,62 @@ fn a_share_total_too_large_to_add_up_is_reported_and_computes_by_the_fallback() 
     assert!(compute(&model.scenarios[0]).is_ok());
     assert!(!validate(&model).is_empty());
 }
+
+/// Links that froze the tab on every load before the size limits: 10,000 lines (68 KB as the
+/// issue found it) and 45,000 lines, under the decoder's item cap. Each line here is a copy of
+/// the small model's first without its name, so the links compress to a few kilobytes and stay
+/// under the decoder's cap on inflated size: the size limits are what refuse them.
+fn too_many_lines(count: u32) -> Model {
+    let mut model = small_model();
+    let line = model.scenarios[0].lines[0].clone();
+    model.scenarios[0].lines = (1..=count)
+        .map(|id| {
+            let mut copy = line.clone();
+            copy.id.0 = id;
+            copy.name = String::new();
+            copy
+        })
+        .collect();
+    model
+}
+
+const TOO_MANY: [(&str, u32); 2] = [
+    ("crafted-10000-lines", 10_000),
+    ("crafted-45000-lines", 45_000),
+];
+
+/// Writes the too-many-lines links (the browser tests open them):
+/// `cargo test --test codec_crafted write_too_many_lines_links -- --ignored`.
+#[test]
+#[ignore]
+fn write_too_many_lines_links() {
+    for (stem, count) in TOO_MANY {
+        let model = too_many_lines(count);
+        std::fs::write(
+            golden_path(stem),
+            encode_link(&model, model.base_scenario) + "\n",
+        )
+        .unwrap_or_else(|e| panic!("{stem}: {e}"));
+    }
+}
+
+#[test]
+fn links_with_too_many_lines_are_refused_by_the_limit() {
+    for (stem, count) in TOO_MANY {
+        let link = read_link(stem);
+        assert_eq!(
+            link.trim(),
+            encode_link(&too_many_lines(count), pooled_budgets::model::ScenarioId(1)),
+            "{stem} is not the link of {count} lines"
+        );
+        match decode_link(&link) {
+            Err(pooled_budgets::codec::link::LinkError::OverLimit(limit)) => {
+                assert_eq!(limit.count, count as usize, "{stem}")
+            }
+            other => panic!(
+                "{stem} was not refused by the limit: {:?}",
+                other.map(|_| ())
+            ),
+        }
+    }
+}

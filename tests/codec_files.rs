@@ -205,7 +205,7 @@ fn a_utf16_file_with_its_byte_order_mark_opens() {
 fn a_model_over_the_size_limits_is_refused_with_which_limit() {
     let mut model = reference_model();
     let line = model.scenarios[0].lines[0].clone();
-    model.scenarios[0].lines = (1..=501)
+    model.scenarios[0].lines = (1..=201)
         .map(|id| {
             let mut copy = line.clone();
             copy.id.0 = id;
@@ -216,7 +216,7 @@ fn a_model_over_the_size_limits_is_refused_with_which_limit() {
     assert_eq!(problems.len(), 1);
     assert!(
         problems[0].message.starts_with(
-            "Option 1 has 501 spending lines; the modeller supports at most 500 spending lines in one option."
+            "Option 1 has 201 spending lines; the modeller supports at most 200 spending lines in one option."
         ),
         "{}",
         problems[0].message

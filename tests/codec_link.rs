@@ -265,7 +265,7 @@ fn a_link_over_the_size_limits_is_refused_early_with_which_limit() {
         panic!("not refused by the limit: {:?}", refused.map(|_| ()))
     };
     assert!(started.elapsed() < Duration::from_secs(2));
-    assert_eq!(limit.to_string(), "Option 1 has 45,000 spending lines; the modeller supports at most 500 spending lines in one option. Split it into smaller models, or remove some, and open it again.");
+    assert_eq!(limit.to_string(), "Option 1 has 45,000 spending lines; the modeller supports at most 200 spending lines in one option. Split it into smaller models, or remove some, and open it again.");
     assert!(LinkError::OverLimit(limit)
         .to_string()
         .starts_with("This link holds a model larger than the modeller supports."));

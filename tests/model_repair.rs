@@ -188,6 +188,8 @@ fn the_model_at_the_limits_is_at_them_and_computes() {
     for scenario in &model.scenarios {
         assert_eq!(scenario.lines.len(), limits::MAX_LINES);
         assert_eq!(scenario.partners.len(), limits::MAX_PARTNERS);
+        assert_eq!(scenario.pools.len(), limits::MAX_POOLS);
+        assert_eq!(scenario.contributions.len(), limits::MAX_CONTRIBUTIONS);
         assert!(
             pooled_budgets::model::compute(scenario).is_ok(),
             "{}",
@@ -245,7 +247,7 @@ fn adds_stop_at_the_limits_and_say_why() {
     assert_eq!(scenario, before);
     assert_eq!(
         EditError::Full(Limited::Lines).to_string(),
-        "An option can hold at most 500 spending lines."
+        "An option can hold at most 200 spending lines."
     );
 
     let mut model = small_model();

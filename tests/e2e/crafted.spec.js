@@ -103,7 +103,7 @@ test('a model file beyond the size limits is refused with the limit, and nothing
   const started = Date.now();
   await fileInput(page).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await expect(page.locator('#file-problems')).toContainText('10,000');
-  await expect(page.locator('#file-problems')).toContainText('500');
+  await expect(page.locator('#file-problems')).toContainText('at most 200');
   // Refused quickly, not after a freeze (a generous bound: this is not a speed test).
   expect(Date.now() - started).toBeLessThan(20_000);
   await expect(page.getByRole('button', { name: /Open it as a new model/ })).toHaveCount(0);
@@ -112,3 +112,28 @@ test('a model file beyond the size limits is refused with the limit, and nothing
   expect(after).toBe(before);
   await everyModelSurvivesAReload(page, 2);
 });
+
+for (const [name, count] of [['crafted-10000-lines', '10,000'], ['crafted-45000-lines', '45,000']]) {
+  test(`the link ${name} is refused with the limit at once, nothing is saved, and a reload is normal`, async ({ page, problems }) => {
+    await keepTwoModels(page);
+    const before = await page.evaluate(() => {
+      const copy = { ...localStorage };
+      delete copy['pooled-budgets.opening'];
+      return JSON.stringify(copy);
+    });
+    const link = readFileSync(`tests/golden/${name}.txt`, 'utf8').trim();
+    await loadWith(page, link);
+    const alert = page.getByRole('alert').first();
+    await expect(alert).toContainText(`Option 1 has ${count} spending lines; the modeller supports at most 200`);
+    await expect(alert).toContainText('Your saved models are unchanged');
+    await expect(modelName(page)).toHaveValue('Work that must survive');
+    const after = await page.evaluate(() => {
+      const copy = { ...localStorage };
+      delete copy['pooled-budgets.opening'];
+      return JSON.stringify(copy);
+    });
+    expect(JSON.parse(after)).toEqual(JSON.parse(before));
+    expect(problems).toEqual([]);
+    await everyModelSurvivesAReload(page, 2);
+  });
+}

@@ -225,29 +225,30 @@ mod tests {
 
     #[test]
     fn copies_count_against_the_budget() {
-        let copied = read_run(&[0u8; 400], 400, COPY, 20_000);
+        let copied = read_run(&[0u8; 150], 150, COPY, 60_000);
         assert_eq!(copied, Err(BodyError::TooLarge));
     }
 
     #[test]
     fn a_list_over_its_limit_is_refused_before_it_is_read() {
+        let max = crate::model::limits::MAX_LINES;
         let over = LimitError {
             what: Limited::Lines,
-            count: 501,
+            count: max + 1,
             option: Some(0),
         };
-        // 501 inserted items that are not in the body at all: refused on the count alone.
+        // Inserted items that are not in the body at all: refused on the count alone.
         assert_eq!(
-            read_run(&[], 501, INSERT, 0),
+            read_run(&[], max + 1, INSERT, 0),
             Err(BodyError::OverLimit(over))
         );
         assert_eq!(
-            read_run(&[0u8; 501], 501, COPY, 0),
+            read_run(&vec![0u8; max + 1], max + 1, COPY, 0),
             Err(BodyError::OverLimit(over))
         );
         assert_eq!(
-            read_run(&[0u8; 500], 500, COPY, 0).map(|v| v.len()),
-            Ok(500)
+            read_run(&vec![0u8; max], max, COPY, 0).map(|v| v.len()),
+            Ok(max)
         );
     }
 }
