@@ -51,9 +51,9 @@ test: setup
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - t0 )) s"
 
-# The six measures of docs/benchmarks.md in one table, written into that file: bundle sizes,
+# The seven measures of docs/benchmarks.md in one table, written into that file: bundle sizes,
 # load time beside a bare Yew page (plain and CPU-throttled), the engine natively (criterion) and
-# in wasm, edit-to-paint latency, share-link lengths and memory. Builds the bare Yew page
+# in wasm, edit-to-paint latency, share-link lengths, memory, and opening the model at the size limits. Builds the bare Yew page
 # (benches/bare-yew) and the engine's wasm bench binary (benches/wasm) into target/bench first.
 # Browser servers use ports BENCH_PORT..BENCH_PORT+2 (default 4191-4193).
 BENCH_WASM := target/wasm32-unknown-unknown/release/bench-compute.wasm

@@ -1,5 +1,5 @@
-// The report of `make bench`: gathers the six measures (bundle, load, recompute, interaction,
-// links, memory), prints one table with each target and whether it is met, and rewrites the
+// The report of `make bench`: gathers the seven measures (bundle, load, recompute, interaction,
+// links, memory, opening the largest model allowed), prints one table with each target and whether it is met, and rewrites the
 // figures section of docs/benchmarks.md (between its `bench:figures` markers) with the date and
 // the machine. Run by `make bench` after the builds and `cargo bench`; see docs/benchmarks.md.
 import { execSync } from 'node:child_process';
@@ -48,7 +48,7 @@ function machine(chromium) {
   ];
 }
 
-/** Rows of [measure, figure, target, verdict] for the six measures. */
+/** Rows of [measure, figure, target, verdict] for the seven measures. */
 function rows(b) {
   const app = sizes('dist');
   const bare = sizes('target/bench/bare-yew');
