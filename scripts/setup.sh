@@ -112,8 +112,10 @@ if [ "$WANT" = all ]; then
   else
     say "firefox-esr, webkit2gtk-driver, xvfb: present"
   fi
-  if geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.3[6-9]'; then
-    say "$(geckodriver --version | head -1)"
+  # Read all it prints: closing the pipe early makes geckodriver panic.
+  gecko=$(geckodriver --version 2>/dev/null || true)
+  if [[ "$gecko" =~ ^geckodriver\ 0\.3[6-9] ]]; then
+    say "${gecko%%$'\n'*}"
   else
     # --locked where its lockfile resolves here; otherwise the newest compatible dependencies.
     install_geckodriver() {

@@ -74,6 +74,8 @@ const ENGINES = {
           'browser.download.always_ask_before_handling_new_types': false,
           'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv',
           'browser.download.manager.showWhenStarting': false,
+          // The downloads panel would take the keyboard focus from the page.
+          'browser.download.alwaysOpenPanel': false,
           // No network except the app's own server.
           'network.captive-portal-service.enabled': false,
           'app.update.enabled': false,
@@ -135,7 +137,9 @@ class Page {
     let last;
     for (;;) {
       try { last = await probe(); if (last) return last; } catch (e) { last = e.message; }
-      if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+      if (Date.now() - t0 > timeout) {
+        throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what} (last: ${last})`);
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
@@ -213,6 +217,13 @@ const CHECKS = [
     if (!loaded) throw new Error('no stylesheets or no WebAssembly');
     await new Promise((r) => setTimeout(r, 500)); // let any late report arrive
     await page.noCrash();
+    // The policy is enforced and its reports reach the server, so their absence above means
+    // something: an inline style is refused, and reported.
+    await page.run(`const s = document.createElement('style'); s.textContent = 'main { outline: 1px solid red; }';
+      document.head.appendChild(s);`);
+    await page.until('the report of a refused inline style', () => reports.some((r) => r.includes('style-src')), 10_000);
+    reports.length = 0;
+    await page.run('window.__xbErrors = [];');
   }],
 
   ['a model built and edited with the keyboard gives its figures to the penny', async (page) => {
@@ -309,10 +320,12 @@ const CHECKS = [
     }
     const made = async (name, suffix) => {
       await page.press(await page.element(name, 'return button(arguments[0]);', name));
-      await page.untilPage('the status message', `
-        return [...document.querySelectorAll('[role=status], [aria-live]')].some((s) => text(s).startsWith('Made ‘'));`);
+      await page.untilPage(`the message that the ${suffix} file was made`, `
+        return [...document.querySelectorAll('[role=status], [aria-live]')].some((s) => /^Made ‘.*’/.test(text(s))
+          && text(s).includes(arguments[0] + '’'));`, suffix);
       if (engine.realDownloads) {
-        const file = await page.until(`a ${suffix} file in the downloads folder`, () => {
+        const holds = () => `a ${suffix} file in the downloads folder (it holds: ${readdirSync(downloads).join(', ') || 'nothing'})`;
+        const file = await page.until(holds, () => {
           const found = readdirSync(downloads).find((f) => f.endsWith(suffix));
           return found && statSync(join(downloads, found)).size > 0 ? found : null;
         });
