@@ -10,7 +10,7 @@
 // WebKitWebDriver needs a display: run under xvfb-run when there is none (the Makefile does).
 // One browser session per engine is shared by the checks; each check starts from a known page.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
@@ -337,6 +337,7 @@ const CHECKS = [
     };
     const model = await made('Download model file (.json)', '.json');
     const parsed = JSON.parse(model.text);
+    ctx.modelFile = { text: model.text, modelName: parsed.name ?? parsed.model?.name };
     if (parsed.schema_version !== 1 && parsed.model?.schema_version !== 1) {
       throw new Error(`the model file has no schema_version 1: ${model.text.slice(0, 80)}`);
     }
@@ -346,6 +347,46 @@ const CHECKS = [
     const csv = await made(csvButton, '.csv');
     const lines = csv.text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
     if (lines.length < 2 || !/partner/i.test(lines[0])) throw new Error(`the CSV is not a table of partners: ${lines[0]}`);
+    await page.noCrash();
+  }],
+
+  ['the model file just made opens through the file chooser', async (page, engine, ctx) => {
+    if (!ctx.modelFile) throw new Error('no model file from the download check');
+    const path = join(engine.downloads, 'chosen.json');
+    writeFileSync(path, ctx.modelFile.text);
+    await page.open(APP, { clear: true });
+    await page.watchErrors();
+    const input = await page.element('the file input', "return field(document, 'Open a model file (.json)');");
+    await input.sendKeys(path);
+    const said = await page.untilPage('the opened message', `
+      const a = [...document.querySelectorAll('[role=alert]')].find((x) => text(x).includes('from the file as a new model'));
+      return a ? text(a) : null;`);
+    if (!said.includes(`Opened ‘${ctx.modelFile.modelName}’`)) throw new Error(`the app said: ${said}`);
+    const models = await page.run("return document.querySelectorAll('section.pb-models li').length;");
+    if (models !== 2) throw new Error(`${models} models listed, not 2`);
+    await page.noCrash();
+  }],
+
+  ['a link is copied, or the browser\'s refusal explained, even with no Clipboard API', async (page) => {
+    await page.open(APP, { clear: true });
+    await page.watchErrors();
+    const makeAndCopy = async () => {
+      await page.press(await page.element('Make a link', "return button('Make a link to this model');"));
+      const link = await page.untilPage('the link', "const f = field(document, 'Link to this model'); return f && f.value;");
+      if (!/#m1\.[A-Za-z0-9_-]+$/.test(link)) throw new Error(`not a share link: ${link}`);
+      await page.press(await page.element('Copy link', "return button('Copy link');"));
+      return page.untilPage('the copy message', `
+        const crash = document.getElementById('pb-crash');
+        if (crash) return 'crashed: ' + text(crash);
+        const s = [...document.querySelectorAll('[role=status]')].map(text).find((t) => /^(Link copied|This browser did not let)/.test(t));
+        return s || null;`);
+    };
+    // WebDriver grants no clipboard permission: either answer is right, but it must be one.
+    console.log(`       (clipboard: ${(await makeAndCopy()).split('.')[0]})`);
+    // Over plain http on an intranet host (not a secure context) there is no navigator.clipboard.
+    await page.run("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });");
+    const refused = await makeAndCopy();
+    if (!refused.startsWith('This browser did not let the modeller copy')) throw new Error(`without the Clipboard API the app said: ${refused}`);
     await page.noCrash();
   }],
 
