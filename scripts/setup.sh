@@ -119,10 +119,14 @@ if [ "$WANT" = all ]; then
   else
     # --locked where its lockfile resolves here; otherwise the newest compatible dependencies.
     install_geckodriver() {
-      cargo install geckodriver --version '~0.37' --locked --quiet ||
+      if cargo install geckodriver --version '~0.37' --locked --quiet; then
+        say "geckodriver: built with --locked"
+      else
+        say "geckodriver: --locked failed; building with the newest compatible dependencies"
         cargo install geckodriver --version '~0.37' --quiet
+      fi
     }
-    step "geckodriver ~0.37 (about 2 minutes)" install_geckodriver
+    step "geckodriver ~0.37 (2-5 minutes on 2 cores)" install_geckodriver
   fi
 fi
 
