@@ -45,7 +45,7 @@ e2e:
 
 # The main flows in Firefox ESR and WebKitGTK over WebDriver (tests/xbrowser/), against dist/.
 # WebKitGTK's MiniBrowser has no headless mode, so without a display it runs under Xvfb.
-# Ports XBROWSER_PORT..XBROWSER_PORT+2 (default 4291-4293).
+# Ports XBROWSER_PORT..XBROWSER_PORT+4 (default 4291-4295).
 xbrowser:
 	$(ENV) && if [ -n "$${DISPLAY:-}" ]; then node tests/xbrowser/run.mjs; \
 	  else xvfb-run -a -s '-screen 0 1280x1024x24' node tests/xbrowser/run.mjs; fi

@@ -5,7 +5,8 @@
 //
 //   node tests/xbrowser/run.mjs                 both engines
 //   node tests/xbrowser/run.mjs firefox         one engine (firefox or webkit)
-//   XBROWSER_PORT=4291                          the app's server; the drivers take the next two
+//   XBROWSER_PORT=4291                          the app's server; the drivers take the next two,
+//                                               the embedding app and its host page the two after
 //
 // WebKitWebDriver needs a display: run under xvfb-run when there is none (the Makefile does).
 // One browser session per engine is shared by the checks; each check starts from a known page.
@@ -19,6 +20,11 @@ import { csp } from '../e2e/ports.js';
 
 const PORT = Number(process.env.XBROWSER_PORT ?? 4291);
 const APP = `http://127.0.0.1:${PORT}/`;
+// Embedding: the app under a sub-path, framed by an intranet page on another origin.
+const EMBED_PORT = PORT + 3;
+const HOST_PORT = PORT + 4;
+const EMBED_APP = `http://127.0.0.1:${EMBED_PORT}/tools/pooling/`;
+const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 const REPORTS = '/__csp-report';
 const TIMEOUT = 30_000;
 const MINUS = '\u2212';
@@ -390,6 +396,42 @@ const CHECKS = [
     await page.noCrash();
   }],
 
+  ['embedded read-only in a page on another origin, the frame sized to the app', async (page) => {
+    const app = `${EMBED_APP}?embed=1#${SMALL_LINK}`;
+    await page.driver.get(`${HOST_ORIGIN}/host.html?app=${encodeURIComponent(app)}`);
+    const frame = await page.element('the frame', "return document.getElementById('pooled-budgets');");
+    await page.driver.switchTo().frame(frame);
+    try {
+      await page.untilPage('the embedded app', `
+        return !document.getElementById('pb-loading') && document.querySelector('h1') && text(document.querySelector('h1')) === 'Small example';`);
+      const readOnly = await page.run(`
+        return !document.querySelector('header[role=banner], body > header') && !document.querySelector('input[type=text]')
+          && [...document.querySelectorAll('p, div')].some((p) => text(p).startsWith('A shared model, read-only.'));`);
+      if (!readOnly) throw new Error('the embed is not the read-only view');
+      const stored = await page.run('return localStorage.length;');
+      if (stored !== 0) throw new Error(`the embed stored ${stored} items`);
+      await page.noCrash();
+    } finally {
+      await page.driver.switchTo().defaultContent();
+    }
+    // The app tells the host its height (ResizeObserver and postMessage): no scroll bar inside.
+    const [height, inside] = await page.until('the frame sized to the app', async () => {
+      const h = await page.run("return Number(document.getElementById('pooled-budgets').height);");
+      let i;
+      try {
+        await page.driver.switchTo().frame(frame);
+        i = await page.run('return Math.ceil(document.documentElement.getBoundingClientRect().height);');
+      } finally {
+        await page.driver.switchTo().defaultContent();
+      }
+      return h > 300 && Math.abs(h - i) <= 1 ? [h, i] : null;
+    });
+    const heard = await page.run(`return window.received.filter((m) => m.origin === arguments[0]
+      && m.data && m.data.type === 'pooled-budgets:height').length;`, new URL(EMBED_APP).origin);
+    if (!heard) throw new Error(`no height messages, yet the frame is ${height} for ${inside}`);
+    if (reports.length) throw new Error(`content security policy reports: ${reports.join('\n')}`);
+  }],
+
   ['the board paper: its print stylesheet is loaded and the print button is there', async (page) => {
     await page.open(APP, { clear: true });
     await page.watchErrors();
@@ -471,6 +513,13 @@ const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.key
 const t0 = Date.now();
 await start('node', ['scripts/serve-dist.mjs', '--root', process.env.XBROWSER_DIST ?? 'dist', '--port', String(PORT), '--reports', REPORTS,
   '--header', `Content-Security-Policy: ${csp("'none'")}; report-uri ${REPORTS}`], { ready: answers(APP) });
+const site = mkdtempSync(join(tmpdir(), 'xbrowser-site-'));
+writeFileSync(join(site, 'embed-config.json'), JSON.stringify({ hostOrigins: [HOST_ORIGIN] }));
+await start('node', ['scripts/serve-dist.mjs', '--root', process.env.XBROWSER_DIST ?? 'dist', '--port', String(EMBED_PORT),
+  '--base', '/tools/pooling/', '--file', `embed-config.json=${join(site, 'embed-config.json')}`, '--reports', REPORTS,
+  '--header', `Content-Security-Policy: ${csp(HOST_ORIGIN)}; report-uri ${REPORTS}`], { ready: answers(EMBED_APP) });
+await start('node', ['scripts/serve-dist.mjs', '--root', 'tests/e2e/fixtures/host', '--port', String(HOST_PORT)],
+  { ready: answers(`${HOST_ORIGIN}/host.html`) });
 const all = [];
 for (const [i, name] of wanted.entries()) {
   if (!ENGINES[name]) { console.error(`unknown engine ${name}: firefox or webkit`); process.exit(2); }
@@ -480,4 +529,5 @@ const failed = all.filter((r) => r.error);
 console.log(`xbrowser: ${all.length - failed.length} of ${all.length} checks passed in ${Math.round((Date.now() - t0) / 1000)} s`);
 for (const f of failed) console.log(`  failed: ${f.name}`);
 stopAll();
+rmSync(site, { recursive: true, force: true });
 process.exit(failed.length ? 1 : 0);
