@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Builder, By, Key } from 'selenium-webdriver';
+import { Builder, Key } from 'selenium-webdriver';
 
 import { csp } from '../e2e/ports.js';
 
@@ -27,7 +27,6 @@ const EMBED_APP = `http://127.0.0.1:${EMBED_PORT}/tools/pooling/`;
 const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 const REPORTS = '/__csp-report';
 const TIMEOUT = 30_000;
-const MINUS = '\u2212';
 
 // --- processes: the app's server and the WebDriver servers ----------------------------------
 
