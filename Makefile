@@ -6,7 +6,7 @@ SHELL := /bin/bash
 ENV := source .tools/env.sh
 WASM_ENV := source .tools/env.sh && source .tools/wasm-env.sh
 
-.PHONY: help setup setup-build serve dist test check lint fmt native-test e2e bench clean
+.PHONY: help setup setup-build serve dist test check lint fmt native-test e2e xbrowser bench clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (rebuilds on change)"
@@ -43,12 +43,20 @@ native-test:
 e2e:
 	$(ENV) && playwright test
 
+# The main flows in Firefox ESR and WebKitGTK over WebDriver (tests/xbrowser/), against dist/.
+# WebKitGTK's MiniBrowser has no headless mode, so without a display it runs under Xvfb.
+# Ports XBROWSER_PORT..XBROWSER_PORT+4 (default 4291-4295).
+xbrowser:
+	$(ENV) && if [ -n "$${DISPLAY:-}" ]; then node tests/xbrowser/run.mjs; \
+	  else xvfb-run -a -s '-screen 0 1280x1024x24' node tests/xbrowser/run.mjs; fi
+
 test: setup
 	@t0=$$(date +%s); \
 	$(MAKE) --no-print-directory lint; \
 	$(MAKE) --no-print-directory native-test; \
 	$(MAKE) --no-print-directory dist; \
 	$(MAKE) --no-print-directory e2e; \
+	$(MAKE) --no-print-directory xbrowser; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - t0 )) s"
 
 # The seven measures of docs/benchmarks.md in one table, written into that file: bundle sizes,

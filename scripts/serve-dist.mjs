@@ -5,6 +5,8 @@
 //   --header "Name: value"   add a response header (repeatable), e.g. a Content-Security-Policy
 //   --file name=path         serve the local file `path` as `name` under the base, in place of
 //                            dist's own (repeatable), e.g. a site's embed-config.json or theme.css
+//   --reports /__csp-report  take POSTed reports (a CSP's report-uri) at this path and print each
+//                            on stdout as a line starting "report: "
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -40,8 +42,20 @@ const types = {
   '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
 };
 
+const reports = opt('reports', null);
+
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (reports && req.method === 'POST' && path === reports) {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      console.log(`report: ${body.replace(/\s+/g, ' ')}`);
+      res.writeHead(204).end();
+    });
+    return;
+  }
   if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
   let file = files[path.slice(base.length)] ?? normalize(join(root, path.slice(base.length)));
   if (!file.startsWith(root) && !Object.values(files).includes(file)) { res.writeHead(403).end('forbidden'); return; }

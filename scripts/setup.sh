@@ -100,7 +100,37 @@ if [ "$WANT" = all ]; then
   fi
 fi
 
-# --- 6. the environments the Makefile sources --------------------------------------------------
+# --- 6. Firefox ESR and WebKitGTK with their WebDriver servers (make xbrowser) ---------------
+# Playwright cannot download its own Firefox or WebKit here, so the cross-browser suite drives
+# Debian's engines over WebDriver: firefox-esr with geckodriver (crates.io), and
+# webkit2gtk-driver (WebKitWebDriver, Safari's engine), which needs a display: xvfb.
+if [ "$WANT" = all ]; then
+  missing=()
+  for p in firefox-esr webkit2gtk-driver xvfb xauth; do have_deb "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Debian ${missing[*]}" apt_install "${missing[@]}"
+  else
+    say "firefox-esr, webkit2gtk-driver, xvfb: present"
+  fi
+  # Read all it prints: closing the pipe early makes geckodriver panic.
+  gecko=$(geckodriver --version 2>/dev/null || true)
+  if [[ "$gecko" =~ ^geckodriver\ 0\.3[6-9] ]]; then
+    say "${gecko%%$'\n'*}"
+  else
+    # --locked where its lockfile resolves here; otherwise the newest compatible dependencies.
+    install_geckodriver() {
+      if cargo install geckodriver --version '~0.37' --locked --quiet; then
+        say "geckodriver: built with --locked"
+      else
+        say "geckodriver: --locked failed; building with the newest compatible dependencies"
+        cargo install geckodriver --version '~0.37' --quiet
+      fi
+    }
+    step "geckodriver ~0.37 (2-5 minutes on 2 cores)" install_geckodriver
+  fi
+fi
+
+# --- 7. the environments the Makefile sources --------------------------------------------------
 # env.sh: tools on PATH, for everything. wasm-env.sh: only for wasm builds, because pointing
 # RUSTC at Debian's compiler would break clippy and the native tests of the rustup toolchain.
 {
