@@ -207,3 +207,54 @@ async fn names_are_isolated_where_the_app_s_own_words_follow_them() {
         "{pools}"
     );
 }
+
+/// The checklist and error summary link to `validate`'s field paths: every problem with a fixed
+/// percentage, a tier's first part or a share total must land on a field (or the group of
+/// shares) with that id in the pools editor.
+#[tokio::test]
+async fn risk_share_problems_link_to_the_fields_that_hold_them() {
+    use pooled_budgets::model::{
+        validate, Money, PartnerShare, Percent, RiskShare, Split, TierBearer, TierLimit,
+    };
+    let mut fixed = small_model();
+    fixed.scenarios[0].pools[0].risk_share = RiskShare::FixedPercentages {
+        shares: vec![
+            PartnerShare {
+                partner: PartnerId(1),
+                percent: Percent::from_hundredths(15_000),
+            },
+            PartnerShare {
+                partner: PartnerId(2),
+                percent: Percent::from_hundredths(1_000),
+            },
+        ],
+    };
+    let mut tiered = small_model();
+    tiered.scenarios[0].pools[0].risk_share = RiskShare::Tiered {
+        limit: TierLimit::Amount {
+            amount: Money::pounds(-5),
+        },
+        bearer: TierBearer::Host,
+        rest: Split::FixedPercentages {
+            shares: vec![PartnerShare {
+                partner: PartnerId(1),
+                percent: Percent::from_hundredths(-100),
+            }],
+        },
+    };
+    for model in [fixed, tiered] {
+        let ids: Vec<String> = validate(&model)
+            .into_iter()
+            .filter(|p| p.path.to_dom_id().contains("risk"))
+            .map(|p| p.path.to_dom_id())
+            .collect();
+        assert!(ids.len() >= 2, "too few risk-share problems: {ids:?}");
+        let html = render(model, Part::Pools).await;
+        for id in ids {
+            assert!(
+                html.contains(&format!(r#"id="{id}""#)),
+                "no element with id {id}"
+            );
+        }
+    }
+}

@@ -62,14 +62,20 @@ fn parameters(props: &RiskShareFieldProps) -> Html {
     match &props.rule {
         RiskShare::FixedPercentages { shares } => {
             let store = move |shares: Vec<PartnerShare>| RiskShare::FixedPercentages { shares };
-            shares_fields(props, shares, &props.path, store)
+            shares_fields(props, shares, &props.path.field("shares"), store)
         }
         RiskShare::Tiered {
             limit,
             bearer,
             rest,
         } => {
-            let limit_id = props.path.field("limit").to_dom_id();
+            // The same path validate reports the limit's problems at, so the checklist's links
+            // reach this field.
+            let limit_kind = match limit {
+                TierLimit::Amount { .. } => "amount",
+                TierLimit::PercentOfPlanned { .. } => "percent",
+            };
+            let limit_id = props.path.field("limit").field(limit_kind).to_dom_id();
             let (limit_text, limit_label, prefix, suffix) = match limit {
                 TierLimit::Amount { amount } => (
                     money_text(*amount),
@@ -119,27 +125,29 @@ fn parameters(props: &RiskShareFieldProps) -> Html {
                         options={vec![("host".to_string(), "The host".to_string()),
                                       ("commissioner".to_string(), "The commissioner of the overspent line".to_string())]}
                         selected={bearer_value} on_change={on_bearer} />
-                    { split_fields(props, rest, "How the rest is shared", move |rule, split| with_tier(rule, None, None, Some(split))) }
+                    { split_fields(props, rest, "rest", "How the rest is shared", move |rule, split| with_tier(rule, None, None, Some(split))) }
                 </div>
             }
         }
         RiskShare::OrderedSteps { then } => html! {
             <div class="pb-rule__parameters">
-                { split_fields(props, then, "After netting off and the reserve, the rest is shared", |_, split| RiskShare::OrderedSteps { then: split }) }
+                { split_fields(props, then, "then", "After netting off and the reserve, the rest is shared", |_, split| RiskShare::OrderedSteps { then: split }) }
             </div>
         },
         _ => html! {},
     }
 }
 
-/// The sub-rule used by tiered and ordered-steps rules.
+/// The sub-rule used by tiered and ordered-steps rules; `key` is its field in the model
+/// ("rest" or "then"), which validate's paths use too.
 fn split_fields(
     props: &RiskShareFieldProps,
     split: &Split,
+    key: &str,
     label: &str,
     store: fn(&RiskShare, Split) -> RiskShare,
 ) -> Html {
-    let path = props.path.field("split");
+    let path = props.path.field(key);
     let id = path.field("kind").to_dom_id();
     let partners = props.partners.clone();
     let current = split.clone();
@@ -150,7 +158,7 @@ fn split_fields(
     let shares = match split {
         Split::FixedPercentages { shares } => {
             let rule = props.rule.clone();
-            shares_fields(props, shares, &path, move |shares| {
+            shares_fields(props, shares, &path.field("shares"), move |shares| {
                 store(&rule, Split::FixedPercentages { shares })
             })
         }
@@ -165,7 +173,9 @@ fn split_fields(
     }
 }
 
-/// One percentage field per partner, and the running total.
+/// One percentage field per partner, and the running total. `path` is where validate reports
+/// the shares' problems (`….shares`, each share's percentage at `….shares.share[i].percent`), so
+/// the checklist and error summary link to these fields; the total problem links to the group.
 fn shares_fields<F>(
     props: &RiskShareFieldProps,
     shares: &[PartnerShare],
@@ -183,7 +193,7 @@ where
             .and_then(|i| shares.get(i))
             .map_or(Percent::ZERO, |s| s.percent);
         let id = match position {
-            Some(i) => path.item("share", i).to_dom_id(),
+            Some(i) => path.item("share", i).field("percent").to_dom_id(),
             None => format!("{}-partner-{}", path.to_dom_id(), partner.id.0),
         };
         let on_commit = {
@@ -228,7 +238,7 @@ where
         None => "Total: too large to add up".to_string(),
     };
     html! {
-        <div class="pb-rule__shares">
+        <div class="pb-rule__shares" id={path.to_dom_id()} tabindex="-1">
             { for fields }
             <p class={total_class} aria-live="polite">
                 { total_text }
