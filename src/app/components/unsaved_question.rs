@@ -97,8 +97,9 @@ pub fn unsaved_question(props: &UnsavedQuestionProps) -> Html {
             aria-labelledby="unsaved-title" aria-describedby="unsaved-body">
             <h2 class="pb-confirm__title" id="unsaved-title">{ "Your latest changes are not saved" }</h2>
             <p id="unsaved-body">
-                { "Changes to " }<bdi>{ &props.model_name }</bdi>{ " are not saved: " }{ &props.why }
-                { format!(" If you {} now, they will be lost. Download the model file first to keep them.", props.action) }
+                { &props.why }
+                { format!(" If you {} now, the changes to ‘", props.action) }<bdi>{ &props.model_name }</bdi>
+                { "’ since it was last saved will be lost. Download the model file first to keep them." }
             </p>
             if let Some(done) = &props.downloaded {
                 <p role="status">{ done }</p>
