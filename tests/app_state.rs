@@ -85,7 +85,7 @@ fn undo_then_redo_restores_exactly() {
             Action::Edit(Edit::AddPartner),
             Action::Edit(Edit::Line(
                 LineId(3),
-                LineField::BaseBudget(pounds(3_000_000)),
+                LineField::Budget(FinancialYear(2025), pounds(3_000_000)),
             )),
             Action::Edit(Edit::Remove(Item::Pool(PoolId(2)))),
         ],
@@ -333,6 +333,7 @@ fn blank_model() -> Model {
             Horizon::new(FinancialYear(2025), 1),
         )],
         base_scenario: ScenarioId(1),
+        forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
     }
 }
 
@@ -384,7 +385,10 @@ fn a_fifty_fifty_rule_built_through_the_editor_splits_an_overspend_in_half() {
                 }),
             )),
             Action::Edit(Edit::AddLine),
-            Action::Edit(Edit::Line(line, LineField::BaseBudget(pounds(1_500_000)))),
+            Action::Edit(Edit::Line(
+                line,
+                LineField::Budget(FinancialYear(2025), pounds(1_500_000)),
+            )),
             Action::Edit(Edit::Line(
                 line,
                 LineField::Forecast(

@@ -30,7 +30,7 @@ fn a_saved_file_opens_as_the_same_model() {
     let model = reference_model();
     let file = model_file::encode(&model);
     assert!(
-        file.contains("\n  \"schema_version\": 1\n"),
+        file.contains("\n  \"schema_version\": 2\n"),
         "indented for people: {file}"
     );
     assert_eq!(
@@ -95,15 +95,15 @@ fn an_amount_written_as_a_number_names_its_field() {
     let mut file = reference_file();
     let option = file["scenarios"][0]["name"].as_str().unwrap().to_string();
     let line = name_at(&file, "lines", 2);
-    file["scenarios"][0]["lines"][2]["base_budget"] = json!(1250000.5);
+    file["scenarios"][0]["lines"][2]["budget"][1]["amount"] = json!(1250000.5);
     let problem = the_problem(&file);
     assert_eq!(
         problem.field,
-        format!("option ‘{option}’ › spending line ‘{line}’ › base budget")
+        format!("option ‘{option}’ › spending line ‘{line}’ › budget 2026/27 › amount")
     );
     assert_eq!(
         problem.json_path.as_deref(),
-        Some("scenarios[0].lines[2].base_budget")
+        Some("scenarios[0].lines[2].budget[1].amount")
     );
     let expected = "floating point ‘1250000.5’, but the format expects an amount or percentage written as text in quotes, like \"1250000.00\"";
     assert!(problem.message.contains(expected), "{problem:?}");
@@ -124,13 +124,13 @@ fn an_unknown_choice_names_its_field() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_that_reason() {
     let mut file = reference_file();
-    file["schema_version"] = json!(2);
+    file["schema_version"] = json!(3);
     let problems = refused(open(&file));
     assert_eq!(problems[0].field, "format version");
     assert!(problems[0]
         .message
         .contains("newer version of the modeller"));
-    assert!(problems[0].message.contains("format 2"));
+    assert!(problems[0].message.contains("format 3"));
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn a_model_that_fails_validation_lists_every_problem_with_its_field_in_words() {
     let mut model = small_model();
     model.name = String::new();
     model.scenarios[0].partners[1].short_name = " ".to_string();
-    model.scenarios[0].lines[0].base_budget = Money::pounds(-5);
+    model.scenarios[0].lines[0].budget[0].amount = Money::pounds(-5);
     let Opened::Incomplete(opened, problems) =
         model_file::decode(model_file::encode(&model).as_bytes())
     else {
@@ -271,7 +271,7 @@ fn a_model_that_fails_validation_lists_every_problem_with_its_field_in_words() {
             format!(
                 "{option} › partner ‘NHS North East London Integrated Care Board’ › short name"
             ),
-            format!("{option} › spending line ‘Reablement’ › base budget"),
+            format!("{option} › spending line ‘Reablement’ › budget › year 2025/26 › amount"),
         ]
     );
     assert!(problems

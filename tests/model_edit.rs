@@ -196,8 +196,7 @@ fn an_added_line_is_an_empty_plan_commissioned_by_the_pools_host() {
     );
     assert_eq!(line.pool, PoolId(3));
     assert_eq!(line.commissioner, ICB);
-    assert_eq!(line.base_budget, Money::ZERO);
-    assert_eq!(line.growth, Percent::ZERO);
+    assert!(line.budget.is_empty());
     assert_eq!(line.savings, Percent::ZERO);
     assert_eq!(line.ring_fence, None);
     assert!(line.forecast.is_empty());
@@ -674,12 +673,15 @@ fn every_line_field_edit_changes_that_field_of_that_line() {
             Box::new(|s| s.lines[1].commissioner = ICB),
         ),
         (
-            Edit::Line(id, LineField::BaseBudget(Money::pounds(1_234_567))),
-            Box::new(|s| s.lines[1].base_budget = Money::pounds(1_234_567)),
+            Edit::Line(
+                id,
+                LineField::Budget(FinancialYear(2025), Money::pounds(1_234_567)),
+            ),
+            Box::new(|s| s.lines[1].set_budget(FinancialYear(2025), Money::pounds(1_234_567))),
         ),
         (
-            Edit::Line(id, LineField::Growth(percent(5))),
-            Box::new(|s| s.lines[1].growth = percent(5)),
+            Edit::Line(id, LineField::Reference("BCF-07".to_string())),
+            Box::new(|s| s.lines[1].reference = "BCF-07".to_string()),
         ),
         (
             Edit::Line(id, LineField::Savings(percent(1))),
@@ -705,7 +707,10 @@ fn a_new_base_budget_changes_the_planned_spend_a_finance_lead_sees() {
     let s = small();
     let after = applied(
         &s,
-        Edit::Line(LineId(3), LineField::BaseBudget(Money::pounds(3_000_000))),
+        Edit::Line(
+            LineId(3),
+            LineField::Budget(FinancialYear(2025), Money::pounds(3_000_000)),
+        ),
     );
     let results = compute(&after).unwrap();
     let line = results.pools[0].years[0]
@@ -928,8 +933,8 @@ fn edit_from(kind: u8, id: u32, pick: u32, amount: i64) -> Edit {
             ContributionId(id),
             ContributionField::Partner(PartnerId(pick % 12)),
         ),
-        17 => Edit::Line(LineId(id), LineField::BaseBudget(money)),
-        18 => Edit::Line(LineId(id), LineField::Growth(pct)),
+        17 => Edit::Line(LineId(id), LineField::Budget(FinancialYear(2025), money)),
+        18 => Edit::Line(LineId(id), LineField::FillBudget(money, pct)),
         19 => Edit::Line(LineId(id), LineField::Savings(pct)),
         20 => Edit::Line(LineId(id), LineField::RiskShare(Some(rule))),
         21 => Edit::Line(LineId(id), LineField::Pool(PoolId(pick % 6))),

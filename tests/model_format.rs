@@ -27,6 +27,24 @@ fn documented_example_is_valid_and_computes() {
     assert_eq!(results.pools[0].years[1].income.to_string(), "1766600.00");
 }
 
+/// The same example as schema version 1 wrote it (a first-year budget and growth per line),
+/// kept as it was: read as any saved model is read, it migrates to the example above and
+/// exports the same CSV to the penny.
+#[test]
+fn the_version_1_example_migrates_to_the_same_model_and_figures() {
+    let v1 = include_str!("golden/model-v1-documented.json");
+    assert!(v1.contains("\"base_budget\": \"1100000.00\", \"growth\": \"3\""));
+    let migrated = pooled_budgets::codec::saved::decode(v1).unwrap();
+    let mut current: Model = serde_json::from_str(&documented_example()).unwrap();
+    // The version 2 example adds a reference, provider and funding source to the first line.
+    let line = &mut current.scenarios[0].lines[0];
+    (line.reference, line.provider, line.stream) = (String::new(), String::new(), None);
+    assert_eq!(migrated, current);
+    let exported = csv::partner_results(&compute(&migrated.scenarios[0]).unwrap());
+    let expected = format!("\u{feff}{}", documented("csv").replace('\n', "\r\n"));
+    assert_eq!(String::from_utf8(exported).unwrap(), expected);
+}
+
 #[test]
 fn reference_model_round_trips_through_json() {
     let model = reference_model();

@@ -99,9 +99,15 @@ fn line_savings_come_off_each_years_gross_budget() {
         "Reablement",
         PoolId(1),
         PartnerId(1),
-        Money::pounds(1_000_000),
+        Money::ZERO,
+        Horizon::new(FinancialYear(2025), 2),
     );
-    line.growth = Percent::from_hundredths(300);
+    line.budget = SpendLine::grown_budget(
+        Money::pounds(1_000_000),
+        Percent::from_hundredths(300),
+        Horizon::new(FinancialYear(2025), 2),
+    )
+    .unwrap();
     line.savings = Percent::from_hundredths(200);
     let plan = line.plan(Horizon::new(FinancialYear(2025), 2)).unwrap();
     assert_eq!(plan[1].gross, Money::pounds(1_030_000));

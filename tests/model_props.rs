@@ -220,9 +220,11 @@ impl Genes<'_> {
                     &self.name(),
                     PoolId(self.below(5) as u32),
                     PartnerId(self.below(6) as u32),
-                    self.money(),
+                    Money::ZERO,
+                    horizon,
                 );
-                line.growth = self.percent();
+                let (first, growth) = (self.money(), self.percent());
+                line.budget = SpendLine::grown_budget(first, growth, horizon).unwrap_or_default();
                 line.savings = self.percent();
                 line.ring_fence = self.pick(&[
                     None,
@@ -285,6 +287,10 @@ impl Genes<'_> {
             } else {
                 SCHEMA_VERSION
             },
+            forecast_entry: self.pick(&[
+                pooled_budgets::model::ForecastEntry::Variance,
+                pooled_budgets::model::ForecastEntry::Spend,
+            ]),
             name: self.name(),
             scenarios: (0..self.below(3) + 1)
                 .map(|i| self.scenario(i as u32))

@@ -133,16 +133,34 @@ fn after_repair_an_edit_by_id_reaches_the_item_shown() {
     // Before repair, an edit to the second line's id changes the first line.
     let second_id = model.scenarios[0].lines[1].id;
     let mut unrepaired = model.scenarios[0].clone();
-    let edit = Edit::Line(second_id, LineField::BaseBudget(Money::pounds(42)));
+    let edit = Edit::Line(
+        second_id,
+        LineField::Budget(
+            pooled_budgets::model::FinancialYear(2025),
+            Money::pounds(42),
+        ),
+    );
     assert_eq!(apply(&mut unrepaired, &edit), Ok(()));
-    assert_eq!(unrepaired.lines[0].base_budget, Money::pounds(42));
+    assert_eq!(
+        unrepaired.lines[0].budget_in(pooled_budgets::model::FinancialYear(2025)),
+        Money::pounds(42)
+    );
 
     repair_duplicate_ids(&mut model);
     let scenario = &mut model.scenarios[0];
     let (first_before, second_id) = (scenario.lines[0].clone(), scenario.lines[1].id);
-    let edit = Edit::Line(second_id, LineField::BaseBudget(Money::pounds(42)));
+    let edit = Edit::Line(
+        second_id,
+        LineField::Budget(
+            pooled_budgets::model::FinancialYear(2025),
+            Money::pounds(42),
+        ),
+    );
     assert_eq!(apply(scenario, &edit), Ok(()));
-    assert_eq!(scenario.lines[1].base_budget, Money::pounds(42));
+    assert_eq!(
+        scenario.lines[1].budget_in(pooled_budgets::model::FinancialYear(2025)),
+        Money::pounds(42)
+    );
     assert_eq!(scenario.lines[0], first_before);
 }
 

@@ -43,11 +43,12 @@ fn pays(partner: u32, pool: u32, amount: i64) -> Contribution {
 fn scenario(rule: RiskShare, underspend: UnderspendTreatment, years: u32) -> Scenario {
     let mut pool = Pool::new(1, "Test pool", COUNCIL, rule);
     pool.underspend = underspend;
+    let h = Horizon::new(FinancialYear(2025), years);
     Scenario {
         id: ScenarioId(1),
         name: "Worked example".to_string(),
         description: String::new(),
-        horizon: Horizon::new(FinancialYear(2025), years),
+        horizon: h,
         partners: vec![
             Partner::new(1, "Council", "Council", PartnerKind::Council),
             Partner::new(
@@ -65,8 +66,8 @@ fn scenario(rule: RiskShare, underspend: UnderspendTreatment, years: u32) -> Sce
             pays(3, 1, 100_000),
         ],
         lines: vec![
-            SpendLine::new(1, "Reablement", PoolId(1), COUNCIL, pounds(600_000)),
-            SpendLine::new(2, "Rapid response", PoolId(1), ICB, pounds(400_000)),
+            SpendLine::new(1, "Reablement", PoolId(1), COUNCIL, pounds(600_000), h),
+            SpendLine::new(2, "Rapid response", PoolId(1), ICB, pounds(400_000), h),
         ],
         ring_fences: Vec::new(),
     }
@@ -389,6 +390,7 @@ fn pence_are_never_lost_when_sharing() {
         PoolId(1),
         COUNCIL,
         pounds(300),
+        s.horizon,
     )];
     variance(&mut s, 1, 2025, 100);
     let r = results(&s);

@@ -38,6 +38,7 @@ fn two_partner_pool(rule: RiskShare) -> Scenario {
         PoolId(1),
         PartnerId(2),
         Money::pounds(4_000_000),
+        scenario.horizon,
     )];
     scenario
 }

@@ -37,7 +37,7 @@ fn reports_each_problem_with_its_field() {
             },
         ],
     };
-    scenario.lines[0].base_budget = Money::pounds(-5);
+    scenario.lines[0].budget[0].amount = Money::pounds(-5);
     scenario.contributions[2].rule = AmountRule::PerYear {
         amounts: vec![YearAmount {
             year: FinancialYear(2031),
@@ -75,8 +75,8 @@ fn reports_each_problem_with_its_field() {
     assert!(
         has(
             &problems,
-            "scenario.0.line.0.base_budget",
-            "The base budget of 'Reablement' must not be negative"
+            "scenario.0.line.0.budget.year.0.amount",
+            "The 2025/26 budget of 'Reablement' must not be negative"
         ),
         "{found:#?}"
     );

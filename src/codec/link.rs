@@ -24,7 +24,7 @@ pub use dictionary::DICTIONARY;
 pub use wire::{MAX_ITEMS, MAX_TEXT_BYTES};
 
 /// The link format this version writes; it reads this one and every earlier one.
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
 /// Most bytes a link's body may inflate to: far above any real model (the large example model
 /// is about 20 KiB), low enough that a crafted link cannot exhaust a browser tab's memory.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -47,6 +47,7 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
                 name: model.name.clone(),
                 scenarios: vec![only.clone()],
                 base_scenario: scenario,
+                forecast_entry: model.forecast_entry,
             };
             encode_link(&single, scenario)
         }
@@ -76,8 +77,8 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     if text.is_empty() {
         return Err(LinkError::Empty);
     }
-    let data = match split_tag(text) {
-        Tag::Version(1, data) => data,
+    let (version, data) = match split_tag(text) {
+        Tag::Version(version @ (1 | 2), data) => (version, data),
         Tag::Version(version, _) => return Err(LinkError::Newer(version)),
         Tag::Unknown => return Err(LinkError::UnknownFormat),
         Tag::Missing => return Err(LinkError::NotALink),
@@ -95,7 +96,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     if compress::crc32(&body) != check || !payload.canonical {
         return Err(LinkError::Damaged("its check value does not match"));
     }
-    let (model, selected) = body::read_model(&body).map_err(|e| match e {
+    let (model, selected) = body::read_model(&body, version).map_err(|e| match e {
         wire::BodyError::Malformed(what) => LinkError::Damaged(what),
         wire::BodyError::TooLarge => LinkError::TooLarge,
         wire::BodyError::OverLimit(limit) => LinkError::OverLimit(limit),

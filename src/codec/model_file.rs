@@ -269,9 +269,12 @@ pub fn in_words(value: &Value, steps: &[PathStep]) -> String {
                 if let Some(field) = list_key.take() {
                     words.push(field_words(field));
                 }
+                // `validate` names a list's items (`budget.year.0`) where the JSON has the
+                // list itself: stay on the list.
                 here = here.and_then(|v| {
                     v.get(key.as_str())
                         .or_else(|| v.get(format!("{key}s").as_str()))
+                        .or_else(|| v.is_array().then_some(v))
                 });
                 list_key = Some(key.as_str());
             }
@@ -282,9 +285,15 @@ pub fn in_words(value: &Value, steps: &[PathStep]) -> String {
                     .and_then(Value::as_str)
                     .filter(|name| !name.trim().is_empty());
                 let noun = item_noun(list_key.take().unwrap_or("item"));
-                words.push(match name {
-                    Some(name) => format!("{noun} ‘{name}’"),
-                    None => format!("{noun} {}", position.saturating_add(1)),
+                // A year's entry (a budget, a forecast, an amount) is named by its year.
+                let year = here
+                    .and_then(|v| v.get("year"))
+                    .and_then(Value::as_str)
+                    .and_then(|y| crate::model::FinancialYear::parse(y).ok());
+                words.push(match (name, year) {
+                    (Some(name), _) => format!("{noun} ‘{name}’"),
+                    (None, Some(year)) => format!("{noun} {year}"),
+                    (None, None) => format!("{noun} {}", position.saturating_add(1)),
                 });
             }
         }

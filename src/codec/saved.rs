@@ -8,7 +8,7 @@ use core::fmt;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::{Horizon, Model, Money, Percent, SpendLine, MAX_HORIZON_YEARS, SCHEMA_VERSION};
 
 /// Where the browser keeps the model being worked on.
 pub const STORAGE_KEY: &str = "pooled-budgets.model";
@@ -144,14 +144,90 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
     if version > SCHEMA_VERSION {
         return Err(ReadError::Newer(version));
     }
-    // Version 1 is the first, so there is nothing to migrate yet. A future version adds a
-    // step for older text here (read into `serde_json::Value`, changed, then into `Model`),
-    // with a golden file under tests/ that proves it. Reading straight from the text, not
-    // through a `Value`, keeps a second copy of every model type's decoder out of the wasm.
+    if version < 2 {
+        let migrated = from_version_1(text)?;
+        return decode_current(&migrated);
+    }
+    decode_current(text)
+}
+
+/// Reads text already in the current format. Straight from the text, not through a `Value`,
+/// which keeps a second copy of every model type's decoder out of the wasm.
+fn decode_current(text: &str) -> Result<Model, ReadError> {
     let mut reader = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut reader).map_err(|e| ReadError::Shape {
         path: e.path().iter().filter_map(step).collect(),
         detail: without_position(&e.into_inner()),
+    })
+}
+
+/// Version 1 → 2 (docs/model-format.md, "Migrations"): each line's `base_budget` and `growth`
+/// become its `budget`, one amount per year of its option's horizon, compounded and rounded to
+/// the penny each year exactly as version 1 computed it, so the figures are the same. Done on
+/// a `Value` and written back to text, so the one decoder above reads the result.
+fn from_version_1(text: &str) -> Result<String, ReadError> {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: without_position(&e),
+    })?;
+    let shape = |path: Vec<PathStep>, detail: String| ReadError::Shape { path, detail };
+    let key = |k: &str| PathStep::Key(k.to_string());
+    if let Some(scenarios) = value.get_mut("scenarios").and_then(Value::as_array_mut) {
+        for (s_at, scenario) in scenarios.iter_mut().enumerate() {
+            let here = |more: &[PathStep]| {
+                let mut path = vec![key("scenarios"), PathStep::Position(s_at)];
+                path.extend_from_slice(more);
+                path
+            };
+            let Some(horizon) = scenario.get("horizon").cloned() else {
+                continue;
+            };
+            let mut horizon: Horizon = serde_json::from_value(horizon)
+                .map_err(|e| shape(here(&[key("horizon")]), without_position(&e)))?;
+            // A longer horizon is refused by validation; never compound for years it would not
+            // keep (a crafted file could ask for billions).
+            horizon.years = horizon.years.min(MAX_HORIZON_YEARS);
+            let Some(lines) = scenario.get_mut("lines").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            for (l_at, line) in lines.iter_mut().enumerate() {
+                let Some(fields) = line.as_object_mut() else {
+                    continue;
+                };
+                let at = |field: &str| here(&[key("lines"), PathStep::Position(l_at), key(field)]);
+                let Some(first) = fields.remove("base_budget") else {
+                    return Err(shape(
+                        at("base_budget"),
+                        "missing field `base_budget`".to_string(),
+                    ));
+                };
+                let first: Money = serde_json::from_value(first)
+                    .map_err(|e| shape(at("base_budget"), without_position(&e)))?;
+                let growth: Percent = match fields.remove("growth") {
+                    Some(growth) => serde_json::from_value(growth)
+                        .map_err(|e| shape(at("growth"), without_position(&e)))?,
+                    None => Percent::ZERO,
+                };
+                let budget = SpendLine::grown_budget(first, growth, horizon).map_err(|_| {
+                    shape(
+                        at("growth"),
+                        "the budget grown over the plan's years is too large".to_string(),
+                    )
+                })?;
+                let budget = serde_json::to_value(budget)
+                    .map_err(|e| shape(at("base_budget"), without_position(&e)))?;
+                fields.insert("budget".to_string(), budget);
+            }
+        }
+    }
+    if let Some(fields) = value.as_object_mut() {
+        fields.insert("schema_version".to_string(), Value::from(SCHEMA_VERSION));
+    }
+    serde_json::to_string(&value).map_err(|e| ReadError::Syntax {
+        line: 1,
+        column: 1,
+        detail: e.to_string(),
     })
 }
 

@@ -288,18 +288,43 @@ fn line_changes(changes: &mut Changes<'_>, before: &SpendLine, after: &SpendLine
     changes.field(&format!("{label} commissioner"), &base_by, &other_by, |n| {
         n.clone()
     });
+    for (name, a, b) in [
+        ("reference", &before.reference, &after.reference),
+        ("provider", &before.provider, &after.provider),
+        ("notes", &before.notes, &after.notes),
+    ] {
+        changes.field(&format!("{label} {name}"), a, b, |t| {
+            if t.is_empty() {
+                "none".to_string()
+            } else {
+                t.clone()
+            }
+        });
+    }
     changes.field(
-        &format!("{label} base budget"),
-        &before.base_budget,
-        &after.base_budget,
-        money,
+        &format!("{label} funding source"),
+        &before.stream,
+        &after.stream,
+        |s| s.map_or_else(|| "not set".to_string(), |s| s.label().to_string()),
     );
-    changes.field(
-        &format!("{label} growth"),
-        &before.growth,
-        &after.growth,
-        percent,
-    );
+    for (name, a, b) in [
+        ("first year", before.first_year, after.first_year),
+        ("last year", before.last_year, after.last_year),
+    ] {
+        changes.field(&format!("{label} {name}"), &a, &b, |y| {
+            y.map_or_else(|| "not set".to_string(), |y| y.to_string())
+        });
+    }
+    for year in changes.base.horizon.years().chain(
+        changes
+            .other
+            .horizon
+            .years()
+            .filter(|y| !changes.base.horizon.contains(*y)),
+    ) {
+        let (a, b) = (before.budget_in(year), after.budget_in(year));
+        changes.field(&format!("{label} budget {year}"), &a, &b, money);
+    }
     changes.field(
         &format!("{label} integration savings"),
         &before.savings,

@@ -64,8 +64,16 @@ pub enum LineField {
     Name(String),
     Pool(PoolId),
     Commissioner(PartnerId),
-    BaseBudget(Money),
-    Growth(Percent),
+    Reference(String),
+    Provider(String),
+    Stream(Option<FundingStream>),
+    /// The gross budget for one year.
+    Budget(FinancialYear, Money),
+    /// Fills every year of the horizon: this amount in the first year, growing at this rate.
+    FillBudget(Money, Percent),
+    FirstYear(Option<FinancialYear>),
+    LastYear(Option<FinancialYear>),
+    Notes(String),
     Savings(Percent),
     RingFence(Option<RingFence>),
     RiskShare(Option<RiskShare>),
@@ -91,6 +99,10 @@ pub enum Edit {
     /// Ring-fenced minimums have no ids; they are edited by position.
     RemoveRingFence(usize),
     RingFence(usize, RingFenceField),
+    /// Adds this line as it is (a pasted or imported scheme); its id must be free.
+    InsertLine(Box<SpendLine>),
+    /// Several edits as one change (one undo step): all of them, or none if any fails.
+    Batch(Vec<Edit>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +123,10 @@ pub enum EditError {
     Horizon,
     /// The option (or, for options, the model) already holds as many as the modeller supports.
     Full(Limited),
+    /// A figure grown over the horizon would be too large to hold.
+    TooLarge,
+    /// An inserted item's id is already taken.
+    Taken(&'static str),
 }
 
 impl core::fmt::Display for EditError {
@@ -123,6 +139,11 @@ impl core::fmt::Display for EditError {
                 "A plan covers from 1 to {MAX_HORIZON_YEARS} financial years."
             ),
             EditError::Full(what) => write!(f, "{}", what.full()),
+            EditError::TooLarge => write!(
+                f,
+                "That budget grown over the plan's years would be too large. Use a smaller amount or rate."
+            ),
+            EditError::Taken(what) => write!(f, "That {what} is already in the option."),
         }
     }
 }
@@ -135,6 +156,7 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
             if horizon.years == 0 || horizon.years > MAX_HORIZON_YEARS {
                 return Err(EditError::Horizon);
             }
+            carry_budgets_forward(scenario, *horizon);
             scenario.horizon = *horizon;
         }
         Edit::AddPartner => add_partner(scenario)?,
@@ -148,6 +170,20 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
         Edit::Contribution(id, field) => edit_contribution(scenario, *id, field)?,
         Edit::Line(id, field) => edit_line(scenario, *id, field)?,
         Edit::AddRingFence => add_ring_fence(scenario)?,
+        Edit::InsertLine(line) => {
+            room_for_one(Limited::Lines, scenario.lines.len())?;
+            if scenario.lines.iter().any(|l| l.id == line.id) {
+                return Err(EditError::Taken("spending line"));
+            }
+            scenario.lines.push(line.as_ref().clone());
+        }
+        Edit::Batch(edits) => {
+            let mut changed = scenario.clone();
+            for edit in edits {
+                apply(&mut changed, edit)?;
+            }
+            *scenario = changed;
+        }
         Edit::RemoveRingFence(at) => {
             if *at >= scenario.ring_fences.len() {
                 return Err(EditError::Missing("ring-fenced minimum"));
@@ -167,6 +203,30 @@ pub fn apply(scenario: &mut Scenario, edit: &Edit) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// When a horizon gains years, each line that had a budget in the old last year keeps that
+/// amount in every new year (flat, no growth: "first year plus growth" refills a row), as a
+/// spreadsheet's copy across would; a line's years already typed are never changed.
+fn carry_budgets_forward(scenario: &mut Scenario, to: Horizon) {
+    let Some(old_last) = scenario.horizon.last() else {
+        return;
+    };
+    for line in &mut scenario.lines {
+        let Some(amount) = line
+            .budget
+            .iter()
+            .find(|entry| entry.year == old_last)
+            .map(|entry| entry.amount)
+        else {
+            continue;
+        };
+        for year in to.years().filter(|year| *year > old_last) {
+            if !line.budget.iter().any(|entry| entry.year == year) {
+                line.set_budget(year, amount);
+            }
+        }
+    }
 }
 
 /// What else in the scenario refers to `item`, in words, so the editor can ask before removing
@@ -331,12 +391,17 @@ fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
         name: format!("Spending line {}", scenario.lines.len() + 1),
         pool: pool.id,
         commissioner: pool.host,
-        base_budget: Money::ZERO,
-        growth: Percent::ZERO,
+        reference: String::new(),
+        provider: String::new(),
+        stream: None,
+        budget: Vec::new(),
+        first_year: None,
+        last_year: None,
         savings: Percent::ZERO,
         ring_fence: None,
         forecast: Vec::new(),
         risk_share: None,
+        notes: String::new(),
     };
     scenario.lines.push(line);
     Ok(())
@@ -515,13 +580,23 @@ fn edit_contribution(
 }
 
 fn edit_line(scenario: &mut Scenario, id: LineId, field: &LineField) -> Result<(), EditError> {
+    let horizon = scenario.horizon;
     let line = find(&mut scenario.lines, |l| l.id == id, "spending line")?;
     match field {
         LineField::Name(name) => line.name = name.clone(),
         LineField::Pool(pool) => line.pool = *pool,
         LineField::Commissioner(partner) => line.commissioner = *partner,
-        LineField::BaseBudget(amount) => line.base_budget = *amount,
-        LineField::Growth(percent) => line.growth = *percent,
+        LineField::Reference(text) => line.reference = text.clone(),
+        LineField::Provider(text) => line.provider = text.clone(),
+        LineField::Stream(stream) => line.stream = *stream,
+        LineField::Budget(year, amount) => line.set_budget(*year, *amount),
+        LineField::FillBudget(first, growth) => {
+            line.budget = SpendLine::grown_budget(*first, *growth, horizon)
+                .map_err(|_| EditError::TooLarge)?;
+        }
+        LineField::FirstYear(year) => line.first_year = *year,
+        LineField::LastYear(year) => line.last_year = *year,
+        LineField::Notes(text) => line.notes = text.clone(),
         LineField::Savings(percent) => line.savings = *percent,
         LineField::RingFence(tag) => line.ring_fence = *tag,
         LineField::RiskShare(rule) => line.risk_share = rule.clone(),

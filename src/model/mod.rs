@@ -50,7 +50,7 @@ pub use risk::{
     total_percent, PartnerShare, RiskShare, Split, TierBearer, TierLimit, UnderspendTreatment,
 };
 pub use risk_pattern::{equal_shares, RiskPattern};
-pub use scenario::{Model, Scenario, ScenarioId, SCHEMA_VERSION};
+pub use scenario::{ForecastEntry, Model, Scenario, ScenarioId, SCHEMA_VERSION};
 pub use spend::{
     LineId, LinePlan, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine,
     YearForecast,

@@ -11,7 +11,11 @@ use super::year::Horizon;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
 /// file; see `docs/model-format.md` for the migration policy.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The saved model's format (docs/model-format.md). 2: a line's budget is an amount per year
+/// (with first and last years, reference, provider, funding source and notes), forecasts may
+/// be typed as spend, and the model says how forecasts are typed. Version 1 is migrated on
+/// reading (`model::migrate`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -64,12 +68,33 @@ impl Scenario {
 }
 
 /// Everything a user works on: several scenarios, one of them the base.
+/// How the person types a forecast: the spend in the year (the outturn), or the over- or
+/// underspend against plan. Each forecast keeps the kind it was typed as; this decides how
+/// new typing is read, and what the grid offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastEntry {
+    /// Over (+) or under (−) plan, as an amount or a percentage (how version 1 read forecasts).
+    #[default]
+    Variance,
+    /// The forecast spend in the year.
+    Spend,
+}
+
+impl ForecastEntry {
+    pub fn is_variance(&self) -> bool {
+        *self == ForecastEntry::Variance
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Model {
     pub schema_version: u32,
     pub name: String,
     pub scenarios: Vec<Scenario>,
     pub base_scenario: ScenarioId,
+    #[serde(default, skip_serializing_if = "ForecastEntry::is_variance")]
+    pub forecast_entry: ForecastEntry,
 }
 
 impl Model {

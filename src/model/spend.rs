@@ -4,7 +4,7 @@
 use core::fmt;
 use serde::{Deserialize, Serialize};
 
-use super::contribution::{AmountRule, FundingStream};
+use super::contribution::{AmountRule, FundingStream, YearAmount};
 use super::money::{Money, OverflowAt, Percent};
 use super::partner::{is_zero_percent, PartnerId};
 use super::pool::PoolId;
@@ -50,6 +50,9 @@ pub enum Outturn {
     VariancePercent { percent: Percent },
     /// Over (positive) or under (negative) plan by an amount.
     VarianceAmount { amount: Money },
+    /// The forecast spend in the year itself (the outturn), typed as such; the variance is
+    /// this less the planned spend. Never negative (validation refuses it).
+    Spend { amount: Money },
 }
 
 impl Outturn {
@@ -59,7 +62,13 @@ impl Outturn {
             Outturn::AsPlanned => Some(planned),
             Outturn::VariancePercent { percent } => planned.checked_grow(percent),
             Outturn::VarianceAmount { amount } => planned.checked_add(amount),
+            Outturn::Spend { amount } => Some(amount),
         }
+    }
+
+    /// Over (positive) or under (negative) plan given planned spend; `None` if too large.
+    pub fn variance(self, planned: Money) -> Option<Money> {
+        self.forecast(planned)?.checked_sub(planned)
     }
 
     pub fn describe(self) -> String {
@@ -71,6 +80,9 @@ impl Outturn {
             }
             Outturn::VarianceAmount { amount } => {
                 format!("{} against plan", format_money(amount, MoneyStyle::EXACT))
+            }
+            Outturn::Spend { amount } => {
+                format!("forecast spend {}", format_money(amount, MoneyStyle::EXACT))
             }
         }
     }
@@ -87,14 +99,27 @@ pub struct YearForecast {
 pub struct SpendLine {
     pub id: LineId,
     pub name: String,
+    /// The plan's own scheme reference ("BCF-07"), as in the national template's "Scheme ID".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
     pub pool: PoolId,
     /// The partner that commissions the service; bears its variance under "no sharing".
     pub commissioner: PartnerId,
-    /// Gross budget in the horizon's first year, before integration savings.
-    pub base_budget: Money,
-    /// Yearly growth of the gross budget, compounded and rounded each year.
-    #[serde(default, skip_serializing_if = "is_zero_percent")]
-    pub growth: Percent,
+    /// Who delivers the service (free text: "Homerton Healthcare").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub provider: String,
+    /// The funding stream the scheme is paid from ("source of funding"), where the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<FundingStream>,
+    /// Gross budget for each year, before integration savings. A year not listed has no budget.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<YearAmount>,
+    /// The first year the scheme runs (a non-recurrent scheme); none: from the horizon's start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_year: Option<FinancialYear>,
+    /// The last year the scheme runs; none: to the horizon's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<FinancialYear>,
     /// Saving from integration (removing duplication) as a percentage of each year's gross budget.
     #[serde(default, skip_serializing_if = "is_zero_percent")]
     pub savings: Percent,
@@ -106,6 +131,8 @@ pub struct SpendLine {
     /// This line's own risk share; its variance then never touches the pool's rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_share: Option<RiskShare>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 /// One line's plan in one year.
@@ -117,41 +144,96 @@ pub struct LinePlan {
 }
 
 impl SpendLine {
+    /// A line with the same gross budget, `each_year`, in every year of `horizon`.
     pub fn new(
         id: u32,
         name: &str,
         pool: PoolId,
         commissioner: PartnerId,
-        base_budget: Money,
+        each_year: Money,
+        horizon: Horizon,
     ) -> SpendLine {
         SpendLine {
             id: LineId(id),
             name: name.to_string(),
+            reference: String::new(),
             pool,
             commissioner,
-            base_budget,
-            growth: Percent::ZERO,
+            provider: String::new(),
+            stream: None,
+            budget: horizon
+                .years()
+                .map(|year| YearAmount {
+                    year,
+                    amount: each_year,
+                })
+                .collect(),
+            first_year: None,
+            last_year: None,
             savings: Percent::ZERO,
             ring_fence: None,
             forecast: Vec::new(),
             risk_share: None,
+            notes: String::new(),
         }
     }
 
-    /// Gross, saving and planned spend per year: gross grows at `growth` (rounded each year);
-    /// saving = round(gross × savings%); planned = gross − saving.
+    /// Budgets for every year of `horizon`: `first` in its first year, growing at `growth` a
+    /// year, compounded and rounded to the penny each year (how schema version 1 stored a line,
+    /// and the editor's "first year plus growth" fill).
+    pub fn grown_budget(
+        first: Money,
+        growth: Percent,
+        horizon: Horizon,
+    ) -> Result<Vec<YearAmount>, OverflowAt> {
+        let series = first.compounded(growth, horizon.years().count())?;
+        Ok(horizon
+            .years()
+            .zip(series)
+            .map(|(year, amount)| YearAmount { year, amount })
+            .collect())
+    }
+
+    /// Whether the scheme runs in `year` (between its first and last years, if set).
+    pub fn runs_in(&self, year: FinancialYear) -> bool {
+        self.first_year.is_none_or(|first| year >= first)
+            && self.last_year.is_none_or(|last| year <= last)
+    }
+
+    /// The gross budget typed for `year` (zero if none), whether or not the scheme runs then.
+    pub fn budget_in(&self, year: FinancialYear) -> Money {
+        self.budget
+            .iter()
+            .find(|entry| entry.year == year)
+            .map_or(Money::ZERO, |entry| entry.amount)
+    }
+
+    /// Sets the gross budget for `year`, keeping the list in year order.
+    pub fn set_budget(&mut self, year: FinancialYear, amount: Money) {
+        match self.budget.iter_mut().find(|entry| entry.year == year) {
+            Some(entry) => entry.amount = amount,
+            None => {
+                self.budget.push(YearAmount { year, amount });
+                self.budget.sort_by_key(|entry| entry.year);
+            }
+        }
+    }
+
+    /// Gross, saving and planned spend per year of `horizon`: the year's gross budget (zero in
+    /// a year the scheme does not run); saving = round(gross × savings%); planned = gross −
+    /// saving.
     pub fn plan(&self, horizon: Horizon) -> Result<Vec<LinePlan>, OverflowAt> {
-        let gross = self
-            .base_budget
-            .compounded(self.growth, horizon.years().count())?;
-        gross
-            .into_iter()
+        horizon
+            .years()
             .enumerate()
-            .map(|(year, gross)| {
-                let savings = gross
-                    .checked_percent(self.savings)
-                    .ok_or(OverflowAt(year))?;
-                let planned = gross.checked_sub(savings).ok_or(OverflowAt(year))?;
+            .map(|(at, year)| {
+                let gross = if self.runs_in(year) {
+                    self.budget_in(year)
+                } else {
+                    Money::ZERO
+                };
+                let savings = gross.checked_percent(self.savings).ok_or(OverflowAt(at))?;
+                let planned = gross.checked_sub(savings).ok_or(OverflowAt(at))?;
                 Ok(LinePlan {
                     gross,
                     savings,
@@ -161,8 +243,12 @@ impl SpendLine {
             .collect()
     }
 
-    /// The outturn entered for `year`; the first entry wins if a year is listed twice.
+    /// The outturn entered for `year`; the first entry wins if a year is listed twice. A year
+    /// the scheme does not run is always as planned (nothing planned, nothing spent).
     pub fn outturn(&self, year: FinancialYear) -> Outturn {
+        if !self.runs_in(year) {
+            return Outturn::AsPlanned;
+        }
         self.forecast
             .iter()
             .find(|entry| entry.year == year)

@@ -7,7 +7,7 @@ use super::fixtures::reference_model;
 use super::partner::PartnerId;
 use super::pool::PoolId;
 use super::risk::RiskShare;
-use super::scenario::{Model, Scenario, ScenarioId, SCHEMA_VERSION};
+use super::scenario::{ForecastEntry, Model, Scenario, ScenarioId, SCHEMA_VERSION};
 use super::spend::MinimumRule;
 use super::year::FinancialYear;
 
@@ -89,6 +89,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         name: name.to_string(),
         scenarios,
         base_scenario: ScenarioId(1),
+        forecast_entry: ForecastEntry::Spend,
     }
 }
 
@@ -157,6 +158,9 @@ fn move_to(s: &mut Scenario, start: FinancialYear) {
     }
     for line in &mut s.lines {
         line.forecast.iter_mut().for_each(|f| shift(&mut f.year));
+        line.budget.iter_mut().for_each(|b| shift(&mut b.year));
+        line.first_year.iter_mut().for_each(shift);
+        line.last_year.iter_mut().for_each(shift);
     }
 }
 
@@ -171,5 +175,6 @@ pub fn blank() -> Model {
             super::year::Horizon::new(FinancialYear(2025), 3),
         )],
         base_scenario: ScenarioId(1),
+        forecast_entry: ForecastEntry::Spend,
     }
 }

@@ -363,18 +363,30 @@ fn check_lines(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
                 format!("The commissioner of {label} is not one of the partners"),
             );
         }
-        check.amount(
-            line.base_budget,
-            path.field("base_budget"),
-            &format!("The base budget of {label}"),
-        );
-        check.percent(
-            line.growth,
-            -100,
-            100,
-            path.field("growth"),
-            &format!("Annual growth for {label}"),
-        );
+        let budget_path = path.field("budget");
+        let mut seen = HashSet::new();
+        for (i, entry) in line.budget.iter().enumerate() {
+            let entry_path = budget_path.item("year", i);
+            if !seen.insert(entry.year) {
+                check.problem(
+                    entry_path.field("year"),
+                    format!("The budget of {label} lists {} twice", entry.year),
+                );
+            }
+            check.amount(
+                entry.amount,
+                entry_path.field("amount"),
+                &format!("The {} budget of {label}", entry.year),
+            );
+        }
+        if let (Some(first), Some(last)) = (line.first_year, line.last_year) {
+            if last < first {
+                check.problem(
+                    path.field("last_year"),
+                    format!("{label} ends ({last}) before it starts ({first}); put the last year on or after the first"),
+                );
+            }
+        }
         check.percent(
             line.savings,
             0,

@@ -143,6 +143,11 @@ pub(crate) fn check_outturns(
                 entry_path.field("outturn").field("amount"),
                 &format!("The {} variance for {label}", entry.year),
             ),
+            Outturn::Spend { amount } => check.amount(
+                amount,
+                entry_path.field("outturn").field("amount"),
+                &format!("The {} forecast spend for {label}", entry.year),
+            ),
         }
     }
 }

@@ -255,9 +255,10 @@ fn edit(model: &mut Model, b: &mut Bytes) {
         11 => {
             let (base, growth, savings) = (b.money(), b.percent(), b.percent());
             let at = b.below(s.lines.len());
+            let horizon = s.horizon;
             if let Some(l) = s.lines.get_mut(at) {
-                l.base_budget = base;
-                l.growth = growth;
+                l.budget = pooled_budgets::model::SpendLine::grown_budget(base, growth, horizon)
+                    .unwrap_or_default();
                 l.savings = savings;
             }
         }

@@ -51,12 +51,7 @@ fn line_card(
 ) -> Html {
     let id = line.id;
     let field_id = |f: &str| path.field(f).to_dom_id();
-    let (name_id, budget_id, growth_id, savings_id) = (
-        field_id("name"),
-        field_id("base_budget"),
-        field_id("growth"),
-        field_id("savings"),
-    );
+    let (name_id, savings_id) = (field_id("name"), field_id("savings"));
     let choose = |f: fn(&str) -> Option<LineField>| {
         let editor = editor.clone();
         Callback::from(move |value: String| {
@@ -97,16 +92,6 @@ fn line_card(
                     selected={line.commissioner.0.to_string()} missing_label={missing_label("partner", line.commissioner.0)}
                     error={reference_error(editor, &path.field("commissioner"), "partner", scenario.partner(line.commissioner).is_some())}
                     on_change={choose(|v| v.parse().ok().map(|n| LineField::Commissioner(PartnerId(n))))} />
-                <TextField id={budget_id.clone()} label={format!("Budget in {}, in pounds", scenario.horizon.start)}
-                    value={money_text(line.base_budget)} prefix="£" width={FieldWidth::Amount} inputmode="decimal"
-                    error={error_for(editor, &budget_id)}
-                    on_commit={money_commit(editor, budget_id.clone(), format!("Budget for {}", isolate(name)),
-                        move |m| Edit::Line(id, LineField::BaseBudget(m)))} />
-                <TextField id={growth_id.clone()} label="Growth each year, in per cent"
-                    value={percent_text(line.growth)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
-                    error={error_for(editor, &growth_id)}
-                    on_commit={percent_commit(editor, growth_id.clone(), format!("Growth for {}", isolate(name)),
-                        move |p| Edit::Line(id, LineField::Growth(p)))} />
                 <TextField id={savings_id.clone()} label="Integration savings, in per cent"
                     hint="Saved each year by removing duplication"
                     value={percent_text(line.savings)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
@@ -127,6 +112,18 @@ fn line_card(
                     })))} />
             </div>
             { line_risk_share(editor, scenario, path, line) }
+            <fieldset class="pb-card__years">
+                <legend class="pb-card__subtitle">{ "Budget for " }{ bidi::name(name) }{ ", in pounds" }</legend>
+                { for scenario.horizon.years().map(|year| {
+                    let dom_id = path.field("budget").item("year", year.start_year().into()).to_dom_id();
+                    html! {
+                        <TextField id={dom_id.clone()} label={format!("{year}")} value={money_text(line.budget_in(year))}
+                            prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &dom_id)}
+                            on_commit={money_commit(editor, dom_id.clone(), format!("Budget for {} in {year}", isolate(name)),
+                                move |m| Edit::Line(id, LineField::Budget(year, m)))} />
+                    }
+                }) }
+            </fieldset>
             <fieldset class="pb-card__years">
                 <legend class="pb-card__subtitle">{ "Forecast over- or underspend on " }{ bidi::name(name) }</legend>
                 <p class="pb-field__hint">{ "A percentage of planned spend (5%) or an amount (£60,000); a minus sign for an underspend; blank if on plan." }</p>
@@ -151,6 +148,9 @@ fn outturn_text(outturn: &Outturn) -> AttrValue {
         Outturn::AsPlanned => AttrValue::default(),
         Outturn::VariancePercent { percent } => format!("{}%", percent_text(*percent)).into(),
         Outturn::VarianceAmount { amount } => format_money(*amount, MoneyStyle::EXACT).into(),
+        Outturn::Spend { amount } => {
+            format!("spend {}", format_money(*amount, MoneyStyle::EXACT)).into()
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! The body of a version 1 link: the model in a compact binary form, before compression.
+//! The body of a link (format 2; format 1 is read too): the model in a compact binary form, before compression.
 //! docs/link-format.md describes every field in the order written here.
 
 use super::diff::{read_list, write_list, ListLimit};
@@ -6,21 +6,24 @@ use super::items::{
     read_contributions, read_lines, read_partners, read_pools, read_ring_fences,
     write_contributions, write_lines, write_partners, write_pools, write_ring_fences,
 };
+use super::rules::{read_choice, write_choice, FORECAST_ENTRIES};
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::limits::{self, Limited};
 use crate::model::{
-    AmountRule, FinancialYear, Horizon, MinimumRule, Model, RingFenceRequirement, RiskShare,
-    Scenario, ScenarioId, Split,
+    AmountRule, FinancialYear, ForecastEntry, Horizon, MinimumRule, Model, RingFenceRequirement,
+    RiskShare, Scenario, ScenarioId, Split, SCHEMA_VERSION,
 };
 
 /// Writes the model. With `differences`, scenarios after the first are written as edits to the
 /// first; without, every scenario is written in full (as edits to nothing) — both read alike.
 pub(super) fn write_model(model: &Model, selected: ScenarioId, differences: bool) -> Vec<u8> {
     let mut w = Writer::default();
-    w.number(model.schema_version);
+    // The body is always in the current format, whatever version the model was read from.
+    w.number(SCHEMA_VERSION);
     w.string(&model.name);
     w.number(model.base_scenario.0);
     w.number(selected.0);
+    write_choice(&mut w, &model.forecast_entry, &FORECAST_ENTRIES);
     w.count(model.scenarios.len());
     let empty = Scenario {
         id: ScenarioId(0),
@@ -43,27 +46,36 @@ pub(super) fn write_model(model: &Model, selected: ScenarioId, differences: bool
     w.finish()
 }
 
-pub(super) fn read_model(bytes: &[u8]) -> Read<(Model, ScenarioId)> {
+/// Reads a body of link format `version` (1 or 2) into a model of the current schema version.
+pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)> {
     let mut r = Reader::new(bytes)?;
-    let schema_version = r.number("the format version of the model")?;
+    // The model's own format version is in the body; what is read is always migrated to the
+    // current one (a version 1 link's lines get a budget per year).
+    let _schema_version: u32 = r.number("the format version of the model")?;
     let name = r.string("the model's name")?;
     let base_scenario = ScenarioId(r.number("the base scenario")?);
     let selected = ScenarioId(r.number("the selected scenario")?);
+    let forecast_entry = if version >= 2 {
+        read_choice(&mut r, &FORECAST_ENTRIES, "how forecasts are typed")?
+    } else {
+        ForecastEntry::Variance
+    };
     let count = r.count("the number of scenarios")?;
     limits::at_most(Limited::Options, count, None).map_err(BodyError::OverLimit)?;
     let mut scenarios: Vec<Scenario> = Vec::new();
     for option in 0..count {
-        let scenario = read_scenario(&mut r, scenarios.first(), option)?;
+        let scenario = read_scenario(&mut r, scenarios.first(), option, version)?;
         scenarios.push(scenario);
     }
     if !r.is_at_end() {
         return Err(BodyError::Malformed("data follows the model"));
     }
     let model = Model {
-        schema_version,
+        schema_version: SCHEMA_VERSION,
         name,
         scenarios,
         base_scenario,
+        forecast_entry,
     };
     Ok((model, selected))
 }
@@ -75,6 +87,7 @@ const _: fn(&Model) = |m| {
         name: _,
         scenarios: _,
         base_scenario: _,
+        forecast_entry: _,
     } = m;
 };
 const _: fn(&Scenario) = |s| {
@@ -121,7 +134,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         old,
         new,
         |a, b| a.id == b.id,
-        |w, items| write_lines(w, items, start),
+        |w, items| write_lines(w, items, scenario.horizon),
     );
     let same_fence = |a: &RingFenceRequirement, b: &RingFenceRequirement| {
         a.pool == b.pool && a.ring_fence == b.ring_fence
@@ -132,7 +145,12 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
     });
 }
 
-fn read_scenario(r: &mut Reader, base: Option<&Scenario>, option: usize) -> Read<Scenario> {
+fn read_scenario(
+    r: &mut Reader,
+    base: Option<&Scenario>,
+    option: usize,
+    version: u32,
+) -> Read<Scenario> {
     let limit = |what| ListLimit { what, option };
     let id = ScenarioId(r.number("a scenario's id")?);
     let name = r.string("a scenario's name")?;
@@ -168,10 +186,11 @@ fn read_scenario(r: &mut Reader, base: Option<&Scenario>, option: usize) -> Read
         base.map_or(&[], |b| &b.lines),
         "the spending lines",
         limit(Limited::Lines),
-        |r, n| read_lines(r, n, start),
+        |r, n| read_lines(r, n, Horizon::new(FinancialYear(start), years), version),
         |l| {
             let shares = l.risk_share.as_ref().map_or(0, risk_share_entries);
-            (l.forecast.len() + shares, l.name.len())
+            let text = l.name.len() + l.reference.len() + l.provider.len() + l.notes.len();
+            (l.forecast.len() + l.budget.len() + shares, text)
         },
     )?;
     let ring_fences = read_list(

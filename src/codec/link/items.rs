@@ -9,9 +9,9 @@ use super::rules::{
 };
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::{
-    AmountRule, Contribution, ContributionId, FinancialYear, FundingStream, MinimumRule, Money,
-    Obligation, Partner, PartnerId, PartnerKind, Pool, PoolId, RingFence, RingFenceRequirement,
-    RiskShare, SpendLine, YearForecast,
+    AmountRule, Contribution, ContributionId, FinancialYear, FundingStream, Horizon, MinimumRule,
+    Money, Obligation, Partner, PartnerId, PartnerKind, Percent, Pool, PoolId, RingFence,
+    RingFenceRequirement, RiskShare, SpendLine, YearAmount, YearForecast,
 };
 
 // Every field of every item is written above and read below. Adding a field to the model fails
@@ -59,12 +59,17 @@ const _: fn(&SpendLine) = |l| {
         name: _,
         pool: _,
         commissioner: _,
-        base_budget: _,
-        growth: _,
+        reference: _,
+        provider: _,
+        stream: _,
+        budget: _,
+        first_year: _,
+        last_year: _,
         savings: _,
         ring_fence: _,
         forecast: _,
         risk_share: _,
+        notes: _,
     } = l;
 };
 const _: fn(&RingFenceRequirement) = |f| {
@@ -251,13 +256,84 @@ pub(super) fn read_contributions(
     Ok(contributions)
 }
 
-pub(super) fn write_lines(w: &mut Writer, lines: &[SpendLine], start: u16) {
+/// A line's budget as first year plus growth, when that is exactly what it is: every year of
+/// the horizon listed in order, each the previous grown by one rate and rounded to the penny
+/// (every line of a version 1 model, and every row filled with "first year plus growth").
+/// The rate is found from the first two years to 2 decimal places; anything else is written
+/// year by year.
+fn as_grown(line: &SpendLine, horizon: Horizon) -> Option<(Money, Percent)> {
+    let first = line.budget.first()?.amount;
+    let growth = match line.budget.get(1) {
+        None => Percent::ZERO,
+        Some(second) if first.is_zero() => {
+            if !second.amount.is_zero() {
+                return None;
+            }
+            Percent::ZERO
+        }
+        Some(second) => {
+            let (a, b) = (first.as_decimal(), second.amount.as_decimal());
+            let rate = b
+                .checked_sub(a)?
+                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?
+                .checked_div(a)?
+                .round_dp(2);
+            Percent::new(rate)
+        }
+    };
+    let grown = SpendLine::grown_budget(first, growth, horizon).ok()?;
+    (grown == line.budget).then_some((first, growth))
+}
+
+pub(super) fn write_lines(w: &mut Writer, lines: &[SpendLine], horizon: Horizon) {
+    let start = horizon.start.0;
     write_ids(w, lines.iter().map(|l| l.id.0));
     lines.iter().for_each(|l| w.string(&l.name));
+    lines.iter().for_each(|l| w.string(&l.reference));
     lines.iter().for_each(|l| w.number(l.pool.0));
     lines.iter().for_each(|l| w.number(l.commissioner.0));
-    lines.iter().for_each(|l| write_money(w, l.base_budget));
-    lines.iter().for_each(|l| w.decimal(l.growth.as_decimal()));
+    lines.iter().for_each(|l| w.string(&l.provider));
+    for line in lines {
+        match line.stream {
+            None => w.number(0u8),
+            Some(stream) => w.count(1 + STREAMS.iter().position(|s| *s == stream).unwrap_or(0)),
+        }
+    }
+    let grown: Vec<Option<(Money, Percent)>> = lines.iter().map(|l| as_grown(l, horizon)).collect();
+    grown.iter().for_each(|g| w.number(u8::from(g.is_some())));
+    grown
+        .iter()
+        .flatten()
+        .for_each(|(first, _)| write_money(w, *first));
+    grown
+        .iter()
+        .flatten()
+        .for_each(|(_, growth)| w.decimal(growth.as_decimal()));
+    let listed = || {
+        lines
+            .iter()
+            .zip(&grown)
+            .filter(|(_, g)| g.is_none())
+            .map(|(l, _)| l)
+    };
+    listed().for_each(|l| w.count(l.budget.len()));
+    listed()
+        .flat_map(|l| &l.budget)
+        .for_each(|entry| w.year(entry.year.0, start));
+    listed()
+        .flat_map(|l| &l.budget)
+        .for_each(|entry| write_money(w, entry.amount));
+    for line in lines {
+        for year in [line.first_year, line.last_year] {
+            match year {
+                None => w.number(0u8),
+                Some(year) => {
+                    w.number(1u8);
+                    w.year(year.0, start);
+                }
+            }
+        }
+    }
     lines.iter().for_each(|l| w.decimal(l.savings.as_decimal()));
     for line in lines {
         match line.ring_fence {
@@ -279,16 +355,39 @@ pub(super) fn write_lines(w: &mut Writer, lines: &[SpendLine], start: u16) {
             }
         }
     }
+    lines.iter().for_each(|l| w.string(&l.notes));
 }
 
-pub(super) fn read_lines(r: &mut Reader, count: usize, start: u16) -> Read<Vec<SpendLine>> {
+/// Reads `count` lines of a link of format `version` (1: a first-year budget and growth, turned
+/// into a budget per year of `horizon` exactly as version 1 computed it).
+pub(super) fn read_lines(
+    r: &mut Reader,
+    count: usize,
+    horizon: Horizon,
+    version: u32,
+) -> Read<Vec<SpendLine>> {
+    let start = horizon.start.0;
+    // A longer horizon is refused by validation; never grow budgets over years it will not keep.
+    let horizon = Horizon::new(
+        horizon.start,
+        horizon.years.min(crate::model::MAX_HORIZON_YEARS),
+    );
     let ids = read_ids(r, count, "a spending line's id")?;
     let mut lines: Vec<SpendLine> = ids
         .into_iter()
-        .map(|id| SpendLine::new(id, "", PoolId(0), PartnerId(0), Money::ZERO))
+        .map(|id| {
+            let mut line = SpendLine::new(id, "", PoolId(0), PartnerId(0), Money::ZERO, horizon);
+            line.budget.clear();
+            line
+        })
         .collect();
     for l in &mut lines {
         l.name = r.string("a spending line's name")?;
+    }
+    if version >= 2 {
+        for l in &mut lines {
+            l.reference = r.string("a spending line's reference")?;
+        }
     }
     for l in &mut lines {
         l.pool = PoolId(r.number("a spending line's pool")?);
@@ -296,11 +395,38 @@ pub(super) fn read_lines(r: &mut Reader, count: usize, start: u16) -> Read<Vec<S
     for l in &mut lines {
         l.commissioner = PartnerId(r.number("a spending line's commissioner")?);
     }
-    for l in &mut lines {
-        l.base_budget = read_money(r, "a spending line's budget")?;
-    }
-    for l in &mut lines {
-        l.growth = read_percent(r, "a spending line's growth")?;
+    let too_large = BodyError::Malformed("a spending line's budget grown over the years");
+    if version < 2 {
+        let mut firsts = Vec::with_capacity(count);
+        for _ in 0..count {
+            firsts.push(read_money(r, "a spending line's budget")?);
+        }
+        for (l, first) in lines.iter_mut().zip(firsts) {
+            let growth = read_percent(r, "a spending line's growth")?;
+            l.budget = SpendLine::grown_budget(first, growth, horizon).map_err(|_| too_large)?;
+        }
+    } else {
+        for l in &mut lines {
+            l.provider = r.string("a spending line's provider")?;
+        }
+        for l in &mut lines {
+            let what = "a spending line's funding source";
+            l.stream = match r.number::<usize>(what)? {
+                0 => None,
+                n => Some(*STREAMS.get(n - 1).ok_or(BodyError::Malformed(what))?),
+            };
+        }
+        read_budgets(r, &mut lines, horizon)?;
+        for l in &mut lines {
+            let what = "a spending line's first or last year";
+            let mut years = [None, None];
+            for slot in &mut years {
+                if r.flag(what)? {
+                    *slot = Some(FinancialYear(r.year(start, what)?));
+                }
+            }
+            [l.first_year, l.last_year] = years;
+        }
     }
     for l in &mut lines {
         l.savings = read_percent(r, "a spending line's savings")?;
@@ -328,7 +454,59 @@ pub(super) fn read_lines(r: &mut Reader, count: usize, start: u16) -> Read<Vec<S
             l.risk_share = Some(read_risk_share(r)?);
         }
     }
+    if version >= 2 {
+        for l in &mut lines {
+            l.notes = r.string("a spending line's notes")?;
+        }
+    }
     Ok(lines)
+}
+
+/// The budget columns of version 2: which lines are first year plus growth, their first years
+/// and rates, then the other lines' entries (how many, their years, their amounts).
+fn read_budgets(r: &mut Reader, lines: &mut [SpendLine], horizon: Horizon) -> Read<()> {
+    let what = "a spending line's budget";
+    let mut grown = Vec::with_capacity(lines.len());
+    for _ in 0..lines.len() {
+        grown.push(r.flag(what)?);
+    }
+    let mut firsts = Vec::new();
+    for _ in grown.iter().filter(|g| **g) {
+        firsts.push(read_money(r, what)?);
+    }
+    let mut firsts = firsts.into_iter();
+    for (l, _) in lines.iter_mut().zip(&grown).filter(|(_, g)| **g) {
+        let growth = read_percent(r, "a spending line's growth")?;
+        let first = firsts.next().ok_or(BodyError::Malformed(what))?;
+        l.budget = SpendLine::grown_budget(first, growth, horizon)
+            .map_err(|_| BodyError::Malformed("a spending line's budget grown over the years"))?;
+    }
+    let mut counts = Vec::new();
+    for _ in grown.iter().filter(|g| !**g) {
+        let n = r.count(what)?;
+        r.spend(n, 0)?;
+        counts.push(n);
+    }
+    let mut years = Vec::new();
+    for n in &counts {
+        for _ in 0..*n {
+            years.push(FinancialYear(r.year(horizon.start.0, what)?));
+        }
+    }
+    let mut years = years.into_iter();
+    for ((l, _), n) in lines
+        .iter_mut()
+        .zip(&grown)
+        .filter(|(_, g)| !**g)
+        .zip(counts)
+    {
+        for _ in 0..n {
+            let year = years.next().ok_or(BodyError::Malformed(what))?;
+            let amount = read_money(r, what)?;
+            l.budget.push(YearAmount { year, amount });
+        }
+    }
+    Ok(())
 }
 
 fn read_fence(index: usize, what: &'static str) -> Read<RingFence> {

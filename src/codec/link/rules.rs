@@ -3,9 +3,9 @@
 
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::{
-    AmountRule, FinancialYear, FundingStream, Money, Obligation, Outturn, PartnerId, PartnerKind,
-    PartnerShare, Percent, PoolType, RingFence, RiskShare, Split, TierBearer, TierLimit,
-    UnderspendTreatment, YearAmount,
+    AmountRule, FinancialYear, ForecastEntry, FundingStream, Money, Obligation, Outturn, PartnerId,
+    PartnerKind, PartnerShare, Percent, PoolType, RingFence, RiskShare, Split, TierBearer,
+    TierLimit, UnderspendTreatment, YearAmount,
 };
 
 /// An enum as its position in `all`: the tables in docs/link-format.md.
@@ -42,6 +42,8 @@ pub(super) const STREAMS: [FundingStream; 6] = [
     FundingStream::AdditionalVoluntary,
     FundingStream::Other,
 ];
+pub(super) const FORECAST_ENTRIES: [ForecastEntry; 2] =
+    [ForecastEntry::Variance, ForecastEntry::Spend];
 pub(super) const OBLIGATIONS: [Obligation; 2] = [Obligation::Mandatory, Obligation::Voluntary];
 pub(super) const UNDERSPENDS: [UnderspendTreatment; 3] = [
     UnderspendTreatment::ReturnedProRata,
@@ -250,6 +252,10 @@ pub(super) fn write_outturn(w: &mut Writer, outturn: Outturn) {
             w.number(2u8);
             write_money(w, amount);
         }
+        Outturn::Spend { amount } => {
+            w.number(3u8);
+            write_money(w, amount);
+        }
     }
 }
 
@@ -261,6 +267,9 @@ pub(super) fn read_outturn(r: &mut Reader) -> Read<Outturn> {
             percent: read_percent(r, what)?,
         },
         2 => Outturn::VarianceAmount {
+            amount: read_money(r, what)?,
+        },
+        3 => Outturn::Spend {
             amount: read_money(r, what)?,
         },
         _ => return Err(BodyError::Malformed(what)),
