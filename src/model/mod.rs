@@ -19,6 +19,7 @@ mod results;
 mod risk;
 mod risk_pattern;
 mod scenario;
+pub mod schemes;
 mod settle;
 mod spend;
 mod split;
