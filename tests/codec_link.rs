@@ -718,3 +718,37 @@ fn a_year_offset_beyond_any_year_is_malformed_not_a_panic() {
     let link = pooled_budgets::codec::link::link_from_body(rest, false);
     assert!(decode_link(&link).is_err());
 }
+
+/// Figures of every golden version 1 link (and of docs/model-format.md's version 1 example),
+/// computed by the modeller of schema version 1 (commit 29cd675) and kept in
+/// tests/golden/results-v1.json: opened today (migrated to a budget per year), every option
+/// gives the same results to the penny.
+#[test]
+fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
+    let stored: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{dir}/results-v1.json")).unwrap_or_default(),
+    )
+    .expect("tests/golden/results-v1.json reads");
+    let figures = |model: &Model| -> serde_json::Value {
+        let results: Vec<_> = model
+            .scenarios
+            .iter()
+            .map(|s| pooled_budgets::model::compute(s).expect("computes"))
+            .collect();
+        serde_json::to_value(results).unwrap_or_default()
+    };
+    for stem in [
+        "link-v1-small",
+        "link-v1-reference",
+        "link-v1-reference-option-c",
+    ] {
+        let link = std::fs::read_to_string(format!("{dir}/{stem}.txt")).unwrap_or_default();
+        let (model, _) = decode_link(&link).expect("opens");
+        assert_eq!(figures(&model), stored[stem], "{stem}");
+    }
+    let v1_file = std::fs::read_to_string(format!("{dir}/model-v1-documented.json"))
+        .unwrap_or_default();
+    let model = pooled_budgets::codec::saved::decode(&v1_file).expect("reads");
+    assert_eq!(figures(&model), stored["model-v1-documented"]);
+}
