@@ -747,8 +747,8 @@ fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
         let (model, _) = decode_link(&link).expect("opens");
         assert_eq!(figures(&model), stored[stem], "{stem}");
     }
-    let v1_file = std::fs::read_to_string(format!("{dir}/model-v1-documented.json"))
-        .unwrap_or_default();
+    let v1_file =
+        std::fs::read_to_string(format!("{dir}/model-v1-documented.json")).unwrap_or_default();
     let model = pooled_budgets::codec::saved::decode(&v1_file).expect("reads");
     assert_eq!(figures(&model), stored["model-v1-documented"]);
 }

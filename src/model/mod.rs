@@ -8,6 +8,7 @@ mod compute;
 mod contribution;
 pub mod edit;
 pub mod fixtures;
+pub mod forecast_checks;
 mod format;
 pub mod limits;
 mod money;

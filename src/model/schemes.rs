@@ -2,6 +2,7 @@
 //! paste, CSV import and the schemes CSV export use, in one order.
 
 use super::scenario::Scenario;
+use super::spend::LineId;
 use super::year::FinancialYear;
 
 /// One column of the scheme grid and of the schemes CSV. Budget and forecast columns repeat for
@@ -58,4 +59,22 @@ impl SchemeColumn {
             SchemeColumn::Forecast(year) => format!("Forecast {year}"),
         }
     }
+}
+
+/// The HTML id of one scheme's cell in the grid ("scheme-12-budget-2025"), so the checklist
+/// and error summary can link to it.
+pub fn cell_id(line: LineId, column: SchemeColumn) -> String {
+    let slug = match column {
+        SchemeColumn::Reference => "reference".to_string(),
+        SchemeColumn::Name => "name".to_string(),
+        SchemeColumn::Pool => "pool".to_string(),
+        SchemeColumn::Commissioner => "commissioner".to_string(),
+        SchemeColumn::Provider => "provider".to_string(),
+        SchemeColumn::Stream => "stream".to_string(),
+        SchemeColumn::RingFence => "ring-fence".to_string(),
+        SchemeColumn::Savings => "savings".to_string(),
+        SchemeColumn::Budget(year) => format!("budget-{}", year.start_year()),
+        SchemeColumn::Forecast(year) => format!("forecast-{}", year.start_year()),
+    };
+    format!("scheme-{}-{slug}", line.0)
 }

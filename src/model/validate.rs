@@ -401,6 +401,7 @@ fn check_lines(check: &mut Checker, scenario: &Scenario, root: &FieldPath) {
             &path.field("forecast"),
             &label,
         );
+        check_forecast_spend(check, line, scenario, &path.field("forecast"), &label);
         if let Some(rule) = &line.risk_share {
             check_risk_share(check, rule, scenario, &path.field("risk_share"), &label);
         }
@@ -475,5 +476,47 @@ pub(crate) fn display_name(name: &str, kind: &str, position: usize) -> String {
         format!("{kind} {}", position + 1)
     } else {
         format!("'{}'", isolate(name.trim()))
+    }
+}
+
+/// An over- or underspend may not take the year's forecast spend below zero: an underspend
+/// larger than the plan is a typing slip (the spend itself typed with a minus sign, say).
+fn check_forecast_spend(
+    check: &mut Checker,
+    line: &super::spend::SpendLine,
+    scenario: &Scenario,
+    path: &FieldPath,
+    label: &str,
+) {
+    let Ok(plans) = line.plan(scenario.horizon) else {
+        return;
+    };
+    for (i, entry) in line.forecast.iter().enumerate() {
+        let field = match entry.outturn {
+            super::spend::Outturn::VarianceAmount { .. } => "amount",
+            super::spend::Outturn::VariancePercent { .. } => "percent",
+            _ => continue,
+        };
+        let Some(plan) = scenario
+            .horizon
+            .index_of(entry.year)
+            .and_then(|at| plans.get(at))
+        else {
+            continue;
+        };
+        if entry
+            .outturn
+            .forecast(plan.planned)
+            .is_some_and(|spend| spend.is_negative())
+        {
+            check.problem(
+                path.item("year", i).field("outturn").field(field),
+                format!(
+                    "The {} forecast for {label} is an underspend larger than its planned spend of {}, which would make the spend negative; type an underspend of at most that, or the forecast spend itself",
+                    entry.year,
+                    format_money(plan.planned, MoneyStyle::EXACT)
+                ),
+            );
+        }
     }
 }

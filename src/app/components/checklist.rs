@@ -5,7 +5,11 @@ use yew::prelude::*;
 
 use crate::app::bidi::message;
 use crate::app::fields::Editor;
-use crate::model::{validate_model_fields, validate_scenario};
+use crate::app::state::Action;
+use crate::model::edit::{Edit, LineField};
+use crate::model::forecast_checks::{forecast_warnings, WarningKind};
+use crate::model::schemes::{cell_id, SchemeColumn};
+use crate::model::{format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn};
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -17,13 +21,16 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let model = props.editor.model.clone();
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
-    let problems = use_memo((model, open), |(model, open)| {
+    let checked = use_memo((model, open), |(model, open)| {
         let mut problems = validate_model_fields(model);
+        let mut warnings = Vec::new();
         if let Some(scenario) = model.scenarios.get(*open) {
             problems.extend(validate_scenario(scenario, *open));
+            warnings = forecast_warnings(scenario);
         }
-        problems
+        (problems, warnings)
     });
+    let (problems, warnings) = (&checked.0, &checked.1);
     html! {
         <section class="pb-section pb-checklist" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading" class="pb-section__title">{ "Checklist" }</h2>
@@ -34,6 +41,41 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| html! {
                         <li><a href={format!("#{}", p.path.to_dom_id())}>{ message(&p.message) }</a></li>
+                    }) }
+                </ul>
+            }
+            if !warnings.is_empty() {
+                <h3 class="pb-checklist__subtitle" id="checklist-warnings">
+                    { format!("{} {} to check", warnings.len(), if warnings.len() == 1 { "forecast" } else { "forecasts" }) }
+                </h3>
+                <p class="pb-field__hint">{ "Warnings do not stop the results; each asks you to look again." }</p>
+                <ul class="pb-checklist__list pb-checklist__warnings">
+                    { for warnings.iter().map(|w| {
+                        let target = cell_id(w.line, SchemeColumn::Forecast(w.year));
+                        let fix = match w.kind {
+                            WarningKind::LooksLikeSpend(amount) => {
+                                let dispatcher = props.editor.dispatcher();
+                                let (line, year) = (w.line, w.year);
+                                let onclick = Callback::from(move |_: MouseEvent| {
+                                    dispatcher.dispatch(Action::Edit(Edit::Line(
+                                        line,
+                                        LineField::Forecast(year, Outturn::Spend { amount }),
+                                    )));
+                                });
+                                html! {
+                                    <>
+                                        <button type="button" class="pb-button pb-button--small" {onclick}>
+                                            { format!("Yes: use {} as the forecast spend", format_money(amount, MoneyStyle::EXACT)) }
+                                        </button>
+                                        <a href="#forecast-entry">{ "How forecasts are typed" }</a>
+                                    </>
+                                }
+                            }
+                            WarningKind::LargeVariance => html! {},
+                        };
+                        html! {
+                            <li><a href={format!("#{target}")}>{ message(&w.message) }</a>{ " " }{ fix }</li>
+                        }
                     }) }
                 </ul>
             }
