@@ -406,10 +406,14 @@ fn base64url(bytes: &[u8]) -> String {
 
 /// A link built by hand from a body: what another tool following docs/link-format.md writes.
 fn link_from_body(body: &[u8]) -> String {
+    link_from_body_in(body, 1)
+}
+
+fn link_from_body_in(body: &[u8], version: u32) -> String {
     let mut payload = crc32(body).to_le_bytes().to_vec();
     // Level 1: fast even for the bombs below in a debug build.
     payload.extend(miniz_oxide::deflate::compress_to_vec(body, 1));
-    format!("m1.{}", base64url(&payload))
+    format!("m{version}.{}", base64url(&payload))
 }
 
 #[test]
@@ -464,6 +468,20 @@ fn a_hand_made_body_in_the_documented_format_opens() {
         decode_link(&link_from_body(&trailing)),
         Err(LinkError::Damaged(_))
     ));
+    // Format 2: the same with the forecast-entry byte after the selected scenario.
+    let body = [
+        0x0D, b'E', b'x', b'a', b'm', b'p', b'l', b'e', 0xFF, b'O', b'n', b'e', 0xFF, 0xFF, 0x02,
+        0x01, 0x02, 0x00, 0x01, 0x01, 0xE9, 0x0F, 0x05, 0, 0, 0, 0, 0,
+    ];
+    let Ok((model, selected)) = decode_link(&link_from_body_in(&body, 2)) else {
+        panic!("documented format 2 example did not open")
+    };
+    assert_eq!(selected, ScenarioId(2));
+    assert_eq!(
+        model.forecast_entry,
+        pooled_budgets::model::ForecastEntry::Variance
+    );
+    assert_eq!(model.scenarios[0].horizon.years, 5);
 }
 
 #[test]
