@@ -7,3 +7,4 @@ pub mod library;
 pub mod link;
 pub mod model_file;
 pub mod saved;
+pub mod table;
