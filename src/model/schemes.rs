@@ -5,6 +5,10 @@
 
 mod cells;
 mod columns;
+mod fill;
+mod names;
+mod plan;
 
 pub use cells::{read_money, read_percent, read_year, CellRead};
 pub use columns::{match_heading, read_header, ColumnMatch, Header, SchemeColumn, SchemeField};
+pub use plan::{plan_import, plan_paste, PasteOptions, PastePlan, UnreadableCell};
