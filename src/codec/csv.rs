@@ -38,11 +38,16 @@ impl Table {
     }
 }
 
+/// What a cell may start with that gets a guarding `'`: the four that start a formula, a tab
+/// or carriage return (Excel skips them before looking), and `'` itself, so that [`unguarded`]
+/// gives back exactly what was written.
+const GUARDED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
 /// A name or label. One starting with `=`, `+`, `-` or `@` (or a tab or carriage return, which
 /// Excel skips before looking) would run as a formula in Excel, so it gets a leading `'`,
 /// which Excel shows and never runs. Quoted when it holds a comma, quote or line break.
 pub fn text(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if value.starts_with(GUARDED) {
         format!("'{value}")
     } else {
         value.to_string()
@@ -51,6 +56,14 @@ pub fn text(value: &str) -> String {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
+    }
+}
+
+/// A cell as [`text`] was given it: without the `'` it put in front of a formula character.
+pub fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(GUARDED) => rest,
+        _ => cell,
     }
 }
 

@@ -7,3 +7,5 @@ pub mod library;
 pub mod link;
 pub mod model_file;
 pub mod saved;
+pub mod schemes_csv;
+pub mod table;

@@ -233,7 +233,7 @@ fn chars(text: &str) -> usize {
 }
 
 /// "4,000": counts in messages are grouped like amounts.
-fn group(count: usize) -> String {
+pub fn group(count: usize) -> String {
     let digits = count.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {

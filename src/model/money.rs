@@ -5,6 +5,8 @@ use core::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use super::format::MoneyUnit;
+
 /// The largest amount a user may enter (£1 trillion). Far above any real pool, far below
 /// `Decimal::MAX`, so growth over ten years can never overflow a value that passed validation.
 pub const MONEY_LIMIT: Money = Money(Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0));
@@ -186,6 +188,19 @@ impl Money {
 
     /// Reads money as people type it: "£1,250,000.50", "1250000", "-£3.20", "(£3.20)", "£ 12".
     pub fn parse(text: &str) -> Result<Money, MoneyParseError> {
+        Money::parse_in(text, MoneyUnit::Pounds)
+    }
+
+    /// Reads money written in `unit`, as in a workbook whose column is headed £000 or £m:
+    /// "1,250.5" in thousands is £1,250,500.00. The same rules as [`Money::parse`], with as
+    /// many more decimal places as the unit has zeros (still to the penny); the scaling is
+    /// exact (a decimal shift, never a float).
+    pub fn parse_in(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
+        let shift: u32 = match unit {
+            MoneyUnit::Pounds => 0,
+            MoneyUnit::Thousands => 3,
+            MoneyUnit::Millions => 6,
+        };
         let (negative, body) = strip_sign(text.trim()).ok_or(MoneyParseError::NotANumber)?;
         let body = body.strip_prefix('£').unwrap_or(body);
         let digits = strip_grouping(body).ok_or(MoneyParseError::NotANumber)?;
@@ -200,11 +215,14 @@ impl Money {
             return Err(MoneyParseError::NotANumber);
         }
         if let Some((_, pence)) = digits.split_once('.') {
-            if pence.len() > 2 {
+            if pence.len() > 2 + shift as usize {
                 return Err(MoneyParseError::TooManyDecimalPlaces);
             }
         }
         let value: Decimal = digits.parse().map_err(|_| MoneyParseError::NotANumber)?;
+        let value = value
+            .checked_mul(Decimal::from(10u32.pow(shift)))
+            .ok_or(MoneyParseError::TooLarge)?;
         let money = Money::from_decimal(if negative { -value } else { value });
         if money.abs() > MONEY_LIMIT {
             return Err(MoneyParseError::TooLarge);

@@ -504,6 +504,10 @@ fn check_forecast_spend(
         else {
             continue;
         };
+        // A negative budget is already reported; its forecast would only repeat it.
+        if plan.planned.is_negative() {
+            continue;
+        }
         if entry
             .outturn
             .forecast(plan.planned)
