@@ -29,6 +29,7 @@ pub mod results_panel;
 pub mod ring_fence_checks;
 pub mod ring_fences_editor;
 pub mod risk_share_field;
+pub mod scheme_transfer;
 pub mod select_field;
 pub mod share_panel;
 pub mod shared_model;

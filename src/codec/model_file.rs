@@ -111,7 +111,7 @@ pub fn decode(bytes: &[u8]) -> Opened {
 /// The file's text: UTF-8 (with or without a byte order mark), or UTF-16 with its byte order
 /// mark (FF FE little-endian, FE FF big-endian), which Windows tools such as Notepad and
 /// PowerShell's `>` may save. `Err` says why not.
-fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+pub fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     let units = match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16_units(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16_units(rest, u16::from_be_bytes),
