@@ -1,4 +1,4 @@
-//! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
+//! The only code that calls browser APIs: mounting, storage, keyboard
 //! shortcuts, focus, the address's fragment and query, the clipboard, downloading and reading
 //! files, and talking to a host page when embedded.
 
@@ -7,11 +7,9 @@ pub mod clipboard;
 pub mod embed;
 pub mod files;
 mod keys;
-mod panic;
 pub mod storage;
 
 pub use keys::{listen_for_history_keys, HistoryKey};
-pub use panic::install_panic_hook;
 
 /// Mounts component `C` into `#app`, replacing the static "Loading…" text index.html shows.
 pub fn mount<C>()
