@@ -50,6 +50,22 @@ pub fn focus_soon(id: &str) {
     let _ = id;
 }
 
+/// Runs `then` once the next frame has been painted: an animation frame, then a zero timeout
+/// (which the browser runs after that frame). Natively it never runs.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let frame = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, then).forget();
+        });
+        let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = then;
+}
+
 /// Milliseconds since 1970 by the browser's clock (0 natively).
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
