@@ -2,7 +2,54 @@
 // content security policy with no 'unsafe-inline'. Paths are relative: dist/ works from any sub-path.
 import init from './pooled-budgets.js';
 
+// The release wasm is built with panics that abort at once (docs/maintainers.md, "When the app
+// panics"): no panic hook runs, and a panic reaches JavaScript as a WebAssembly.RuntimeError
+// ("unreachable") — from start-up (init's promise), an event handler (window `error`) or a
+// scheduled render (`unhandledrejection`). This is the one place that tells the person.
+const CRASHED_KEY = 'pooled-budgets.crashed';
+const CRASH_ID = 'pb-crash';
+
+function showCrash(error) {
+  console.error('pooled-budgets: stopped', error);
+  // The next load opens the recovery page instead of the model that may have caused this.
+  try { localStorage.setItem(CRASHED_KEY, '1'); } catch { /* storage refused: nothing to note */ }
+  if (document.getElementById(CRASH_ID)) return;
+  document.getElementById('pb-loading')?.remove();
+  const section = document.createElement('section');
+  section.id = CRASH_ID;
+  section.className = 'pb-crash';
+  section.setAttribute('role', 'alert');
+  const heading = document.createElement('h2');
+  heading.textContent = 'Something went wrong — your work is saved';
+  const saved = document.createElement('p');
+  saved.textContent = 'The modeller hit a problem it could not recover from. Everything you '
+    + 'entered up to your last change is saved in this browser.';
+  const next = document.createElement('p');
+  next.textContent = 'Reload the page to carry on: it will open a recovery page listing your saved '
+    + 'models, where you can download, open read-only or delete the one that caused the problem. '
+    + 'If it happens again, please report it using the contact details in the accessibility '
+    + 'statement, saying what you did just before.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'pb-button';
+  reload.textContent = 'Reload the page';
+  reload.addEventListener('click', () => window.location.reload());
+  section.append(heading, saved, next, reload);
+  document.body.prepend(section);
+  reload.focus();
+}
+
+const isTrap = (error) => error instanceof WebAssembly.RuntimeError;
+window.addEventListener('error', (event) => { if (isTrap(event.error)) showCrash(event.error); });
+window.addEventListener('unhandledrejection', (event) => {
+  if (isTrap(event.reason)) showCrash(event.reason);
+});
+
 init({ module_or_path: new URL('pooled-budgets_bg.wasm', import.meta.url) }).catch((error) => {
+  if (isTrap(error)) {
+    showCrash(error);
+    return;
+  }
   const status = document.getElementById('pb-loading');
   if (status) {
     status.textContent = 'The modeller could not start in this browser. Try reloading the page; '

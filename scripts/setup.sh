@@ -5,7 +5,8 @@
 #
 #   scripts/setup.sh          everything (build + browser tests)
 #   scripts/setup.sh build    only what a release build needs (no Chromium)
-#   WASM_STD=debian scripts/setup.sh   use Debian's rustc-web even where rustup works
+#   WASM_STD=debian scripts/setup.sh   build the wasm's std with Debian's rustc-web even where
+#                                      rustup's nightly works (WASM_STD=nightly|debian|stable)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,31 +37,49 @@ apt_install() {
 }
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-# --- 1. a Rust standard library for wasm32 -----------------------------------------------
-# Prefer the normal toolchain (a developer laptop with internet); fall back to Debian's
-# rustc-web, whose std sources let cargo build std itself (see ../shared/TOOLCHAIN.md).
-# WASM_STD=debian forces the Debian route (to test it on a machine where rustup works).
+# --- 1. a Rust standard library for wasm32, built with panics that abort at once -----------
+# The release wasm builds std itself (cargo's build-std) with the immediate-abort panic strategy
+# and no std features: no panic machinery or message formatting in the wasm (about 27 KiB brotli,
+# docs/benchmarks.md); assets/loader.js shows the crash message. That needs std's sources and
+# unstable cargo flags, from one of (in this order; WASM_STD=nightly|debian|stable forces one):
+#   nightly  rustup's $NIGHTLY with its rust-src component (a pinned date, so builds repeat);
+#   debian   Debian's rustc-web 1.96 with rust-web-src and lld-19, unlocked by RUSTC_BOOTSTRAP=1
+#            (see ../shared/TOOLCHAIN.md);
+#   stable   the rustup toolchain's prebuilt wasm32 std, panic = "abort": works anywhere rustup
+#            does, 27 KiB larger; a panic still reaches the loader as a trap after Yew's hook logs it.
+NIGHTLY=nightly-2026-05-20
 wasm_env=""
-sysroot=$(rustc --print sysroot)
-if [ "${WASM_STD:-auto}" = debian ]; then
-  say "wasm32 std: Debian rustc-web (WASM_STD=debian)"
-  wasm_env=debian
-elif [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
-  say "wasm32 std: rustup toolchain ($sysroot)"
-elif [ -f "$ROOT/.tools/no-rustup-target" ]; then
-  say "wasm32 std: Debian rustc-web (rustup target add failed before; delete .tools/no-rustup-target to retry)"
-  wasm_env=debian
-elif timeout 45 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
-  say "wasm32 std: installed with rustup"
-else
-  say "wasm32 std: rustup target add could not download; using Debian's rustc-web route"
-  touch "$ROOT/.tools/no-rustup-target"
-  wasm_env=debian
+have_nightly() { [ -d "$(rustc "+$NIGHTLY" --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ]; }
+case "${WASM_STD:-auto}" in
+  nightly|debian|stable) wasm_env=$WASM_STD; say "wasm32 std: $wasm_env (WASM_STD)" ;;
+  *)
+    if have_nightly; then
+      wasm_env=nightly; say "wasm32 std: built from $NIGHTLY's rust-src"
+    elif [ ! -f "$ROOT/.tools/no-nightly" ] && timeout 300 rustup toolchain install "$NIGHTLY" \
+        --profile minimal --component rust-src >/dev/null 2>&1 && have_nightly; then
+      wasm_env=nightly; say "wasm32 std: installed $NIGHTLY with rust-src"
+    elif [ "$(id -u)" -eq 0 ]; then
+      [ -f "$ROOT/.tools/no-nightly" ] || say "wasm32 std: could not install $NIGHTLY; using Debian's rustc-web"
+      touch "$ROOT/.tools/no-nightly"
+      wasm_env=debian
+    else
+      say "wasm32 std: neither $NIGHTLY nor Debian's rustc-web (needs root); using the stable toolchain"
+      wasm_env=stable
+    fi ;;
+esac
+if [ "$wasm_env" = nightly ] && ! have_nightly; then
+  step "$NIGHTLY with rust-src" rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
 fi
 if [ "$wasm_env" = debian ]; then
   missing=()
   for p in rustc-web cargo-web rust-web-src lld-19; do have_deb "$p" || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then step "Debian ${missing[*]}" apt_install "${missing[@]}"; fi
+fi
+if [ "$wasm_env" = stable ]; then
+  sysroot=$(rustc --print sysroot)
+  if [ ! -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
+    step "rustup target wasm32-unknown-unknown" timeout 120 rustup target add wasm32-unknown-unknown
+  fi
 fi
 
 # --- 2. trunk ------------------------------------------------------------------------------
@@ -140,11 +159,25 @@ fi
 } > "$ENV_FILE.tmp"
 mv "$ENV_FILE.tmp" "$ENV_FILE"
 {
-  echo "# written by scripts/setup.sh; sourced by the Makefile for wasm builds only"
-  if [ "$wasm_env" = debian ]; then
-    echo "export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1"
-    echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
-    echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19"
+  echo "# written by scripts/setup.sh; sourced by the Makefile for wasm builds only (route: $wasm_env)"
+  case "$wasm_env" in
+    nightly) echo "export RUSTUP_TOOLCHAIN=$NIGHTLY" ;;
+    debian)
+      echo "export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1"
+      echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19" ;;
+  esac
+  if [ "$wasm_env" != stable ]; then
+    # std built here, with an empty feature list (std's default features make it larger), and
+    # panics that abort at once: see "When the app panics" in docs/maintainers.md.
+    echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES="
+    echo "export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
   fi
 } > "$ROOT/.tools/wasm-env.sh"
+# Trunk runs cargo --offline: fetch the app's crates and, for build-std, std's own (hashbrown,
+# dlmalloc, ...) now, while the registry may be used.
+if ! cargo fetch --quiet 2>/dev/null; then say "cargo fetch failed: builds will fetch what they need"; fi
+if [ "$wasm_env" != stable ]; then
+  (source "$ROOT/.tools/wasm-env.sh" && cargo fetch --quiet --target wasm32-unknown-unknown) \
+    || say "cargo fetch of std's crates failed: the first wasm build may stop at --offline"
+fi
 say "ready in $(( $(date +%s) - setup_start )) s"

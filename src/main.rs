@@ -1,6 +1,5 @@
 //! Mounts the app. Everything else lives in the library.
 
 fn main() {
-    pooled_budgets::platform::install_panic_hook();
     pooled_budgets::platform::mount::<pooled_budgets::app::App>();
 }

@@ -1,4 +1,4 @@
-//! The only code that calls browser APIs: mounting, the panic hook, storage, keyboard
+//! The only code that calls browser APIs: mounting, storage, keyboard
 //! shortcuts, focus, the address's fragment and query, the clipboard, downloading and reading
 //! files, and talking to a host page when embedded.
 
@@ -7,11 +7,9 @@ pub mod clipboard;
 pub mod embed;
 pub mod files;
 mod keys;
-mod panic;
 pub mod storage;
 
 pub use keys::{listen_for_history_keys, HistoryKey};
-pub use panic::install_panic_hook;
 
 /// Mounts component `C` into `#app`, replacing the static "Loading…" text index.html shows.
 pub fn mount<C>()
@@ -50,6 +48,22 @@ pub fn focus_soon(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+/// Runs `then` once the next frame has been painted: an animation frame, then a zero timeout
+/// (which the browser runs after that frame). Natively it never runs.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let frame = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, then).forget();
+        });
+        let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = then;
 }
 
 /// Milliseconds since 1970 by the browser's clock (0 natively).

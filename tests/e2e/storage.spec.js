@@ -216,18 +216,36 @@ test('while storage is full, leaving the model asks first and offers the file', 
   await expect.poll(() => asked).toBe(true);
 });
 
+// The release build's panics abort at once (a wasm trap, `unreachable`): no panic hook runs, and
+// the loader (assets/loader.js) shows the message. The test switch makes the modeller panic
+// while drawing, which that build turns into exactly such a trap.
+const crashMessage = (page) => page.getByRole('alert').filter({ hasText: 'Something went wrong — your work is saved' });
+const traps = (page) => {
+  const seen = [];
+  page.on('console', (msg) => { if (msg.type() === 'error' && /RuntimeError/.test(msg.text())) seen.push(msg.text()); });
+  return seen;
+};
+
 test('a crash shows its message, and the next load opens the recovery page', async ({ page }) => {
   await startFrom(page, 'A blank model');
   await enter(modelName(page), 'The model that crashed');
   await saved(page);
+  const trapped = traps(page);
   await page.evaluate(() => localStorage.setItem('pooled-budgets.test-panic', 'render'));
   await page.reload();
-  const crash = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  const crash = crashMessage(page);
   await expect(crash).toBeVisible();
+  await expect(crash).toHaveCount(1);
+  // The wasm trapped at start-up (init's promise), and the loader caught it.
+  await expect.poll(() => trapped.length).toBeGreaterThan(0);
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  const reload = crash.getByRole('button', { name: 'Reload the page' });
+  await expect(reload).toBeFocused();
+  await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SCREENSHOTS}/crash-message.png` });
   await page.evaluate(() => localStorage.removeItem('pooled-budgets.test-panic'));
 
-  await page.reload();
+  await reload.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'The modeller stopped last time' })).toBeVisible();
   await expect(listed(page)).toHaveCount(2);
   await page.screenshot({ path: `${SCREENSHOTS}/recovery-page.png`, fullPage: true });
@@ -248,6 +266,27 @@ test('a crash shows its message, and the next load opens the recovery page', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Pooled budget modeller' })).toBeVisible();
   await expect(listed(page).filter({ hasText: 'The model that crashed' })).toHaveCount(1);
   await expect(listed(page).filter({ hasText: 'Not saved' })).toHaveCount(0);
+});
+
+test('a trap while the modeller runs (not at start-up) shows the same message', async ({ page }) => {
+  // The recovery page does not draw the modeller; its button does, inside a click handler.
+  await page.evaluate(() => {
+    localStorage.setItem('pooled-budgets.crashed', '1');
+    localStorage.setItem('pooled-budgets.test-panic', 'render');
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'The modeller stopped last time' })).toBeVisible();
+  const trapped = traps(page);
+  await page.getByRole('button', { name: 'Open the modeller as usual' }).click();
+  const crash = crashMessage(page);
+  await expect(crash).toBeVisible();
+  await expect.poll(() => trapped.length).toBeGreaterThan(0);
+  await expect(crash.getByRole('button', { name: 'Reload the page' })).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem('pooled-budgets.crashed'))).toBe('1');
+
+  await page.evaluate(() => localStorage.removeItem('pooled-budgets.test-panic'));
+  await crash.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The modeller stopped last time' })).toBeVisible();
 });
 
 test('a start that never finished opens the recovery page, where a model can be deleted', async ({ page }) => {
