@@ -170,7 +170,7 @@ pub fn decode(text: &str) -> Result<Library, IndexProblem> {
 /// Set while the modeller opens a model at start-up and cleared once it has shown it: still
 /// there at the next start means the last start never finished (a crash or a freeze).
 pub const OPENING_KEY: &str = "pooled-budgets.opening";
-/// Set by the panic hook: the modeller stopped with an error.
+/// Set by the loader (assets/loader.js) when the wasm traps: the modeller stopped with an error.
 pub const CRASHED_KEY: &str = "pooled-budgets.crashed";
 /// Unreadable values are moved to keys starting with this, each under its own number.
 pub const UNREADABLE_PREFIX: &str = "pooled-budgets.unreadable.";
