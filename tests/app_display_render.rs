@@ -5,11 +5,11 @@
 mod common;
 
 use pooled_budgets::app::components::contributions_editor::ContributionsEditor;
-use pooled_budgets::app::components::lines_editor::LinesEditor;
 use pooled_budgets::app::components::plan_editor::PlanEditor;
 use pooled_budgets::app::components::pools_editor::PoolsEditor;
 use pooled_budgets::app::components::results_panel::ResultsPanel;
 use pooled_budgets::app::components::ring_fences_editor::RingFencesEditor;
+use pooled_budgets::app::components::scheme_grid::SchemeGrid;
 use pooled_budgets::app::state::EditorState;
 use pooled_budgets::model::{
     reference_model, small_model, FinancialYear, Model, PartnerId, PoolId,
@@ -39,7 +39,7 @@ fn harness(props: &HarnessProps) -> Html {
         Part::Plan => html! { <PlanEditor editor={editor} /> },
         Part::Pools => html! { <PoolsEditor editor={editor} /> },
         Part::Contributions => html! { <ContributionsEditor editor={editor} /> },
-        Part::Lines => html! { <LinesEditor editor={editor} /> },
+        Part::Lines => html! { <SchemeGrid editor={editor} on_paste_block={Callback::noop()} /> },
         Part::RingFences => html! { <RingFencesEditor editor={editor} /> },
         Part::Results => html! { <ResultsPanel editor={editor} /> },
     }

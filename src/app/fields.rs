@@ -12,6 +12,10 @@ use crate::model::{
 
 pub type Editor = UseReducerHandle<EditorState>;
 
+/// The reducer's dispatcher: compared by pointer and the same on every render, so a component
+/// given it (and not the whole `Editor`) re-renders only when its own data changes.
+pub type Dispatcher = UseReducerDispatcher<EditorState>;
+
 /// The path of a field in the open scenario, matching the paths `validate` reports.
 pub fn scenario_path(scenario_index: usize) -> FieldPath {
     FieldPath::scenario(scenario_index)
@@ -79,13 +83,26 @@ pub fn commit_action<F>(
 where
     F: Fn(&str) -> Result<Action, String> + 'static,
 {
-    let editor = editor.clone();
+    dispatch_commit(&editor.dispatcher(), dom_id, label, parse)
+}
+
+/// `commit_action` for a component that holds only the dispatcher.
+pub fn dispatch_commit<F>(
+    dispatcher: &Dispatcher,
+    dom_id: String,
+    label: String,
+    parse: F,
+) -> Callback<String>
+where
+    F: Fn(&str) -> Result<Action, String> + 'static,
+{
+    let dispatcher = dispatcher.clone();
     Callback::from(move |text: String| match parse(&text) {
         Ok(action) => {
-            editor.dispatch(Action::FieldValid(dom_id.clone()));
-            editor.dispatch(action);
+            dispatcher.dispatch(Action::FieldValid(dom_id.clone()));
+            dispatcher.dispatch(action);
         }
-        Err(message) => editor.dispatch(Action::FieldInvalid(FieldError {
+        Err(message) => dispatcher.dispatch(Action::FieldInvalid(FieldError {
             field: dom_id.clone(),
             label: label.clone(),
             message,

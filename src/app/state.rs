@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
-use crate::model::{Model, Scenario, ScenarioId};
+use crate::model::{ForecastEntry, Model, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model, which for the
 /// largest model we plan for (200 lines, 10 scenarios) is a few hundred kilobytes.
@@ -70,6 +70,8 @@ pub enum Action {
     Load(Model),
     /// Rename the whole model (what the list of saved models shows).
     RenameModel(String),
+    /// How forecasts are typed from now on (spend in the year, or over/underspend); undoable.
+    ForecastEntry(ForecastEntry),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -141,6 +143,11 @@ impl EditorState {
             Action::RenameModel(name) => {
                 let mut model = self.model.clone();
                 model.name = name;
+                self.commit(model);
+            }
+            Action::ForecastEntry(entry) => {
+                let mut model = self.model.clone();
+                model.forecast_entry = entry;
                 self.commit(model);
             }
             Action::Options(edit) => {

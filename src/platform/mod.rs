@@ -3,6 +3,7 @@
 //! files, and talking to a host page when embedded.
 
 pub mod address;
+pub mod cells;
 pub mod clipboard;
 pub mod embed;
 pub mod files;

@@ -3,7 +3,7 @@
 // reload. The two links are the regressions kept in tests/golden/crafted-*.txt.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp } from './support.js';
-import { enter, startFrom } from './steps.js';
+import { enter, startFrom, schemeCell } from './steps.js';
 
 const modelName = (page) => page.getByLabel('Name of the open model');
 const listed = (page) => page.locator('.pb-models__name');
@@ -85,13 +85,11 @@ test('a model file with duplicate ids opens renumbered, and an edit goes to the 
   await expect(page.locator('#file-problems')).toContainText(/id/);
   await page.getByRole('button', { name: /Open it as a new model/ }).click();
   await expect(page.getByRole('alert').first()).toContainText(/now id/);
-  const second = page.getByRole('group', { name: /Second line with the same id/ });
-  const budget = second.getByLabel(/^Budget in 2025\/26/);
+  const budget = schemeCell(page, 'Budget 2025/26', 'Second line with the same id');
   await enter(budget, '250');
   await expect(budget).toHaveValue('250.00');
   // The first line, which had the same id, is untouched.
-  await expect(page.getByRole('group', { name: /^Spending line 1: Reablement/ }).getByLabel(/^Budget in 2025\/26/))
-    .toHaveValue('9,500,000.00');
+  await expect(schemeCell(page, 'Budget 2025/26', 'Reablement')).toHaveValue('9,500,000.00');
 });
 
 test('a model file beyond the size limits is refused with the limit, and nothing is saved', async ({ page }) => {

@@ -4,6 +4,7 @@
 // the page, and a link opened from the address bar with the spaces a mail client put in it.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { schemeRowCell } from './steps.js';
 
 const results = (page) => page.locator('section.pb-results');
 const fileInput = (page) => page.getByLabel('Open a model file (.json)');
@@ -77,9 +78,9 @@ test('a contribution paid by a missing partner says so, with the error beside it
   await expect(paidBy).toHaveAttribute('aria-invalid', 'true');
   await expect(paidBy).toHaveAccessibleDescription("Error: The partner paying contribution 'NHS minimum contribution' is not one of the partners");
   await expect(contribution.locator('.pb-field__error').first()).toContainText('is not one of the partners');
-  const line = card(page, /^Spending line 1:/);
-  await expect(line.getByLabel('Paid from pool').locator('option:checked')).toHaveText('Missing pool (id 77)');
-  await expect(line.getByLabel('Paid from pool')).toHaveAccessibleDescription(/is not one of the pools/);
+  const pool = schemeRowCell(page, 1, 'Pool');
+  await expect(pool.locator('option:checked')).toHaveText('Missing pool (id 77)');
+  await expect(pool).toHaveAccessibleDescription(/is not one of the pools/);
   // The checklist links to the same field.
   await expect(page.locator(`a[href="#${await paidBy.getAttribute('id')}"]`)).toContainText('The partner paying contribution');
   await expectNoAxeViolations(page);

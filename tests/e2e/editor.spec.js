@@ -1,7 +1,9 @@
 // The editor, as a finance lead uses it: start from a template or a blank model, build a pool,
 // read each partner's share of an overspend, undo, reload, and recover from bad input.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-import { group, partnerRow, enter, startFrom, buildFiftyFiftyPool } from './steps.js';
+import {
+  group, partnerRow, enter, startFrom, buildFiftyFiftyPool, schemes, schemeCell,
+} from './steps.js';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -35,7 +37,7 @@ test('a 50:50 risk share splits a £600,000 overspend £300,000 each, and undo t
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(hackney).toContainText('£3,000,000.00');
   await expect(hackney).not.toContainText('£300,000.00');
-  await expect(group(page, /^Spending line 1:/).getByLabel('2025/26', { exact: true })).toHaveValue('');
+  await expect(schemeCell(page, 'Forecast spend 2025/26', 'Spending line 1')).toHaveValue('');
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(hackney).toContainText('£300,000.00');
 
@@ -56,12 +58,11 @@ test('everything is saved: after a reload the model is exactly as it was', async
   await expect(page.locator('#pb-loading')).toHaveCount(0);
   await expect(group(page, /^Pool 1: Community equipment pool/)).toBeVisible();
   await expect(partnerRow(page, 'NHS North East London ICB')).toContainText('£300,000.00');
-  await expect(group(page, /^Spending line 1:/).getByLabel('2025/26', { exact: true })).toHaveValue('£600,000.00');
+  await expect(schemeCell(page, 'Forecast spend 2025/26', 'Spending line 1')).toHaveValue('2,600,000.00');
 });
 
 test('bad input is reported in an error summary that takes focus, and what was typed is kept', async ({ page }) => {
-  const line = group(page, /^Spending line 1:/);
-  const budget = line.getByLabel(/^Budget in 2025\/26/);
+  const budget = schemeCell(page, 'Budget 2025/26', 'Reablement');
   const before = await page.getByRole('table', { name: /What each partner pays/ }).innerText();
   await enter(budget, '2,000,00o');
 
@@ -71,7 +72,7 @@ test('bad input is reported in an error summary that takes focus, and what was t
   const link = summary.getByRole('link', { name: /must be a number, like 1250000 or 1,250,000.50/ });
   await expect(link).toBeVisible();
   await expect(budget).toHaveValue('2,000,00o');
-  await expect(line.locator('.pb-field__error')).toContainText('must be a number');
+  await expect(schemes(page).locator('.pb-field__error')).toContainText('must be a number');
   // The model keeps its last valid figures, so the results have not changed.
   expect(await page.getByRole('table', { name: /What each partner pays/ }).innerText()).toBe(before);
   await page.screenshot({ path: `${SCREENSHOTS}/editor-error-summary.png`, fullPage: false });

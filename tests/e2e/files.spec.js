@@ -3,6 +3,7 @@
 // Excel needs.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { schemeCell } from './steps.js';
 
 const partnerTable = (page) => page.getByRole('table', { name: /What each partner pays/ });
 const models = (page) => page.locator('section.pb-models').getByRole('listitem');
@@ -34,8 +35,8 @@ test('a downloaded model file opens in a fresh browser as a new model with the s
   await openApp(page);
   await page.getByLabel('Name of the open model').fill('Hackney: BCF / 2025');
   await page.getByLabel('Name of the open model').press('Tab');
-  const forecast = page.getByRole('group', { name: /^Spending line 1:/ }).getByLabel('2025/26', { exact: true });
-  await forecast.fill('10%');
+  const forecast = schemeCell(page, 'Forecast spend 2025/26', 'Reablement');
+  await forecast.fill('7,000,000');
   await forecast.press('Tab');
   const figures = await partnerTable(page).innerText();
 
@@ -47,7 +48,7 @@ test('a downloaded model file opens in a fresh browser as a new model with the s
 
   const file = await download(page, 'Download model file (.json)');
   expect(file.name).toBe('Hackney- BCF - 2025.json');
-  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(1);
+  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(2);
   await expect(page.locator('.pb-files').getByRole('status')).toContainText('Made ‘Hackney- BCF - 2025.json’');
 
   const other = await (await browser.newContext()).newPage();
@@ -86,14 +87,14 @@ test('a field of the wrong type is named, in words and as its JSON path', async 
   await openApp(page);
   await keepMyWork(page);
   const model = JSON.parse(documentedExample());
-  model.scenarios[0].lines[0].base_budget = 1100000;
+  model.scenarios[0].lines[0].savings = 2;
   await chooseFile(page, 'wrong-type.json', JSON.stringify(model, null, 2));
   await expect(problems(page)).toBeFocused();
   const item = problems(page).getByRole('listitem');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('Option ‘Option A: 50:50 risk share’ › spending line ‘Reablement’ › base budget (scenarios[0].lines[0].base_budget):');
-  await expect(item).toContainText('This is integer ‘1100000’, but the format expects an amount or percentage written as text in quotes');
-  await expect(item).toContainText('scenarios[0].lines[0].base_budget');
+  await expect(item).toContainText('Option ‘Option A: 50:50 risk share’ › spending line ‘Reablement’ › savings (scenarios[0].lines[0].savings):');
+  await expect(item).toContainText('This is integer ‘2’, but the format expects an amount or percentage written as text in quotes');
+  await expect(item).toContainText('scenarios[0].lines[0].savings');
   await expect(models(page)).toHaveCount(1);
   await expectNoAxeViolations(page);
   await problems(page).screenshot({ path: `${SCREENSHOTS}/files-problems.png` });

@@ -1,6 +1,7 @@
 // Share links: a model travels in the address's fragment and opens exactly as it was, as a new
 // model; a bad link says what is wrong and leaves saved work alone.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { schemeCell } from './steps.js';
 
 const partnerTable = (page) => page.getByRole('table', { name: /What each partner pays/ });
 const models = (page) => page.locator('section.pb-models').getByRole('listitem');
@@ -8,17 +9,17 @@ const models = (page) => page.locator('section.pb-models').getByRole('listitem')
 test('a copied link opens in a fresh browser with the same option and the same figures', async ({ page, browser, problems }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  // Make the model our own: a 10% overspend on the first line, in option B.
+  // Make the model our own: £7,000,000 forecast spend on the first line, in option B.
   await page.getByLabel('Option being edited').selectOption({ label: 'Option B: pro rata' });
-  const forecast = page.getByRole('group', { name: /^Spending line 1:/ }).getByLabel('2025/26', { exact: true });
-  await forecast.fill('10%');
+  const forecast = schemeCell(page, 'Forecast spend 2025/26', 'Reablement');
+  await forecast.fill('7,000,000');
   await forecast.press('Tab');
   const figures = await partnerTable(page).innerText();
 
   await page.getByRole('button', { name: 'Make a link to this model' }).click();
   const field = page.getByLabel('Link to this model');
   const link = await field.inputValue();
-  expect(link).toMatch(/#m1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#m2\.[A-Za-z0-9_-]+$/);
   const length = link.split('#')[1].length;
   expect(length).toBeLessThanOrEqual(1000);
   await expect(page.getByText(`${link.length} characters.`)).toBeVisible();
@@ -33,7 +34,7 @@ test('a copied link opens in a fresh browser with the same option and the same f
   await expect(other.getByRole('alert')).toContainText('Opened the shared model');
   await expect(other.getByLabel('Option being edited').locator('option:checked')).toHaveText('Option B: pro rata');
   expect(await partnerTable(other).innerText()).toBe(figures);
-  await expect(other.getByRole('group', { name: /^Spending line 1:/ }).getByLabel('2025/26', { exact: true })).toHaveValue('10%');
+  await expect(schemeCell(other, 'Forecast spend 2025/26', 'Reablement')).toHaveValue('7,000,000.00');
   // The fragment is cleared so a reload does not open it twice.
   expect(new URL(other.url()).hash).toBe('');
   await other.screenshot({ path: `${SCREENSHOTS}/share-opened.png` });

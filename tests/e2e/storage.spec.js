@@ -2,10 +2,10 @@
 // newer list of models, storage that is full, and a crash — each must leave every saved model
 // intact and the person told what happened. Two tabs are two pages of one browser context.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-import { group, enter, startFrom } from './steps.js';
+import { enter, startFrom, schemeRowCell } from './steps.js';
 
 const INDEX = 'pooled-budgets.index';
-const budget = (page, line) => group(page, new RegExp(`^Spending line ${line}:`)).getByLabel(/^Budget in 2025\/26/);
+const budget = (page, line) => schemeRowCell(page, line, 'Budget 2025/26');
 const modelName = (page) => page.getByLabel('Name of the open model');
 const saved = (page) => expect(page.getByText('All changes saved in this browser')).toBeVisible();
 const listed = (page) => page.locator('.pb-models__name');

@@ -12,7 +12,6 @@ use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
 use super::error_summary::ErrorSummary;
 use super::files_panel::FilesPanel;
-use super::lines_editor::LinesEditor;
 use super::models_panel::ModelsPanel;
 use super::options_bar::OptionsBar;
 use super::partners_editor::PartnersEditor;
@@ -21,6 +20,7 @@ use super::pools_editor::PoolsEditor;
 use super::recovery_page::RecoveryPage;
 use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
+use super::scheme_grid::SchemeGrid;
 use super::share_panel::SharePanel;
 use super::toolbar::{SaveStatus, Toolbar};
 use super::unsaved_question::{
@@ -676,7 +676,7 @@ fn modeller(props: &ModellerProps) -> Html {
                         <PartnersEditor editor={editor.clone()} />
                         <PoolsEditor editor={editor.clone()} />
                         <ContributionsEditor editor={editor.clone()} />
-                        <LinesEditor editor={editor.clone()} />
+                        <SchemeGrid editor={editor.clone()} on_paste_block={Callback::noop()} />
                         <RingFencesEditor editor={editor.clone()} />
                         <SharePanel editor={editor.clone()} />
                         <FilesPanel editor={editor.clone()} on_import={on_import} />

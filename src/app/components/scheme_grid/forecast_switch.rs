@@ -1,0 +1,38 @@
+//! "Forecasts are typed as": forecast spend in the year, or over- or underspend against plan.
+//! A model-wide choice, undoable; each forecast keeps the kind it was typed as.
+
+use yew::prelude::*;
+
+use crate::app::fields::Dispatcher;
+use crate::app::state::Action;
+use crate::model::ForecastEntry;
+
+#[derive(Properties, PartialEq)]
+pub struct ForecastSwitchProps {
+    pub entry: ForecastEntry,
+    pub dispatcher: Dispatcher,
+}
+
+#[function_component(ForecastSwitch)]
+pub fn forecast_switch(props: &ForecastSwitchProps) -> Html {
+    let choice = |entry: ForecastEntry, id: &'static str, label: &'static str| {
+        let dispatcher = props.dispatcher.clone();
+        let on_change = Callback::from(move |_: Event| {
+            dispatcher.dispatch(Action::ForecastEntry(entry));
+        });
+        html! {
+            <div class="pb-radios__item">
+                <input class="pb-radios__input" type="radio" name="forecast-entry" {id}
+                    value={id} checked={props.entry == entry} onchange={on_change} />
+                <label class="pb-radios__label" for={id}>{ label }</label>
+            </div>
+        }
+    };
+    html! {
+        <fieldset class="pb-radios pb-grid-tools__switch">
+            <legend class="pb-field__label">{ "Forecasts are typed as" }</legend>
+            { choice(ForecastEntry::Spend, "forecast-entry-spend", "Forecast spend in the year") }
+            { choice(ForecastEntry::Variance, "forecast-entry-variance", "Over- or underspend against plan") }
+        </fieldset>
+    }
+}

@@ -1,0 +1,190 @@
+// The scheme grid: one row per scheme, edited with the keyboard alone as in a spreadsheet; the
+// forecast switch (spend or over/underspend); the row's details one keystroke away; adding and
+// removing schemes; axe-core on the grid in each state the tests reach.
+import { test, expect, expectNoAxeViolations, openApp } from './support.js';
+
+const grid = (page) => page.getByRole('region', { name: /^Schemes:/ });
+const cell = (page, column, scheme) => grid(page).getByLabel(`${column}, ${scheme}`, { exact: true });
+const schemeRow = (page, scheme) => grid(page).locator('tbody tr')
+  .filter({ has: page.getByLabel(`Scheme name, ${scheme}`, { exact: true }) });
+const yearRow = (page, year) => page.getByRole('table', { name: /Better Care Fund: income and spending by year/ })
+  .getByRole('row', { name: new RegExp(`^${year.replace('/', '\\/')}`) });
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test("the template's grid shows its schemes, a row each, with their budgets", async ({ page, problems }) => {
+  const rows = grid(page).locator('tbody tr');
+  await expect(rows).toHaveCount(14);
+  await expect(grid(page).getByRole('rowheader')).toHaveCount(14);
+  await expect(cell(page, 'Scheme name', 'Reablement')).toHaveValue('Reablement');
+  await expect(cell(page, 'Budget 2025/26', 'Reablement')).toHaveValue('6,200,000.00');
+  await expect(cell(page, 'Budget 2029/30', "Carers' support")).toHaveValue('1,190,675.38');
+  await expect(cell(page, 'Pool', 'Reablement')).toHaveValue('1');
+  await expect(grid(page).getByRole('columnheader', { name: 'Variance 2025/26' })).toBeVisible();
+  // The grid scrolls in its own box of at most 70% of the window, header and names in view.
+  const box = await grid(page).boundingBox();
+  expect(box.height).toBeLessThanOrEqual(0.7 * page.viewportSize().height + 2);
+  expect(problems).toEqual([]);
+  await expectNoAxeViolations(page, '#scheme-grid-region');
+  await expectNoAxeViolations(page);
+});
+
+test('the keyboard alone moves, edits, cancels and commits, and the results follow to the penny', async ({ page, problems }) => {
+  await expect(yearRow(page, '2025/26')).toContainText('£42,876,000.00');
+  await cell(page, 'Budget 2025/26', 'Reablement').focus();
+  await page.keyboard.press('ArrowDown');
+  const carers = cell(page, 'Budget 2025/26', "Carers' support");
+  await expect(carers).toBeFocused();
+
+  // Typing replaces the cell; Escape puts back what was there, and nothing changes.
+  await page.keyboard.type('9,999,999');
+  await expect(carers).toHaveValue('9,999,999');
+  await page.keyboard.press('Escape');
+  await expect(carers).toHaveValue('1,100,000.00');
+  await expect(carers).toBeFocused();
+
+  // Enter keeps the typing and moves down.
+  await page.keyboard.type('1,200,000');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'Budget 2025/26', 'Home adaptations (DFG)')).toBeFocused();
+  await expect(carers).toHaveValue('1,200,000.00');
+  await expect(yearRow(page, '2025/26')).toContainText('£42,976,000.00');
+  await expect(yearRow(page, '2025/26')).toContainText('£43,686,560.00');
+
+  // Left and right move between cells when not typing; while typing they move the caret until
+  // the text's edge.
+  await page.keyboard.press('ArrowLeft');
+  await expect(cell(page, 'Savings %', 'Home adaptations (DFG)')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const dfg = cell(page, 'Budget 2025/26', 'Home adaptations (DFG)');
+  await expect(dfg).toBeFocused();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(dfg).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(cell(page, 'Budget 2026/27', 'Home adaptations (DFG)')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, 'Budget 2026/27', "Carers' support")).toBeFocused();
+
+  // Tab keeps the typing and moves right.
+  await page.keyboard.type('1,000,000.50');
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 'Budget 2027/28', "Carers' support")).toBeFocused();
+  await expect(cell(page, 'Budget 2026/27', "Carers' support")).toHaveValue('1,000,000.50');
+  await expect(yearRow(page, '2026/27')).toContainText('£44,098,280.50');
+
+  // Bad input shows the existing inline error, keeps what was typed, and changes nothing.
+  await page.keyboard.type('12o');
+  await page.keyboard.press('Enter');
+  const bad = cell(page, 'Budget 2027/28', "Carers' support");
+  await expect(bad).toHaveAttribute('aria-invalid', 'true');
+  await expect(bad).toHaveValue('12o');
+  await expect(grid(page).locator('.pb-field__error')).toContainText('must be a number');
+  await expect(yearRow(page, '2027/28')).toContainText('£45,608,508.40');
+  expect(problems).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test('forecasts typed as spend show the variance; a negative spend is refused; the switch reads variances', async ({ page, problems }) => {
+  const spend = page.getByRole('radio', { name: 'Forecast spend in the year' });
+  await expect(spend).toBeChecked();
+  const budget = cell(page, 'Budget 2025/26', 'Social prescribing');
+  await budget.fill('£1,000,000');
+  await budget.press('Enter');
+  const forecast = cell(page, 'Forecast spend 2025/26', 'Social prescribing');
+  await forecast.fill('1,050,000');
+  await forecast.press('Enter');
+  const row = schemeRow(page, 'Social prescribing');
+  await expect(row.locator('.pb-grid__cell--shown').first()).toHaveText('£50,000.00 over (5%)');
+
+  await forecast.fill('-20,000');
+  await forecast.press('Enter');
+  await expect(forecast).toHaveAttribute('aria-invalid', 'true');
+  await expect(row).toContainText('Forecast spend for Social prescribing in 2025/26 cannot be negative; to type an underspend, switch ‘Forecasts are typed as’ to over/underspend');
+  await expect(row.locator('.pb-grid__cell--shown').first()).toHaveText('£50,000.00 over (5%)');
+  await expectNoAxeViolations(page);
+
+  // Over/underspend: the same forecast reads as its variance, and a minus sign is an underspend.
+  await page.getByRole('radio', { name: 'Over- or underspend against plan' }).check();
+  const variance = cell(page, 'Forecast over/underspend 2025/26', 'Social prescribing');
+  await variance.fill('-20,000');
+  await variance.press('Enter');
+  await expect(variance).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(row.locator('.pb-grid__cell--shown').first()).toHaveText('£20,000.00 under (2%)');
+  await variance.fill('5%');
+  await variance.press('Enter');
+  await expect(row.locator('.pb-grid__cell--shown').first()).toHaveText('£50,000.00 over (5%)');
+
+  // The switch is undoable like any change.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(spend).toBeChecked();
+  expect(problems).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test("a row's details open by key and by button, and close back to the row", async ({ page, problems }) => {
+  const start = cell(page, 'Budget 2026/27', 'Rapid response');
+  await start.focus();
+  await page.keyboard.press('Alt+Enter');
+  const heading = page.getByRole('heading', { name: 'Details of Rapid response' });
+  await expect(heading).toBeFocused();
+  await expectNoAxeViolations(page);
+  // Its own risk share, notes, years and the fill are here, not in the row.
+  const details = page.getByRole('region', { name: 'Details of Rapid response' });
+  await details.getByLabel('Last year it runs').selectOption({ label: '2026/27' });
+  await expect(cell(page, 'Budget 2027/28', 'Rapid response')).toHaveCount(0);
+  await expect(schemeRow(page, 'Rapid response')).toContainText('Not running');
+  await details.getByLabel("First year's budget, in pounds").fill('2,000,000');
+  await details.getByLabel('Growth each year, in per cent').fill('10');
+  await details.getByRole('button', { name: 'Fill budgets of Rapid response' }).click();
+  await expect(cell(page, 'Budget 2026/27', 'Rapid response')).toHaveValue('2,200,000.00');
+  await details.getByLabel("Who carries this scheme's overspend").selectOption('own');
+  await expect(details.getByLabel(/This scheme's rule for/)).toBeVisible();
+  await details.getByLabel('Notes').focus();
+  await page.keyboard.press('Escape');
+  await expect(heading).toHaveCount(0);
+  await expect(start).toBeFocused();
+
+  await grid(page).getByRole('button', { name: 'Details for Reablement' }).click();
+  await expect(page.getByRole('heading', { name: 'Details of Reablement' })).toBeFocused();
+  await page.getByRole('button', { name: 'Close details' }).click();
+  await expect(grid(page).getByRole('button', { name: 'Details for Reablement' })).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test('a scheme is added below the grid and removed from its details', async ({ page, problems }) => {
+  await page.getByRole('button', { name: 'Add scheme' }).click();
+  const name = cell(page, 'Scheme name', 'Spending line 15');
+  await expect(name).toBeFocused();
+  await page.keyboard.type('Winter pressures');
+  await page.keyboard.press('Enter');
+  await expect(grid(page).locator('tbody tr')).toHaveCount(15);
+  await expect(cell(page, 'Scheme name', 'Winter pressures')).toHaveValue('Winter pressures');
+  await expectNoAxeViolations(page);
+
+  await cell(page, 'Scheme name', 'Winter pressures').focus();
+  await page.keyboard.press('Alt+Enter');
+  const details = page.getByRole('region', { name: 'Details of Winter pressures' });
+  await details.getByRole('button', { name: 'Move up Winter pressures' }).click();
+  await expect(grid(page).locator('tbody tr').nth(13)).toContainText('Winter pressures');
+  await details.getByRole('button', { name: 'Remove Winter pressures' }).click();
+  await expect(grid(page).locator('tbody tr')).toHaveCount(14);
+  await expect(details).toHaveCount(0);
+  await expect(grid(page)).toBeFocused();
+  expect(problems).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test('removing a partner that commissions schemes lists them first', async ({ page }) => {
+  const partner = page.getByRole('group', { name: /^Partner 1:/ });
+  await partner.getByRole('button', { name: /^Remove/ }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Spending line ‘Reablement’ is commissioned by this partner');
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(grid(page).locator('tbody tr')).toHaveCount(14);
+});
