@@ -154,13 +154,13 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
                 { props.tools.clone() }
             </div>
             <p id={HELP_ID} class="pb-field__hint pb-grid-help">
-                { "Amounts in pounds. Arrow keys move between cells; type to replace a cell, or press Enter or F2 to change it; \
-                   Enter keeps it and moves down, Tab moves right, Escape puts back what was there. \
-                   Alt+Enter opens the scheme's details. Cells pasted from a spreadsheet fill from the cell you paste into." }
+                { "Amounts in pounds. Arrow keys move between cells. Type to replace a cell, or press Enter or F2 to change it. \
+                   Enter keeps it and moves down; Tab moves right; Escape puts back what was there. \
+                   Alt+Enter opens a scheme's details. A block pasted from a spreadsheet fills from the cell you paste into." }
             </p>
             <div class="pb-grid-wrap" id={REGION_ID} role="region" aria-labelledby="scheme-grid-caption" tabindex="0">
                 <table class="pb-grid" aria-describedby={HELP_ID}>
-                    <caption id="scheme-grid-caption" class="pb-grid__caption">
+                    <caption id="scheme-grid-caption" class="pb-visually-hidden">
                         { format!("Schemes: {} of them, budgets and forecasts in pounds", scenario.lines.len()) }
                     </caption>
                     <thead>
