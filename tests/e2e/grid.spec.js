@@ -1,7 +1,8 @@
 // The scheme grid: one row per scheme, edited with the keyboard alone as in a spreadsheet; the
 // forecast switch (spend or over/underspend); the row's details one keystroke away; adding and
 // removing schemes; axe-core on the grid in each state the tests reach.
-import { test, expect, expectNoAxeViolations, openApp } from './support.js';
+import { readFileSync } from 'node:fs';
+import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
 
 const grid = (page) => page.getByRole('region', { name: /^Schemes:/ });
 const cell = (page, column, scheme) => grid(page).getByLabel(`${column}, ${scheme}`, { exact: true });
@@ -200,3 +201,42 @@ test('removing a partner that commissions schemes lists them first', async ({ pa
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   await expect(grid(page).locator('tbody tr')).toHaveCount(14);
 });
+
+/** The documented example model with 120 schemes, every seventh running one year only. */
+function hundredAndTwentySchemes() {
+  const doc = readFileSync('docs/model-format.md', 'utf8');
+  const model = JSON.parse(doc.split('```json\n')[1].split('```')[0]);
+  const scenario = model.scenarios[0];
+  const names = ['Reablement at home', 'Carers breaks', 'Discharge to assess', 'Community equipment', 'Falls prevention'];
+  scenario.lines = Array.from({ length: 120 }, (_, i) => ({
+    ...scenario.lines[0],
+    id: i + 1,
+    reference: `BCF-${String(i + 1).padStart(3, '0')}`,
+    name: `${names[i % 5]} ${i + 1}`,
+    ...(i % 7 === 3 ? { last_year: scenario.horizon.start } : {}),
+  }));
+  model.name = 'Large plan';
+  return model;
+}
+
+for (const [width, height] of [[1280, 800], [320, 640]]) {
+  test(`120 schemes at ${width} px: the grid scrolls in its own box, names and headings in view`, async ({ page, problems }) => {
+    await page.setViewportSize({ width, height });
+    await page.getByLabel('Open a model file (.json)').setInputFiles({
+      name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hundredAndTwentySchemes())),
+    });
+    await expect(grid(page).locator('tbody tr')).toHaveCount(120);
+    const box = await grid(page).boundingBox();
+    expect(box.height).toBeLessThanOrEqual(0.7 * height + 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.evaluate(() => document.getElementById('lines-heading').scrollIntoView());
+    await page.screenshot({ path: `${SCREENSHOTS}/grid-120-${width}.png` });
+    await cell(page, 'Budget 2025/26', 'Carers breaks 2').focus();
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await expect(cell(page, 'Budget 2026/27', 'Discharge to assess 8')).toBeFocused();
+    await expect(schemeRow(page, 'Community equipment 4')).toContainText('Not running');
+    await page.screenshot({ path: `${SCREENSHOTS}/grid-120-${width}-moved.png` });
+    expect(problems).toEqual([]);
+  });
+}
