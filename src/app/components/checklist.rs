@@ -4,11 +4,12 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
+use crate::app::components::scheme_grid::grid_cell_id as cell_id;
 use crate::app::fields::Editor;
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, WarningKind};
-use crate::model::schemes::{cell_id, SchemeColumn};
+use crate::model::schemes::SchemeColumn;
 use crate::model::{format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn};
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +32,11 @@ pub fn checklist(props: &ChecklistProps) -> Html {
         (problems, warnings)
     });
     let (problems, warnings) = (&checked.0, &checked.1);
+    let model_rows: Vec<crate::model::LineId> = props
+        .editor
+        .scenario()
+        .map(|s| s.lines.iter().map(|l| l.id).collect())
+        .unwrap_or_default();
     html! {
         <section class="pb-section pb-checklist" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading" class="pb-section__title">{ "Checklist" }</h2>
@@ -51,7 +57,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p class="pb-field__hint">{ "Warnings do not stop the results; each asks you to look again." }</p>
                 <ul class="pb-checklist__list pb-checklist__warnings">
                     { for warnings.iter().map(|w| {
-                        let target = cell_id(w.line, SchemeColumn::Forecast(w.year));
+                        let row = model_rows.iter().position(|id| *id == w.line).unwrap_or(0);
+                        let target = cell_id(open, row, SchemeColumn::Forecast(w.year));
                         let fix = match w.kind {
                             WarningKind::LooksLikeSpend(amount) => {
                                 let dispatcher = props.editor.dispatcher();

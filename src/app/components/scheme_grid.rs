@@ -22,6 +22,7 @@ use crate::model::schemes::SchemeColumn;
 use crate::model::{FinancialYear, LineId, Scenario};
 use crate::platform;
 
+pub use self::columns::cell_id as grid_cell_id;
 pub use self::row::parse_forecast;
 
 const REGION_ID: &str = "scheme-grid-region";

@@ -16,6 +16,8 @@ use crate::platform;
 use crate::platform::files::FileRead;
 
 pub const PREVIEW_HEADING_ID: &str = "scheme-preview-heading";
+/// Where focus goes back to when the preview closes.
+const GRID_REGION_ID: &str = "scheme-grid-region";
 const IMPORT_INPUT_ID: &str = "schemes-file";
 const CSV_TYPE: &str = "text/csv;charset=utf-8";
 /// Unreadable cells listed one by one before "and N more".
@@ -137,7 +139,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
                 }
             }
             close();
-            platform::focus("scheme-grid");
+            platform::focus(GRID_REGION_ID);
         })
     };
     let on_cancel = {
@@ -145,7 +147,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             status.set("Nothing was changed.".to_string());
             close();
-            platform::focus("scheme-grid");
+            platform::focus(GRID_REGION_ID);
         })
     };
     let on_thousands = {
@@ -313,5 +315,41 @@ fn preview(
                 </button>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SchemesProps {
+    pub editor: crate::app::fields::Editor,
+}
+
+/// The scheme grid with the schemes CSV out and in above it, and the preview of a pasted block
+/// or an imported file between the two.
+#[function_component(Schemes)]
+pub fn schemes(props: &SchemesProps) -> Html {
+    let pending = use_state(|| None::<Pending>);
+    let on_pending = {
+        let pending = pending.clone();
+        Callback::from(move |next: Option<Pending>| pending.set(next))
+    };
+    let on_paste_block = {
+        let on_pending = on_pending.clone();
+        Callback::from(move |(row, column, text): (usize, SchemeColumn, String)| {
+            on_pending.emit(Some(Pending {
+                source: Source::Paste { row, column, text },
+            }))
+        })
+    };
+    let editor = &props.editor;
+    let Some(scenario) = editor.scenario() else {
+        return html! {};
+    };
+    let tools = html! {
+        <SchemeTransfer model_name={AttrValue::from(editor.model.name.clone())}
+            scenario={scenario.clone()} forecast_entry={editor.model.forecast_entry}
+            dispatcher={editor.dispatcher()} pending={(*pending).clone()} {on_pending} />
+    };
+    html! {
+        <super::scheme_grid::SchemeGrid editor={editor.clone()} {on_paste_block} {tools} />
     }
 }

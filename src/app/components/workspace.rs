@@ -20,7 +20,7 @@ use super::pools_editor::PoolsEditor;
 use super::recovery_page::RecoveryPage;
 use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
-use super::scheme_grid::SchemeGrid;
+use super::scheme_transfer::Schemes;
 use super::share_panel::SharePanel;
 use super::toolbar::{SaveStatus, Toolbar};
 use super::unsaved_question::{
@@ -665,6 +665,16 @@ fn modeller(props: &ModellerProps) -> Html {
             { questions }
             <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
             <ErrorSummary editor={editor.clone()} />
+            <nav class="pb-jump" aria-label="On this page">
+                <ul class="pb-jump__list">
+                    <li><a href="#plan-heading">{ "The plan" }</a></li>
+                    <li><a href="#partners-heading">{ "Partners" }</a></li>
+                    <li><a href="#pools-heading">{ "Pools" }</a></li>
+                    <li><a href="#contributions-heading">{ "Contributions" }</a></li>
+                    <li><a href="#lines-heading">{ "Schemes" }</a></li>
+                    <li><a href="#results-heading">{ "Results" }</a></li>
+                </ul>
+            </nav>
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
                     <ModelsPanel library={(*library).clone()} open_id={*open_id} editor={editor.clone()}
@@ -676,7 +686,6 @@ fn modeller(props: &ModellerProps) -> Html {
                         <PartnersEditor editor={editor.clone()} />
                         <PoolsEditor editor={editor.clone()} />
                         <ContributionsEditor editor={editor.clone()} />
-                        <SchemeGrid editor={editor.clone()} on_paste_block={Callback::noop()} />
                         <RingFencesEditor editor={editor.clone()} />
                         <SharePanel editor={editor.clone()} />
                         <FilesPanel editor={editor.clone()} on_import={on_import} />
@@ -686,6 +695,13 @@ fn modeller(props: &ModellerProps) -> Html {
                     <ResultsPanel editor={editor.clone()} />
                 </div>
             </div>
+            // The scheme grid takes the page's full width: a plan's schemes have a column for
+            // every year's budget and forecast.
+            if *editor_drawn {
+                <div class="pb-workspace__schemes" id="schemes">
+                    <Schemes editor={editor.clone()} />
+                </div>
+            }
         </>
     }
 }

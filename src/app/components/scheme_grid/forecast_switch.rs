@@ -29,7 +29,7 @@ pub fn forecast_switch(props: &ForecastSwitchProps) -> Html {
         }
     };
     html! {
-        <fieldset class="pb-radios pb-grid-tools__switch">
+        <fieldset class="pb-radios pb-grid-tools__switch" id="forecast-entry">
             <legend class="pb-field__label">{ "Forecasts are typed as" }</legend>
             { choice(ForecastEntry::Spend, "forecast-entry-spend", "Forecast spend in the year") }
             { choice(ForecastEntry::Variance, "forecast-entry-variance", "Over- or underspend against plan") }
