@@ -93,7 +93,7 @@ test('60 rows pasted from Excel: a preview, then the schemes, the pool totals to
   await preview(page).getByRole('button', { name: 'Paste them' }).click();
   await expect(preview(page)).toHaveCount(0);
   await expect(rows(page)).toHaveCount(60);
-  await expect(page.locator('#scenario-0-line-2-name')).toHaveValue("Carers' breaks\n(respite at home)");
+  await expect(page.locator('#scenario-0-line-2-name')).toHaveValue("Carers' breaks (respite at home)");
   await expect(page.locator('#scenario-0-line-59-reference')).toHaveValue('BCF-060');
   const table = await poolTable(page).innerText();
   for (const [y, year] of years.entries()) {

@@ -138,7 +138,20 @@ impl CellPlan<'_, '_> {
         limit: usize,
         unchanged: &str,
     ) -> Option<String> {
-        let value = text.trim();
+        // A cell wrapped onto several lines in the workbook ("Carers' breaks⏎(respite)") is one
+        // line in a single-line field: each run of line breaks becomes a space. Notes keep them.
+        let joined;
+        let value = if matches!(field, SchemeField::Notes) {
+            text.trim()
+        } else {
+            joined = text
+                .split(['\r', '\n'])
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            joined.as_str()
+        };
         let count = value.chars().count();
         if count > limit {
             let reason = format!(
