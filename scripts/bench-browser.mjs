@@ -147,8 +147,7 @@ async function memory(page, cdp) {
 // field does) and times each from the change event to the paint of the changed results.
 async function editLoop({ id, count }) {
   const input = document.getElementById(id);
-  const results = document.querySelector('.pb-results');
-  if (!input || !results) throw new Error(`no field #${id} or no results`);
+  if (!input || !document.querySelector('.pb-results')) throw new Error(`no field #${id} or no results`);
   const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve(performance.now());
@@ -157,11 +156,17 @@ async function editLoop({ id, count }) {
   const start = Number(input.value.replace(/[^0-9.]/g, ''));
   const times = [];
   for (let i = 1; i <= count; i += 1) {
+    // The field shows the model's value again after a commit, a render or two after the results
+    // (`data-committed` is that value): typing before then would be overwritten by it.
+    for (let frames = 0; input.value !== input.dataset.committed && frames < 600; frames += 1) await nextPaint();
     input.value = String(start + i * 1000);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await nextPaint();
+    // Looked up each time: the results panel may have been drawn afresh since the last edit.
+    const results = document.querySelector('.pb-results');
+    const before = results.textContent;
     const changed = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the results did not change after an edit')), 60_000);
+      const timer = setTimeout(() => reject(new Error(`the results did not change after edit ${i} (to ${input.value}; results ${results.isConnected ? 'in the page' : 'detached'}, text ${results.textContent === before ? 'unchanged' : 'changed'})`)), 60_000);
       const observer = new MutationObserver(() => { observer.disconnect(); clearTimeout(timer); resolve(); });
       observer.observe(results, { childList: true, subtree: true, characterData: true });
     });
