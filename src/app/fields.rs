@@ -2,12 +2,19 @@
 //! valid, clear the field's error and apply the edit; if not, record the error (the model keeps
 //! its last valid value and keeps computing). Also the field ids shared with `validate`.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
 use crate::model::{
-    format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent,
+    format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent, Problem,
+    Scenario,
 };
 
 pub type Editor = UseReducerHandle<EditorState>;
@@ -15,6 +22,200 @@ pub type Editor = UseReducerHandle<EditorState>;
 /// The reducer's dispatcher: compared by pointer and the same on every render, so a component
 /// given it (and not the whole `Editor`) re-renders only when its own data changes.
 pub type Dispatcher = UseReducerDispatcher<EditorState>;
+
+/// Invalid fields by DOM id, as the editor state keeps them.
+pub type FieldErrors = BTreeMap<String, FieldError>;
+
+/// What a component needs to change the model: it sends actions, and reads the state as it is
+/// when an event needs more than the component shows (a removal asks what depends on the item).
+/// Equal to itself for the editor's whole life, so passing it never makes a component draw
+/// again — unlike the `Editor` handle, whose equality compares the whole state, which changes
+/// on every action (docs/benchmarks.md, measure 4).
+#[derive(Clone)]
+pub struct EditorDispatcher {
+    send: UseReducerDispatcher<EditorState>,
+    latest: Rc<RefCell<Option<Editor>>>,
+}
+
+impl PartialEq for EditorDispatcher {
+    fn eq(&self, other: &Self) -> bool {
+        self.send == other.send && Rc::ptr_eq(&self.latest, &other.latest)
+    }
+}
+
+impl EditorDispatcher {
+    /// A dispatcher of its own for `editor` (not stable: see `use_dispatcher`).
+    pub fn of(editor: &Editor) -> EditorDispatcher {
+        EditorDispatcher {
+            send: editor.dispatcher(),
+            latest: Rc::new(RefCell::new(Some(editor.clone()))),
+        }
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.send.dispatch(action);
+    }
+
+    /// The state's invalid fields as they are now.
+    pub fn field_errors_now(&self) -> Shared<FieldErrors> {
+        let latest = self.latest.borrow();
+        Shared::new(
+            latest
+                .as_ref()
+                .map(|editor| editor.field_errors.clone())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// `f` of the open scenario as it is now.
+    pub fn with_scenario<R>(&self, f: impl FnOnce(&Scenario) -> R) -> Option<R> {
+        let latest = self.latest.borrow();
+        latest.as_ref().and_then(|editor| editor.scenario().map(f))
+    }
+}
+
+/// The editor's stable dispatcher: the same value on every render of the calling component.
+#[hook]
+pub fn use_dispatcher(editor: &Editor) -> EditorDispatcher {
+    let latest = use_mut_ref(|| None::<Editor>);
+    *latest.borrow_mut() = Some(editor.clone());
+    let send = editor.dispatcher();
+    EditorDispatcher { send, latest }
+}
+
+impl IntoPropValue<EditorDispatcher> for Editor {
+    fn into_prop_value(self) -> EditorDispatcher {
+        EditorDispatcher::of(&self)
+    }
+}
+
+/// Anything that sends the editor's actions: the handle or the stable dispatcher.
+pub trait Dispatch: Clone + 'static {
+    fn send(&self, action: Action);
+}
+
+impl Dispatch for Editor {
+    fn send(&self, action: Action) {
+        self.dispatch(action);
+    }
+}
+
+impl Dispatch for EditorDispatcher {
+    fn send(&self, action: Action) {
+        self.dispatch(action);
+    }
+}
+
+impl Dispatch for Dispatcher {
+    fn send(&self, action: Action) {
+        self.dispatch(action);
+    }
+}
+
+/// A value shared behind an `Rc` and compared by pointer: props holding it compare in O(1).
+/// `use_shared` keeps the pointer while the value stays equal.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+/// `value`, shared: the same pointer as last render while it is equal (compared, not copied),
+/// and a new copy when it changed.
+#[hook]
+pub fn use_shared<T: PartialEq + Clone + 'static>(value: &T) -> Shared<T> {
+    let last = use_mut_ref(|| Shared::new(value.clone()));
+    let changed = **last.borrow() != *value;
+    if changed {
+        *last.borrow_mut() = Shared::new(value.clone());
+    }
+    let shared = last.borrow().clone();
+    shared
+}
+
+/// The open option, shared: the same pointer while it is equal (compared, not copied).
+#[hook]
+pub fn use_open_scenario(editor: &Editor) -> Shared<Option<Scenario>> {
+    let last = use_mut_ref(|| Shared::new(editor.scenario().cloned()));
+    let changed = last.borrow().as_ref() != editor.scenario();
+    if changed {
+        *last.borrow_mut() = Shared::new(editor.scenario().cloned());
+    }
+    let shared = last.borrow().clone();
+    shared
+}
+
+/// `make(value)`, computed again only when `value` changed (compared, not copied).
+#[hook]
+pub fn use_derived<T, R>(value: &T, make: impl FnOnce(&T) -> R) -> Shared<R>
+where
+    T: PartialEq + Clone + 'static,
+    R: 'static,
+{
+    let key = use_shared(value);
+    let last = use_mut_ref(|| None::<(Shared<T>, Shared<R>)>);
+    let mut last = last.borrow_mut();
+    match &*last {
+        Some((k, derived)) if *k == key => derived.clone(),
+        _ => {
+            let derived = Shared::new(make(value));
+            *last = Some((key, derived.clone()));
+            derived
+        }
+    }
+}
+
+/// The error shown beside the field with this DOM id, from the state's invalid fields.
+pub fn error_in(errors: &FieldErrors, dom_id: &str) -> Option<AttrValue> {
+    errors.get(dom_id).map(|e| AttrValue::from(e.sentence()))
+}
+
+/// Validation's words about the field at `path`, from problems already found.
+pub fn problem_in(problems: &[Problem], path: &FieldPath) -> Option<AttrValue> {
+    problems
+        .iter()
+        .find(|p| &p.path == path)
+        .map(|p| AttrValue::from(p.message.clone()))
+}
+
+/// `reference_error` from problems already found.
+pub fn reference_error_in(
+    problems: &[Problem],
+    path: &FieldPath,
+    kind: &str,
+    held: bool,
+) -> Option<AttrValue> {
+    if held {
+        return None;
+    }
+    problem_in(problems, path).or_else(|| {
+        Some(AttrValue::from(format!(
+            "The {kind} chosen here is not one of the {kind}s"
+        )))
+    })
+}
 
 /// The path of a field in the open scenario, matching the paths `validate` reports.
 pub fn scenario_path(scenario_index: usize) -> FieldPath {
@@ -64,7 +265,12 @@ pub fn missing_label(kind: &str, id: u32) -> AttrValue {
 
 /// A commit callback for any field: `parse` turns text into an edit or a message that
 /// completes the sentence "<label> …".
-pub fn commit<F>(editor: &Editor, dom_id: String, label: String, parse: F) -> Callback<String>
+pub fn commit<D: Dispatch, F>(
+    editor: &D,
+    dom_id: String,
+    label: String,
+    parse: F,
+) -> Callback<String>
 where
     F: Fn(&str) -> Result<Edit, String> + 'static,
 {
@@ -74,8 +280,8 @@ where
 }
 
 /// Like `commit`, for fields that change something other than the open scenario.
-pub fn commit_action<F>(
-    editor: &Editor,
+pub fn commit_action<D: Dispatch, F>(
+    editor: &D,
     dom_id: String,
     label: String,
     parse: F,
@@ -83,12 +289,12 @@ pub fn commit_action<F>(
 where
     F: Fn(&str) -> Result<Action, String> + 'static,
 {
-    dispatch_commit(&editor.dispatcher(), dom_id, label, parse)
+    dispatch_commit(editor, dom_id, label, parse)
 }
 
 /// `commit_action` for a component that holds only the dispatcher.
-pub fn dispatch_commit<F>(
-    dispatcher: &Dispatcher,
+pub fn dispatch_commit<D: Dispatch, F>(
+    dispatcher: &D,
     dom_id: String,
     label: String,
     parse: F,
@@ -99,10 +305,10 @@ where
     let dispatcher = dispatcher.clone();
     Callback::from(move |text: String| match parse(&text) {
         Ok(action) => {
-            dispatcher.dispatch(Action::FieldValid(dom_id.clone()));
-            dispatcher.dispatch(action);
+            dispatcher.send(Action::FieldValid(dom_id.clone()));
+            dispatcher.send(action);
         }
-        Err(message) => dispatcher.dispatch(Action::FieldInvalid(FieldError {
+        Err(message) => dispatcher.send(Action::FieldInvalid(FieldError {
             field: dom_id.clone(),
             label: label.clone(),
             message,
@@ -111,7 +317,12 @@ where
 }
 
 /// A money field's commit: accepts "£1,250,000.50", "1250000", "(220)" and "−220".
-pub fn money_commit<F>(editor: &Editor, dom_id: String, label: String, edit: F) -> Callback<String>
+pub fn money_commit<D: Dispatch, F>(
+    editor: &D,
+    dom_id: String,
+    label: String,
+    edit: F,
+) -> Callback<String>
 where
     F: Fn(Money) -> Edit + 'static,
 {
@@ -121,8 +332,8 @@ where
 }
 
 /// A percentage field's commit: accepts "5.66", "5.66%" and "−1.5".
-pub fn percent_commit<F>(
-    editor: &Editor,
+pub fn percent_commit<D: Dispatch, F>(
+    editor: &D,
     dom_id: String,
     label: String,
     edit: F,
@@ -139,7 +350,12 @@ where
 /// validation in the checklist rather than refused, so nothing typed is ever thrown away. A name
 /// over the length limit is refused (the field keeps the text, with the message), because a
 /// model holding it could not be opened again from a link or file.
-pub fn name_commit<F>(editor: &Editor, dom_id: String, label: String, edit: F) -> Callback<String>
+pub fn name_commit<D: Dispatch, F>(
+    editor: &D,
+    dom_id: String,
+    label: String,
+    edit: F,
+) -> Callback<String>
 where
     F: Fn(String) -> Edit + 'static,
 {
@@ -174,7 +390,7 @@ pub fn optional_money(text: &str) -> Result<Option<Money>, String> {
 }
 
 /// A button's click handler that dispatches `action`.
-pub fn on_click(editor: &Editor, action: Action) -> Callback<MouseEvent> {
+pub fn on_click<D: Dispatch>(editor: &D, action: Action) -> Callback<MouseEvent> {
     let editor = editor.clone();
-    Callback::from(move |_: MouseEvent| editor.dispatch(action.clone()))
+    Callback::from(move |_: MouseEvent| editor.send(action.clone()))
 }

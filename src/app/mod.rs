@@ -5,6 +5,7 @@ pub mod bidi;
 pub mod charts;
 pub mod components;
 pub mod fields;
+mod history;
 pub mod persistence;
 pub mod state;
 

@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
 use crate::model::{ForecastEntry, Model, Scenario, ScenarioId};
 
-/// How many steps back undo can go. Each step is a snapshot of the model, which for the
-/// largest model we plan for (200 lines, 10 scenarios) is a few hundred kilobytes.
+/// How many steps back undo can go. Each step is a snapshot of the model that shares every
+/// option and item unchanged since its neighbour (`super::history`), so a step costs about
+/// what the edit changed.
 pub const UNDO_LIMIT: usize = 100;
 
 /// Text in a field that does not parse, kept so the person sees what they typed and why it
@@ -31,13 +33,6 @@ impl FieldError {
     pub fn sentence(&self) -> String {
         format!("{} {}", self.label, self.message)
     }
-}
-
-/// A point in history: the model, and which option was open, so undo shows the change it undoes.
-#[derive(Clone, Debug, PartialEq)]
-struct Snapshot {
-    model: Model,
-    open: ScenarioId,
 }
 
 #[derive(Clone, Debug)]
@@ -169,13 +164,13 @@ impl EditorState {
             }
             Action::Undo => {
                 if let Some(previous) = self.undo.pop() {
-                    let current = self.restore(Rc::unwrap_or_clone(previous));
+                    let current = self.restore(&previous);
                     self.redo.push(Rc::new(current));
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.redo.pop() {
-                    let current = self.restore(Rc::unwrap_or_clone(next));
+                    let current = self.restore(&next);
                     self.undo.push(Rc::new(current));
                 }
             }
@@ -202,15 +197,18 @@ impl EditorState {
     }
 
     fn commit(&mut self, model: Model) {
+        let previous = std::mem::replace(&mut self.model, model);
+        self.record(&previous);
+    }
+
+    /// Records `previous` (the model before the one now held) as the step undo goes back to.
+    fn record(&mut self, previous: &Model) {
         self.notice = None;
-        if model == self.model {
+        if *previous == self.model {
             return;
         }
-        let previous = Snapshot {
-            model: std::mem::replace(&mut self.model, model),
-            open: self.open,
-        };
-        self.undo.push(Rc::new(previous));
+        let snapshot = Snapshot::of(previous, self.open, self.undo.last().map(|s| &**s));
+        self.undo.push(Rc::new(snapshot));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -220,12 +218,10 @@ impl EditorState {
     /// Puts `snapshot` back and returns the state it replaces, to redo (or undo) later. Both
     /// directions open the option the change was made in, so the person sees it happen. The
     /// fields then show the restored values, so typed-but-invalid text no longer applies.
-    fn restore(&mut self, snapshot: Snapshot) -> Snapshot {
+    fn restore(&mut self, snapshot: &Snapshot) -> Snapshot {
         self.open = snapshot.open;
-        let current = Snapshot {
-            model: std::mem::replace(&mut self.model, snapshot.model),
-            open: snapshot.open,
-        };
+        let replaced = std::mem::replace(&mut self.model, snapshot.model());
+        let current = Snapshot::of(&replaced, snapshot.open, Some(snapshot));
         self.field_errors.clear();
         self.notice = None;
         if self.model.scenario(self.open).is_none() {
@@ -267,7 +263,48 @@ impl PartialEq for EditorState {
 impl Reducible for EditorState {
     type Action = Action;
 
+    /// Yew hands over a state the components still share, so cloning it would copy the model.
+    /// An edit instead builds the edited model (one copy) around the shared rest; an action that
+    /// changes nothing returns the same state, which Yew then does not draw again.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Rc::unwrap_or_clone(self).reduce(action))
+        if let Action::FieldValid(field) = &action {
+            if !self.field_errors.contains_key(field) {
+                return self;
+            }
+        }
+        let shared = match Rc::try_unwrap(self) {
+            Ok(state) => return Rc::new(state.reduce(action)),
+            Err(shared) => shared,
+        };
+        match action {
+            Action::Edit(edit) => match shared.edited(&edit) {
+                Ok(model) => {
+                    let mut next = shared.around(model);
+                    next.record(&shared.model);
+                    Rc::new(next)
+                }
+                Err(error) => {
+                    let mut next = shared.around(shared.model.clone());
+                    next.notice = Some(error.to_string());
+                    Rc::new(next)
+                }
+            },
+            action => Rc::new(EditorState::clone(&shared).reduce(action)),
+        }
+    }
+}
+
+impl EditorState {
+    /// This state holding `model` instead of its own, everything else shared or copied.
+    fn around(&self, model: Model) -> EditorState {
+        EditorState {
+            model,
+            open: self.open,
+            undo: self.undo.clone(),
+            redo: self.redo.clone(),
+            field_errors: self.field_errors.clone(),
+            notice: self.notice.clone(),
+            generation: self.generation,
+        }
     }
 }

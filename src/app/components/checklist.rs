@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::bidi::message;
 use crate::app::components::scheme_grid::grid_cell_id as cell_id;
-use crate::app::fields::Editor;
+use crate::app::fields::{use_open_scenario, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, WarningKind};
@@ -19,19 +19,21 @@ pub struct ChecklistProps {
 
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
-    let model = props.editor.model.clone();
+    let model = &props.editor.model;
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
-    let checked = use_memo((model, open), |(model, open)| {
-        let mut problems = validate_model_fields(model);
-        let mut warnings = Vec::new();
-        if let Some(scenario) = model.scenarios.get(*open) {
-            problems.extend(validate_scenario(scenario, *open));
-            warnings = forecast_warnings(scenario);
-        }
-        (problems, warnings)
+    // The option is checked again only when it changed (compared, not copied, each render).
+    let scenario = use_open_scenario(&props.editor);
+    let checked = use_memo((scenario, open), |(scenario, open)| match &**scenario {
+        Some(scenario) => (
+            validate_scenario(scenario, *open),
+            forecast_warnings(scenario),
+        ),
+        None => (Vec::new(), Vec::new()),
     });
-    let (problems, warnings) = (&checked.0, &checked.1);
+    let mut problems = validate_model_fields(model);
+    problems.extend(checked.0.iter().cloned());
+    let (problems, warnings) = (&problems, &checked.1);
     let model_rows: Vec<crate::model::LineId> = props
         .editor
         .scenario()

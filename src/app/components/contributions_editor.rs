@@ -11,16 +11,20 @@ use super::table_region::TableRegion;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::bidi::name;
 use crate::app::fields::{
-    error_for, missing_label, money_commit, money_text, name_commit, percent_commit, percent_text,
-    reference_error, scenario_path, Editor,
+    error_in, missing_label, money_commit, money_text, name_commit, percent_commit, percent_text,
+    reference_error_in, scenario_path, use_derived, use_dispatcher, use_shared, Editor,
+    EditorDispatcher, FieldErrors, Shared,
 };
 use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
 use crate::model::user_text::isolate;
 use crate::model::{
-    AmountRule, Contribution, FieldPath, FundingStream, Money, Obligation, Percent, Scenario,
-    YearAmount,
+    validate_scenario, AmountRule, Contribution, FieldPath, FundingStream, Horizon, Money,
+    Obligation, Partner, Percent, Pool, YearAmount,
 };
+
+/// A select's choices: (value, label).
+type Choices = Vec<(String, String)>;
 
 pub const RULES: [(&str, &str, &str); 4] = [
     (
@@ -53,47 +57,90 @@ pub struct ContributionsEditorProps {
 #[function_component(ContributionsEditor)]
 pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
     let editor = &props.editor;
-    let Some(scenario) = editor.scenario() else {
+    let dispatcher = use_dispatcher(editor);
+    let index = editor.scenario_index();
+    let none: (Vec<Partner>, Vec<Pool>, Vec<Contribution>) = Default::default();
+    let scenario = editor.scenario();
+    // Shared, so a card whose own contribution did not change is not drawn again.
+    let partners = use_shared(scenario.map_or(&none.0, |s| &s.partners));
+    let pools = use_shared(scenario.map_or(&none.1, |s| &s.pools));
+    let contributions = use_shared(scenario.map_or(&none.2, |s| &s.contributions));
+    let errors = use_shared(&editor.field_errors);
+    let partner_choices = use_derived(&*partners, |partners| {
+        partners
+            .iter()
+            .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
+            .collect::<Choices>()
+    });
+    let pool_choices = use_derived(&*pools, |pools| {
+        pools
+            .iter()
+            .map(|p| (p.id.0.to_string(), p.name.clone()))
+            .collect::<Choices>()
+    });
+    let Some(scenario) = scenario else {
         return html! {};
     };
-    let root = scenario_path(editor.scenario_index());
+    let root = scenario_path(index);
+    // Validation's words are needed only for a card that names a partner or pool not there.
+    let any_missing = scenario
+        .contributions
+        .iter()
+        .any(|c| scenario.partner(c.partner).is_none() || scenario.pool(c.pool).is_none());
+    let problems = if any_missing {
+        validate_scenario(scenario, index)
+    } else {
+        Vec::new()
+    };
     html! {
-        <EditorSection id="contributions" title="Contributions" editor={editor.clone()}
+        <EditorSection id="contributions" title="Contributions" editor={dispatcher.clone()}
             lede="What each partner pays into each pool, and how the amount changes from year to year."
-            add_label="Add a contribution" add={Edit::AddContribution} after={amounts_grid(scenario)}>
-            { for scenario.contributions.iter().enumerate().map(|(i, c)| contribution_card(editor, scenario, &root.item("contribution", i), i, c)) }
+            add_label="Add a contribution" add={Edit::AddContribution}
+            after={html! { <AmountsGrid contributions={contributions} partners={partners.clone()} horizon={scenario.horizon} /> }}>
+            { for scenario.contributions.iter().enumerate().map(|(i, c)| {
+                let path = root.item("contribution", i);
+                html! {
+                    <ContributionCard key={c.id.0} index={i} path={path.clone()} contribution={c.clone()}
+                        horizon={scenario.horizon} payer={scenario.partner(c.partner).cloned()}
+                        partner_error={reference_error_in(&problems, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
+                        pool_error={reference_error_in(&problems, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
+                        partners={partner_choices.clone()} pools={pool_choices.clone()}
+                        errors={errors.clone()} editor={dispatcher.clone()} />
+                }
+            }) }
         </EditorSection>
     }
 }
 
-fn contribution_card(
-    editor: &Editor,
-    scenario: &Scenario,
-    path: &FieldPath,
-    i: usize,
-    c: &Contribution,
-) -> Html {
+#[derive(Properties, PartialEq)]
+struct ContributionCardProps {
+    index: usize,
+    path: FieldPath,
+    contribution: Contribution,
+    horizon: Horizon,
+    /// The partner paying, whose baseline a change of rule may start from.
+    payer: Option<Partner>,
+    partner_error: Option<AttrValue>,
+    pool_error: Option<AttrValue>,
+    partners: Shared<Choices>,
+    pools: Shared<Choices>,
+    errors: Shared<FieldErrors>,
+    editor: EditorDispatcher,
+}
+
+#[function_component(ContributionCard)]
+fn contribution_card(props: &ContributionCardProps) -> Html {
+    let (editor, path, i, c) = (&props.editor, &props.path, props.index, &props.contribution);
     let id = c.id;
     let name_id = path.field("name").to_dom_id();
-    let choose = |f: fn(&str, &Scenario) -> Option<ContributionField>| {
+    let choose = |f: fn(&str) -> Option<ContributionField>| {
         let editor = editor.clone();
-        let scenario = scenario.clone();
         Callback::from(move |value: String| {
-            if let Some(field) = f(&value, &scenario) {
+            if let Some(field) = f(&value) {
                 editor.dispatch(Action::Edit(Edit::Contribution(id, field)));
             }
         })
     };
-    let partners: Vec<(String, String)> = scenario
-        .partners
-        .iter()
-        .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
-        .collect();
-    let pools: Vec<(String, String)> = scenario
-        .pools
-        .iter()
-        .map(|p| (p.id.0.to_string(), p.name.clone()))
-        .collect();
     let streams: Vec<(String, String)> = FundingStream::ALL
         .iter()
         .map(|s| (s.index().to_string(), s.label().to_string()))
@@ -104,47 +151,54 @@ fn contribution_card(
         .find(|(k, ..)| *k == rule_value)
         .map_or("", |(_, _, hint)| *hint);
     html! {
-        <fieldset class="pb-card" key={c.id.0}>
+        <fieldset class="pb-card">
             <legend class="pb-card__title">{ format!("Contribution {}: ", i + 1) }{ name(&c.name) }</legend>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(c.name.clone())}
-                    error={error_for(editor, &name_id)}
+                    error={error_in(&props.errors, &name_id)}
                     on_commit={name_commit(editor, name_id.clone(), format!("Name of contribution {}", i + 1),
                         move |name| Edit::Contribution(id, ContributionField::Name(name)))} />
-                <SelectField id={path.field("partner").to_dom_id()} label="Paid by" options={partners}
+                <SelectField id={path.field("partner").to_dom_id()} label="Paid by" options={(*props.partners).clone()}
                     selected={c.partner.0.to_string()} missing_label={missing_label("partner", c.partner.0)}
-                    error={reference_error(editor, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
-                    on_change={choose(|v, _| v.parse().ok().map(|n| ContributionField::Partner(crate::model::PartnerId(n))))} />
-                <SelectField id={path.field("pool").to_dom_id()} label="Into pool" options={pools}
+                    error={props.partner_error.clone()}
+                    on_change={choose(|v| v.parse().ok().map(|n| ContributionField::Partner(crate::model::PartnerId(n))))} />
+                <SelectField id={path.field("pool").to_dom_id()} label="Into pool" options={(*props.pools).clone()}
                     selected={c.pool.0.to_string()} missing_label={missing_label("pool", c.pool.0)}
-                    error={reference_error(editor, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
-                    on_change={choose(|v, _| v.parse().ok().map(|n| ContributionField::Pool(crate::model::PoolId(n))))} />
+                    error={props.pool_error.clone()}
+                    on_change={choose(|v| v.parse().ok().map(|n| ContributionField::Pool(crate::model::PoolId(n))))} />
                 <SelectField id={path.field("stream").to_dom_id()} label="Funding stream" options={streams}
                     selected={c.stream.index().to_string()}
-                    on_change={choose(|v, _| v.parse::<usize>().ok().and_then(|i| FundingStream::ALL.get(i)).map(|s| ContributionField::Stream(*s)))} />
+                    on_change={choose(|v| v.parse::<usize>().ok().and_then(|i| FundingStream::ALL.get(i)).map(|s| ContributionField::Stream(*s)))} />
                 <SelectField id={path.field("obligation").to_dom_id()} label="Mandatory or voluntary"
                     options={vec![("mandatory".to_string(), "Mandatory".to_string()), ("voluntary".to_string(), "Voluntary".to_string())]}
                     selected={if c.obligation == Obligation::Mandatory { "mandatory" } else { "voluntary" }}
-                    on_change={choose(|v, _| Some(ContributionField::Obligation(if v == "mandatory" { Obligation::Mandatory } else { Obligation::Voluntary })))} />
+                    on_change={choose(|v| Some(ContributionField::Obligation(if v == "mandatory" { Obligation::Mandatory } else { Obligation::Voluntary })))} />
                 <SelectField id={path.field("rule").field("kind").to_dom_id()} label="How the amount is set"
                     hint={AttrValue::from(rule_hint)}
                     options={RULES.iter().map(|(k, l, _)| (k.to_string(), l.to_string())).collect::<Vec<_>>()}
                     selected={rule_value}
                     on_change={{
-                        let (editor, scenario, current) = (editor.clone(), scenario.clone(), c.clone());
+                        let (editor, horizon, payer, current) = (editor.clone(), props.horizon, props.payer.clone(), c.clone());
                         Callback::from(move |kind: String| {
-                            let rule = rule_of_kind(&kind, &current, &scenario);
+                            let rule = rule_of_kind(&kind, &current, horizon, payer.as_ref());
                             editor.dispatch(Action::Edit(Edit::Contribution(id, ContributionField::Rule(rule))));
                         })
                     }} />
-                { rule_fields(editor, scenario, path, c) }
+                { rule_fields(props) }
             </div>
             <ItemActions item={Item::Contribution(id)} name={AttrValue::from(c.name.clone())} editor={editor.clone()} />
         </fieldset>
     }
 }
 
-fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contribution) -> Html {
+fn rule_fields(props: &ContributionCardProps) -> Html {
+    let (editor, path, c, errors) = (
+        &props.editor,
+        &props.path,
+        &props.contribution,
+        &props.errors,
+    );
+    let horizon = props.horizon;
     let id = c.id;
     let rule_path = path.field("rule");
     let money_field = |field: &str,
@@ -154,7 +208,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
         let dom_id = rule_path.field(field).to_dom_id();
         html! {
             <TextField id={dom_id.clone()} label={format!("{label}, in pounds")} value={money_text(value)}
-                prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &dom_id)}
+                prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
                 on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
                     move |m| Edit::Contribution(id, ContributionField::Rule(make(m))))} />
         }
@@ -166,7 +220,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
         let dom_id = rule_path.field(field).to_dom_id();
         html! {
             <TextField id={dom_id.clone()} label={format!("{label}, in per cent")} value={percent_text(value)}
-                suffix="%" width={FieldWidth::Short} inputmode="decimal" error={error_for(editor, &dom_id)}
+                suffix="%" width={FieldWidth::Short} inputmode="decimal" error={error_in(errors, &dom_id)}
                 on_commit={percent_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
                     move |p| Edit::Contribution(id, ContributionField::Rule(make(p))))} />
         }
@@ -182,7 +236,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
             let (base, uplift) = (*base, *uplift);
             html! {
                 <>
-                    { money_field("base", format!("Amount in {}", scenario.horizon.start), base,
+                    { money_field("base", format!("Amount in {}", horizon.start), base,
                         Box::new(move |base| AmountRule::Uplift { base, uplift })) }
                     { percent_field("uplift", "Uplift each year".into(), uplift,
                         Box::new(move |uplift| AmountRule::Uplift { base, uplift })) }
@@ -191,7 +245,7 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
         }
         AmountRule::PerYear { amounts } => html! {
             <div class="pb-card__years">
-                { for scenario.horizon.years().map(|year| {
+                { for horizon.years().map(|year| {
                     let amounts = amounts.clone();
                     let value = amounts.iter().find(|a| a.year == year).map_or(Money::ZERO, |a| a.amount);
                     money_field(&format!("amount-{}", year.start_year()), format!("Amount in {year}"), value,
@@ -213,12 +267,22 @@ fn rule_fields(editor: &Editor, scenario: &Scenario, path: &FieldPath, c: &Contr
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct AmountsGridProps {
+    contributions: Shared<Vec<Contribution>>,
+    partners: Shared<Vec<Partner>>,
+    horizon: Horizon,
+}
+
 /// Every contribution's amount in every year: the partner × year grid.
-fn amounts_grid(scenario: &Scenario) -> Html {
-    if scenario.contributions.is_empty() {
+#[function_component(AmountsGrid)]
+fn amounts_grid(props: &AmountsGridProps) -> Html {
+    if props.contributions.is_empty() {
         return html! {};
     }
-    let years: Vec<_> = scenario.horizon.years().collect();
+    let horizon = props.horizon;
+    let partner = |id| props.partners.iter().find(|p: &&Partner| p.id == id);
+    let years: Vec<_> = horizon.years().collect();
     html! {
         <TableRegion label="Contributions each year, in pounds">
             <table class="pb-table">
@@ -233,9 +297,9 @@ fn amounts_grid(scenario: &Scenario) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for scenario.contributions.iter().map(|c| {
-                        let partner = scenario.partner(c.partner);
-                        let amounts = c.rule.amounts(scenario.horizon, partner).unwrap_or_default();
+                    { for props.contributions.iter().map(|c| {
+                        let partner = partner(c.partner);
+                        let amounts = c.rule.amounts(horizon, partner).unwrap_or_default();
                         html! {
                             <tr class="pb-table__row" key={c.id.0}>
                                 <th scope="row" class="pb-table__header">
@@ -264,11 +328,13 @@ fn rule_kind(rule: &AmountRule) -> &'static str {
 /// The contribution's amounts under a rule of another kind, carried across so nothing needs
 /// retyping: flat cash and uplift start from the first year's amount, per-year keeps every
 /// year's amount. A percentage of baseline cannot be derived from amounts, so it starts at 0%.
-fn rule_of_kind(kind: &str, current: &Contribution, scenario: &Scenario) -> AmountRule {
-    let amounts = current
-        .rule
-        .amounts(scenario.horizon, scenario.partner(current.partner))
-        .unwrap_or_default();
+fn rule_of_kind(
+    kind: &str,
+    current: &Contribution,
+    horizon: Horizon,
+    payer: Option<&Partner>,
+) -> AmountRule {
+    let amounts = current.rule.amounts(horizon, payer).unwrap_or_default();
     let first = amounts.first().copied().unwrap_or(Money::ZERO);
     match kind {
         "uplift" => AmountRule::Uplift {
@@ -276,8 +342,7 @@ fn rule_of_kind(kind: &str, current: &Contribution, scenario: &Scenario) -> Amou
             uplift: Percent::ZERO,
         },
         "per_year" => AmountRule::PerYear {
-            amounts: scenario
-                .horizon
+            amounts: horizon
                 .years()
                 .zip(amounts.iter().copied().chain(std::iter::repeat(first)))
                 .map(|(year, amount)| YearAmount { year, amount })

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::fields::{on_click, Editor};
+use crate::app::fields::{on_click, EditorDispatcher};
 use crate::app::state::Action;
 use crate::model::edit::Edit;
 
@@ -13,7 +13,7 @@ pub struct EditorSectionProps {
     pub id: AttrValue,
     pub title: AttrValue,
     pub lede: AttrValue,
-    pub editor: Editor,
+    pub editor: EditorDispatcher,
     /// The button that adds an item: its words and the edit it makes.
     pub add_label: AttrValue,
     pub add: Edit,

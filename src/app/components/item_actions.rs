@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::bidi;
-use crate::app::fields::{on_click, Editor};
+use crate::app::fields::{on_click, EditorDispatcher};
 use crate::app::state::Action;
 use crate::model::edit::{dependents, Direction, Edit, Item};
 
@@ -13,7 +13,7 @@ pub struct ItemActionsProps {
     pub item: Item,
     /// The item's name, so each button says what it acts on: "Remove Reablement".
     pub name: AttrValue,
-    pub editor: Editor,
+    pub editor: EditorDispatcher,
 }
 
 #[function_component(ItemActions)]
@@ -26,8 +26,7 @@ pub fn item_actions(props: &ItemActionsProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| {
             let used_by = editor
-                .scenario()
-                .map(|s| dependents(s, item))
+                .with_scenario(|s| dependents(s, item))
                 .unwrap_or_default();
             if used_by.is_empty() {
                 editor.dispatch(Action::Edit(Edit::Remove(item)));

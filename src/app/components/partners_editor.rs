@@ -9,12 +9,12 @@ use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::bidi::name;
 use crate::app::fields::{
-    commit, error_for, money_text, name_commit, optional_money, percent_commit, percent_text,
-    scenario_path, Editor,
+    commit, error_in, money_text, name_commit, optional_money, percent_commit, percent_text,
+    scenario_path, use_dispatcher, use_shared, Editor, EditorDispatcher, FieldErrors, Shared,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PartnerField};
-use crate::model::PartnerKind;
+use crate::model::{FieldPath, Partner, PartnerKind};
 
 #[derive(Properties, PartialEq)]
 pub struct PartnersEditorProps {
@@ -24,63 +24,82 @@ pub struct PartnersEditorProps {
 #[function_component(PartnersEditor)]
 pub fn partners_editor(props: &PartnersEditorProps) -> Html {
     let editor = &props.editor;
+    let dispatcher = use_dispatcher(editor);
+    let errors = use_shared(&editor.field_errors);
     let Some(scenario) = editor.scenario() else {
         return html! {};
     };
     let root = scenario_path(editor.scenario_index());
     html! {
-        <EditorSection id="partners" title="Partners" editor={editor.clone()}
+        <EditorSection id="partners" title="Partners" editor={dispatcher.clone()}
             lede="The organisations that put money into the pools."
             add_label="Add a partner" add={Edit::AddPartner}>
-            { for scenario.partners.iter().enumerate().map(|(i, partner)| {
-                let path = root.item("partner", i);
-                let name_id = path.field("name").to_dom_id();
-                let short_id = path.field("short_name").to_dom_id();
-                let kind_id = path.field("kind").to_dom_id();
-                let baseline_id = path.field("baseline_budget").to_dom_id();
-                let growth_id = path.field("baseline_growth").to_dom_id();
-                let id = partner.id;
-                let kind_change = {
-                    let editor = editor.clone();
-                    Callback::from(move |value: String| {
-                        if let Some(kind) = kind_from(&value) {
-                            editor.dispatch(Action::Edit(Edit::Partner(id, PartnerField::Kind(kind))));
-                        }
-                    })
-                };
-                html! {
-                    <fieldset class="pb-card" key={partner.id.0}>
-                        <legend class="pb-card__title">{ format!("Partner {}: ", i + 1) }{ name(partner.full_label()) }</legend>
-                        <div class="pb-card__fields">
-                            <TextField id={name_id.clone()} label="Name"
-                                value={AttrValue::from(partner.name.clone())}
-                                error={error_for(editor, &name_id)}
-                                on_commit={name_commit(editor, name_id.clone(), format!("Name of partner {}", i + 1),
-                                    move |name| Edit::Partner(id, PartnerField::Name(name)))} />
-                            <TextField id={short_id.clone()} label="Short name" hint="Used in narrow tables, like ICB"
-                                value={AttrValue::from(partner.short_name.clone())} width={FieldWidth::Amount}
-                                error={error_for(editor, &short_id)}
-                                on_commit={name_commit(editor, short_id.clone(), format!("Short name of partner {}", i + 1),
-                                    move |name| Edit::Partner(id, PartnerField::ShortName(name)))} />
-                            <SelectField id={kind_id} label="Kind of organisation"
-                                options={kind_options()} selected={kind_value(partner.kind)} on_change={kind_change} />
-                            <TextField id={baseline_id.clone()} label="Baseline budget a year, in pounds (optional)"
-                                hint="Only needed for contributions set as a percentage of this partner's budget"
-                                value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
-                                width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &baseline_id)}
-                                on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.full_label()),
-                                    move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
-                            <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
-                                value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
-                                inputmode="decimal" error={error_for(editor, &growth_id)}
-                                on_commit={percent_commit(editor, growth_id.clone(), format!("Baseline growth for {}", partner.full_label()),
-                                    move |p| Edit::Partner(id, PartnerField::BaselineGrowth(p)))} />
-                        </div>
-                        <ItemActions item={Item::Partner(id)} name={AttrValue::from(partner.full_label().to_string())} editor={editor.clone()} />
-                    </fieldset>
-                }
+            { for scenario.partners.iter().enumerate().map(|(i, partner)| html! {
+                <PartnerCard key={partner.id.0} index={i} path={root.item("partner", i)} partner={partner.clone()}
+                    errors={errors.clone()} editor={dispatcher.clone()} />
             }) }
         </EditorSection>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PartnerCardProps {
+    index: usize,
+    path: FieldPath,
+    partner: Partner,
+    errors: Shared<FieldErrors>,
+    editor: EditorDispatcher,
+}
+
+/// One partner's card: drawn again only when the partner, its place or the errors change.
+#[function_component(PartnerCard)]
+fn partner_card(props: &PartnerCardProps) -> Html {
+    let (editor, path, i, partner) = (&props.editor, &props.path, props.index, &props.partner);
+    let errors = &props.errors;
+    let name_id = path.field("name").to_dom_id();
+    let short_id = path.field("short_name").to_dom_id();
+    let kind_id = path.field("kind").to_dom_id();
+    let baseline_id = path.field("baseline_budget").to_dom_id();
+    let growth_id = path.field("baseline_growth").to_dom_id();
+    let id = partner.id;
+    let kind_change = {
+        let editor = editor.clone();
+        Callback::from(move |value: String| {
+            if let Some(kind) = kind_from(&value) {
+                editor.dispatch(Action::Edit(Edit::Partner(id, PartnerField::Kind(kind))));
+            }
+        })
+    };
+    html! {
+        <fieldset class="pb-card">
+            <legend class="pb-card__title">{ format!("Partner {}: ", i + 1) }{ name(partner.full_label()) }</legend>
+            <div class="pb-card__fields">
+                <TextField id={name_id.clone()} label="Name"
+                    value={AttrValue::from(partner.name.clone())}
+                    error={error_in(errors, &name_id)}
+                    on_commit={name_commit(editor, name_id.clone(), format!("Name of partner {}", i + 1),
+                        move |name| Edit::Partner(id, PartnerField::Name(name)))} />
+                <TextField id={short_id.clone()} label="Short name" hint="Used in narrow tables, like ICB"
+                    value={AttrValue::from(partner.short_name.clone())} width={FieldWidth::Amount}
+                    error={error_in(errors, &short_id)}
+                    on_commit={name_commit(editor, short_id.clone(), format!("Short name of partner {}", i + 1),
+                        move |name| Edit::Partner(id, PartnerField::ShortName(name)))} />
+                <SelectField id={kind_id} label="Kind of organisation"
+                    options={kind_options()} selected={kind_value(partner.kind)} on_change={kind_change} />
+                <TextField id={baseline_id.clone()} label="Baseline budget a year, in pounds (optional)"
+                    hint="Only needed for contributions set as a percentage of this partner's budget"
+                    value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
+                    width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &baseline_id)}
+                    on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.full_label()),
+                        move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
+                <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
+                    value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
+                    inputmode="decimal" error={error_in(errors, &growth_id)}
+                    on_commit={percent_commit(editor, growth_id.clone(), format!("Baseline growth for {}", partner.full_label()),
+                        move |p| Edit::Partner(id, PartnerField::BaselineGrowth(p)))} />
+            </div>
+            <ItemActions item={Item::Partner(id)} name={AttrValue::from(partner.full_label().to_string())} editor={editor.clone()} />
+        </fieldset>
     }
 }
 

@@ -10,13 +10,14 @@ use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::bidi::name;
 use crate::app::fields::{
-    error_for, missing_label, money_commit, money_text, name_commit, reference_error,
-    scenario_path, Editor,
+    error_in, missing_label, money_commit, money_text, name_commit, reference_error_in,
+    scenario_path, use_derived, use_dispatcher, use_shared, Editor, EditorDispatcher, FieldErrors,
+    Shared,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
 use crate::model::user_text::isolate;
-use crate::model::{PoolType, UnderspendTreatment};
+use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
 
 #[derive(Properties, PartialEq)]
 pub struct PoolsEditorProps {
@@ -53,87 +54,135 @@ pub const UNDERSPEND: [(UnderspendTreatment, &str, &str, &str); 3] = [
 #[function_component(PoolsEditor)]
 pub fn pools_editor(props: &PoolsEditorProps) -> Html {
     let editor = &props.editor;
+    let dispatcher = use_dispatcher(editor);
+    let errors = use_shared(&editor.field_errors);
+    let none = Vec::new();
+    let partners = use_shared(editor.scenario().map_or(&none, |s| &s.partners));
+    let partner_options = use_derived(&*partners, |partners| {
+        partners
+            .iter()
+            .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
+            .collect::<Vec<(String, String)>>()
+    });
     let Some(scenario) = editor.scenario() else {
         return html! {};
     };
-    let root = scenario_path(editor.scenario_index());
-    let partner_options: Vec<(String, String)> = scenario
-        .partners
+    let index = editor.scenario_index();
+    let root = scenario_path(index);
+    // Validation's words are needed only for a pool whose host is not one of the partners.
+    let any_missing = scenario
+        .pools
         .iter()
-        .map(|p| (p.id.0.to_string(), p.full_label().to_string()))
-        .collect();
+        .any(|p| scenario.partner(p.host).is_none());
+    let problems = if any_missing {
+        validate_scenario(scenario, index)
+    } else {
+        Vec::new()
+    };
     html! {
-        <EditorSection id="pools" title="Pools" editor={editor.clone()}
+        <EditorSection id="pools" title="Pools" editor={dispatcher.clone()}
             lede="Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend."
             add_label="Add a pool" add={Edit::AddPool}>
             { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
-                let name_id = path.field("name").to_dom_id();
-                let opening_id = path.field("reserve").field("opening").to_dom_id();
-                let set_aside_id = path.field("reserve").field("set_aside_per_year").to_dom_id();
-                let id = pool.id;
-                let select = |f: fn(&str) -> Option<PoolField>| {
-                    let editor = editor.clone();
-                    Callback::from(move |value: String| {
-                        if let Some(field) = f(&value) {
-                            editor.dispatch(Action::Edit(Edit::Pool(id, field)));
-                        }
-                    })
-                };
-                let type_value = POOL_TYPES.iter().find(|(t, _)| *t == pool.pool_type).map_or("pooled", |(_, v)| v);
-                let (underspend_value, underspend_help) = UNDERSPEND.iter()
-                    .find(|(t, ..)| *t == pool.underspend)
-                    .map_or(("returned", ""), |(_, v, _, help)| (*v, *help));
                 html! {
-                    <fieldset class="pb-card" key={pool.id.0}>
-                        <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }</legend>
-                        <div class="pb-card__fields">
-                            <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
-                                error={error_for(editor, &name_id)}
-                                on_commit={name_commit(editor, name_id.clone(), format!("Name of pool {}", i + 1),
-                                    move |name| Edit::Pool(id, PoolField::Name(name)))} />
-                            <SelectField id={path.field("pool_type").to_dom_id()} label="How the pool is run"
-                                options={POOL_TYPES.iter().map(|(t, v)| (v.to_string(), t.label().to_string())).collect::<Vec<_>>()}
-                                selected={type_value}
-                                on_change={select(|v| POOL_TYPES.iter().find(|(_, k)| *k == v).map(|(t, _)| PoolField::Type(*t)))} />
-                            <SelectField id={path.field("host").to_dom_id()} label="Host (lead commissioner)"
-                                options={partner_options.clone()} selected={pool.host.0.to_string()}
-                                missing_label={missing_label("partner", pool.host.0)}
-                                error={reference_error(editor, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
-                                on_change={{
-                                    let editor = editor.clone();
-                                    Callback::from(move |v: String| {
-                                        if let Ok(n) = v.parse::<u32>() {
-                                            editor.dispatch(Action::Edit(Edit::Pool(id, PoolField::Host(crate::model::PartnerId(n)))));
-                                        }
-                                    })
-                                }} />
-                        </div>
-                        <RiskShareField path={path.field("risk_share")} label="Who carries an overspend"
-                            rule={pool.risk_share.clone()} partners={scenario.partners.clone()} editor={editor.clone()}
-                            to_edit={Callback::from(move |rule| Edit::Pool(id, PoolField::RiskShare(rule)))} />
-                        <SelectField id={path.field("underspend").to_dom_id()} label="What happens to an underspend"
-                            hint={AttrValue::from(underspend_help)}
-                            options={UNDERSPEND.iter().map(|(_, v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                            selected={underspend_value}
-                            on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
-                        <div class="pb-card__fields">
-                            <TextField id={opening_id.clone()} label="Contingency reserve at the start, in pounds"
-                                hint="Ordered-steps rules use the reserve before sharing an overspend"
-                                value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
-                                inputmode="decimal" error={error_for(editor, &opening_id)}
-                                on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)),
-                                    move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
-                            <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
-                                value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
-                                inputmode="decimal" error={error_for(editor, &set_aside_id)}
-                                on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)),
-                                    move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
-                        </div>
-                        <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />
-                    </fieldset>
+                    <PoolCard key={pool.id.0} index={i} path={path.clone()} pool={pool.clone()}
+                        host_error={reference_error_in(&problems, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
+                        partners={partners.clone()} partner_options={partner_options.clone()}
+                        errors={errors.clone()} editor={dispatcher.clone()} />
                 }
             }) }
         </EditorSection>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PoolCardProps {
+    index: usize,
+    path: FieldPath,
+    pool: Pool,
+    host_error: Option<AttrValue>,
+    partners: Shared<Vec<Partner>>,
+    partner_options: Shared<Vec<(String, String)>>,
+    errors: Shared<FieldErrors>,
+    editor: EditorDispatcher,
+}
+
+/// One pool's card: drawn again only when the pool, its place, the partners or the errors change.
+#[function_component(PoolCard)]
+fn pool_card(props: &PoolCardProps) -> Html {
+    let (editor, path, i, pool) = (&props.editor, &props.path, props.index, &props.pool);
+    let errors = &props.errors;
+    let name_id = path.field("name").to_dom_id();
+    let opening_id = path.field("reserve").field("opening").to_dom_id();
+    let set_aside_id = path
+        .field("reserve")
+        .field("set_aside_per_year")
+        .to_dom_id();
+    let id = pool.id;
+    let select = |f: fn(&str) -> Option<PoolField>| {
+        let editor = editor.clone();
+        Callback::from(move |value: String| {
+            if let Some(field) = f(&value) {
+                editor.dispatch(Action::Edit(Edit::Pool(id, field)));
+            }
+        })
+    };
+    let type_value = POOL_TYPES
+        .iter()
+        .find(|(t, _)| *t == pool.pool_type)
+        .map_or("pooled", |(_, v)| v);
+    let (underspend_value, underspend_help) = UNDERSPEND
+        .iter()
+        .find(|(t, ..)| *t == pool.underspend)
+        .map_or(("returned", ""), |(_, v, _, help)| (*v, *help));
+    html! {
+        <fieldset class="pb-card">
+            <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }</legend>
+            <div class="pb-card__fields">
+                <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
+                    error={error_in(errors, &name_id)}
+                    on_commit={name_commit(editor, name_id.clone(), format!("Name of pool {}", i + 1),
+                        move |name| Edit::Pool(id, PoolField::Name(name)))} />
+                <SelectField id={path.field("pool_type").to_dom_id()} label="How the pool is run"
+                    options={POOL_TYPES.iter().map(|(t, v)| (v.to_string(), t.label().to_string())).collect::<Vec<_>>()}
+                    selected={type_value}
+                    on_change={select(|v| POOL_TYPES.iter().find(|(_, k)| *k == v).map(|(t, _)| PoolField::Type(*t)))} />
+                <SelectField id={path.field("host").to_dom_id()} label="Host (lead commissioner)"
+                    options={(*props.partner_options).clone()} selected={pool.host.0.to_string()}
+                    missing_label={missing_label("partner", pool.host.0)}
+                    error={props.host_error.clone()}
+                    on_change={{
+                        let editor = editor.clone();
+                        Callback::from(move |v: String| {
+                            if let Ok(n) = v.parse::<u32>() {
+                                editor.dispatch(Action::Edit(Edit::Pool(id, PoolField::Host(crate::model::PartnerId(n)))));
+                            }
+                        })
+                    }} />
+            </div>
+            <RiskShareField path={path.field("risk_share")} label="Who carries an overspend"
+                rule={pool.risk_share.clone()} partners={(*props.partners).clone()} errors={Some(errors.clone())} editor={editor.clone()}
+                to_edit={Callback::from(move |rule| Edit::Pool(id, PoolField::RiskShare(rule)))} />
+            <SelectField id={path.field("underspend").to_dom_id()} label="What happens to an underspend"
+                hint={AttrValue::from(underspend_help)}
+                options={UNDERSPEND.iter().map(|(_, v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                selected={underspend_value}
+                on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
+            <div class="pb-card__fields">
+                <TextField id={opening_id.clone()} label="Contingency reserve at the start, in pounds"
+                    hint="Ordered-steps rules use the reserve before sharing an overspend"
+                    value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
+                    inputmode="decimal" error={error_in(errors, &opening_id)}
+                    on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)),
+                        move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
+                <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
+                    value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
+                    inputmode="decimal" error={error_in(errors, &set_aside_id)}
+                    on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)),
+                        move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
+            </div>
+            <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />
+        </fieldset>
     }
 }

@@ -12,7 +12,7 @@ use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
 use crate::app::bidi::{message, name};
-use crate::app::fields::Editor;
+use crate::app::fields::{use_open_scenario, Editor};
 use crate::model::{compute, Results, ScenarioId};
 
 /// Whose results were kept: the editor's generation (another model opened) and the option.
@@ -25,8 +25,10 @@ pub struct ResultsPanelProps {
 
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
-    let scenario = props.editor.scenario().cloned();
-    let computed = use_memo(scenario, |scenario| match scenario {
+    // Computed once per change to the option (compared, not copied, on other renders), and
+    // shared, so the tables below are drawn again only when the results change.
+    let scenario = use_open_scenario(&props.editor);
+    let computed = use_memo(scenario, |scenario| match &**scenario {
         Some(s) => compute(s).map(Rc::new).map_err(|e| e.to_string()),
         None => Err("There is no option to compute.".to_string()),
     });

@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
-use crate::app::fields::{commit, error_for, money_text, percent_text, Editor};
+use crate::app::fields::{
+    commit, error_in, money_text, percent_text, EditorDispatcher, FieldErrors, Shared,
+};
 use crate::model::edit::Edit;
 use crate::model::user_text::isolate;
 use crate::model::{
@@ -20,7 +22,10 @@ pub struct RiskShareFieldProps {
     pub label: AttrValue,
     pub rule: RiskShare,
     pub partners: Vec<Partner>,
-    pub editor: Editor,
+    pub editor: EditorDispatcher,
+    /// The state's invalid fields; read from the editor as it is now when not given.
+    #[prop_or_default]
+    pub errors: Option<Shared<FieldErrors>>,
     /// Builds the edit that stores a new rule.
     pub to_edit: Callback<RiskShare, Edit>,
 }
@@ -55,6 +60,13 @@ pub fn risk_share_field(props: &RiskShareFieldProps) -> Html {
             { parameters(props) }
         </div>
     }
+}
+
+fn errors(props: &RiskShareFieldProps) -> Shared<FieldErrors> {
+    props
+        .errors
+        .clone()
+        .unwrap_or_else(|| props.editor.field_errors_now())
 }
 
 fn parameters(props: &RiskShareFieldProps) -> Html {
@@ -120,7 +132,7 @@ fn parameters(props: &RiskShareFieldProps) -> Html {
                     <TextField id={limit_id.clone()} label={limit_label}
                         hint="Type an amount like 250,000, or a percentage like 2%"
                         value={limit_text} prefix={prefix} suffix={suffix} width={FieldWidth::Amount}
-                        inputmode="decimal" error={error_for(&props.editor, &limit_id)} on_commit={limit_commit} />
+                        inputmode="decimal" error={error_in(&errors(props), &limit_id)} on_commit={limit_commit} />
                     <SelectField id={bearer_id} label="Who carries the first part"
                         options={vec![("host".to_string(), "The host".to_string()),
                                       ("commissioner".to_string(), "The commissioner of the overspent line".to_string())]}
@@ -224,7 +236,7 @@ where
         html! {
             <TextField id={id.clone()} label={format!("Share for {}, in per cent", isolate(partner.full_label()))}
                 value={percent_text(percent)} suffix="%" width={FieldWidth::Short} inputmode="decimal"
-                error={error_for(&props.editor, &id)} on_commit={on_commit} />
+                error={error_in(&errors(props), &id)} on_commit={on_commit} />
         }
     });
     let adds_up = total == Some(rust_decimal::Decimal::ONE_HUNDRED);
