@@ -18,7 +18,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const LOADS = Number(process.env.BENCH_LOADS ?? 11);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const OPENS = Number(process.env.BENCH_OPENS ?? 5);
-const MEASURES = (process.env.BENCH_MEASURES ?? 'load,compute,opens,edits,slow-edits').split(',').map((m) => m.trim());
+const PASTES = Number(process.env.BENCH_PASTES ?? 5);
+const MEASURES = (process.env.BENCH_MEASURES ?? 'load,compute,opens,edits,slow-edits,paste').split(',').map((m) => m.trim());
 const measured = (name) => MEASURES.includes(name);
 const COMPUTE_BATCHES = 30;
 const COMPUTE_BATCH = 10;
@@ -228,6 +229,72 @@ async function largeModel(browser, appUrl, link) {
   }
 }
 
+// Runs in the page: 120 schemes (the grid's columns, tab-separated, CRLF rows, £ and commas, as
+// Excel puts them on the clipboard) pasted into the first row's first cell, the preview
+// accepted, and times from the paste event to the painted preview, and from "Paste them" to the
+// painted results; milliseconds.
+async function pasteLoop() {
+  const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  const until = async (test, what) => {
+    for (let frames = 0; !test(); frames += 1) {
+      if (frames > 3000) throw new Error(`timed out waiting for ${what}`);
+      await nextPaint();
+    }
+  };
+  const years = [...document.querySelectorAll('#scheme-grid-region thead th')]
+    .map((th) => th.textContent.match(/Budget\s*(\d{4}\/\d{2})/)?.[1]).filter(Boolean);
+  const pool = document.querySelector('#scenario-0-line-0-pool option:checked')?.textContent ?? '';
+  const rows = [];
+  for (let n = 1; n <= 120; n += 1) {
+    const budgets = years.map((_, y) => `£${(100000 + n * 1250 + y * 10000).toLocaleString('en-GB')}.${String(n % 100).padStart(2, '0')}`);
+    rows.push([`BCF-${n}`, `Scheme ${n}`, pool, '', '', '', '', '0', ...budgets].join('\t'));
+  }
+  const cell = document.getElementById('scenario-0-line-0-reference');
+  if (!cell) throw new Error('no scheme grid');
+  cell.focus();
+  const results = document.querySelector('.pb-results');
+  const before = results.textContent;
+  const data = new DataTransfer();
+  data.setData('text/plain', `${rows.join('\r\n')}\r\n`);
+  const t0 = performance.now();
+  cell.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  await until(() => document.getElementById('scheme-preview-heading'), 'the preview');
+  const preview = (await nextPaint()) - t0;
+  const accept = [...document.querySelectorAll('.pb-preview button')].find((b) => b.textContent === 'Paste them');
+  if (!accept) throw new Error(`no "Paste them": ${document.querySelector('.pb-preview')?.textContent}`);
+  const t1 = performance.now();
+  accept.click();
+  await until(() => document.querySelector('.pb-results')?.textContent !== before
+    && document.querySelectorAll('#scheme-grid-region tbody tr').length === 120, 'the pasted schemes');
+  const applied = (await nextPaint()) - t1;
+  return { preview, applied, total: preview + applied };
+}
+
+/** Pasting 120 schemes into the template (a fresh page each), `count` times. */
+async function pastes(browser, appUrl, count) {
+  const runs = [];
+  for (let i = 0; i < count; i += 1) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(appUrl);
+      await page.locator('#scenario-0-line-0-reference').waitFor();
+      runs.push(await page.evaluate(pasteLoop));
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    total: summary(runs.map((r) => r.total)),
+    preview: summary(runs.map((r) => r.preview)),
+    applied: summary(runs.map((r) => r.applied)),
+  };
+}
+
 export async function runBrowserBenches() {
   const servers = [];
   const browser = await chromium.launch(LAUNCH);
@@ -250,6 +317,7 @@ export async function runBrowserBenches() {
         limitsOpen: { ...await opens(browser, app.url, wasm.limitsLink, OPENS), link: wasm.limitsLink.length },
       },
       ...measured('edits') && await largeModel(browser, app.url, wasm.link),
+      ...measured('paste') && { paste: await pastes(browser, app.url, PASTES) },
     };
   } finally {
     await browser.close();

@@ -78,6 +78,8 @@ function rows(b) {
     ['4. Edit to paint, large model: 95th percentile', ms(b.edits.p95), '≤ 33 ms', verdict(b.edits.p95 <= 33)],
     [`4. Edit to paint, CPU 4× slower: median of ${b.throttledEdits.n}`, ms(b.throttledEdits.median), '≤ 50 ms', verdict(b.throttledEdits.median <= 50)],
     ['4. Edit to paint, CPU 4× slower: 95th percentile', ms(b.throttledEdits.p95), '', ''],
+    [`4. Paste 120 schemes into the template to results on screen: median of ${b.paste.total.n}`, ms(b.paste.total.median), '≤ 500 ms', verdict(b.paste.total.median <= 500)],
+    ['4. Paste 120 schemes: paste to preview / accept to results (medians)', `${ms(b.paste.preview.median)} / ${ms(b.paste.applied.median)}`, '', ''],
     ['5. Link: small / reference / large (characters)', chosen.map(chars).join(' / '), 'reference ≤ 1,000', verdict(chosen[1] <= 1000)],
     ['5. JSON + base64: small / reference / large', json.map(chars).join(' / '), '', ''],
     [`6. JS heap: large model loaded → after ${b.edits.n} edits`, `${mib(b.memory.before.jsHeap)} → ${mib(b.memory.after.jsHeap)} (${percent(growth('jsHeap'))})`, '< +10%', verdict(growth('jsHeap') < 0.1)],

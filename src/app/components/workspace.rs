@@ -2,7 +2,7 @@
 //! and live results. Owns the one reducer, autosave (safe with several tabs open: see
 //! `crate::app::persistence`), listening to other tabs, and asking before unsaved work is left.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -212,38 +212,28 @@ fn modeller(props: &ModellerProps) -> Html {
             conflict.clone(),
             show_session.clone(),
         );
+        // The save runs once the edit's frame is painted (an animation frame and a zero
+        // timeout later, a few milliseconds): serialising the model and writing storage then
+        // never delays the figures on screen (docs/benchmarks.md, 4). Until it has run the model
+        // counts as unsaved, so leaving the page in that moment still asks first.
+        let unsaved = unsaved.borrow().clone();
         use_effect_with(editor.model.clone(), move |model| {
-            if saved_model.borrow().as_ref() == Some(model) {
-                return;
+            let model = model.clone();
+            // Not saved until the save below has run: leaving now asks first.
+            if saved_model.borrow().as_ref() != Some(&model) {
+                unsaved.set(true);
             }
-            if let Some(conflict) = *conflict {
-                let problem = match conflict {
-                    Conflict::ChangedElsewhere => SaveProblem::ChangedElsewhere,
-                    Conflict::DeletedElsewhere => SaveProblem::DeletedElsewhere,
-                };
-                save_status.set(SaveStatus::NotSaved(problem.message()));
-                return;
-            }
-            let current = session.borrow().clone();
-            match persistence::save(&Browser, &current, model) {
-                Ok(next) => {
-                    *saved_model.borrow_mut() = Some(model.clone());
-                    save_status.set(SaveStatus::Saved);
-                    show_session(next);
-                }
-                Err(problem) => {
-                    match problem {
-                        SaveProblem::ChangedElsewhere => {
-                            conflict.set(Some(Conflict::ChangedElsewhere))
-                        }
-                        SaveProblem::DeletedElsewhere => {
-                            conflict.set(Some(Conflict::DeletedElsewhere))
-                        }
-                        SaveProblem::Refused(_) => {}
-                    }
-                    save_status.set(SaveStatus::NotSaved(problem.message()));
-                }
-            }
+            platform::after_next_paint(move || {
+                save_now(
+                    &model,
+                    &session,
+                    &saved_model,
+                    &save_status,
+                    &conflict,
+                    &show_session,
+                    &unsaved,
+                )
+            });
         });
     }
     {
@@ -703,5 +693,46 @@ fn modeller(props: &ModellerProps) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// Saves `model` as the open model unless it is what was saved last or another tab's change is
+/// waiting for an answer; says how it went in the toolbar.
+fn save_now(
+    model: &Model,
+    session: &Rc<RefCell<Session>>,
+    saved_model: &Rc<RefCell<Option<Model>>>,
+    save_status: &UseStateHandle<SaveStatus>,
+    conflict: &UseStateHandle<Option<Conflict>>,
+    show_session: &impl Fn(Session),
+    unsaved: &Cell<bool>,
+) {
+    if saved_model.borrow().as_ref() == Some(model) {
+        return;
+    }
+    if let Some(conflict) = **conflict {
+        let problem = match conflict {
+            Conflict::ChangedElsewhere => SaveProblem::ChangedElsewhere,
+            Conflict::DeletedElsewhere => SaveProblem::DeletedElsewhere,
+        };
+        save_status.set(SaveStatus::NotSaved(problem.message()));
+        return;
+    }
+    let current = session.borrow().clone();
+    match persistence::save(&Browser, &current, model) {
+        Ok(next) => {
+            *saved_model.borrow_mut() = Some(model.clone());
+            save_status.set(SaveStatus::Saved);
+            unsaved.set(false);
+            show_session(next);
+        }
+        Err(problem) => {
+            match problem {
+                SaveProblem::ChangedElsewhere => conflict.set(Some(Conflict::ChangedElsewhere)),
+                SaveProblem::DeletedElsewhere => conflict.set(Some(Conflict::DeletedElsewhere)),
+                SaveProblem::Refused(_) => {}
+            }
+            save_status.set(SaveStatus::NotSaved(problem.message()));
+        }
     }
 }
