@@ -212,28 +212,20 @@ fn modeller(props: &ModellerProps) -> Html {
             conflict.clone(),
             show_session.clone(),
         );
-        // The save runs once the edit's frame is painted (an animation frame and a zero
-        // timeout later, a few milliseconds): serialising the model and writing storage then
-        // never delays the figures on screen (docs/benchmarks.md, 4). Until it has run the model
-        // counts as unsaved, so leaving the page in that moment still asks first.
+        // Saved within the edit, before the frame is painted: a save deferred past the paint
+        // was measured (docs/benchmarks.md, 4) to gain nothing the noise did not hide, and it
+        // left "Saved" showing while the save was still to come.
         let unsaved = unsaved.borrow().clone();
         use_effect_with(editor.model.clone(), move |model| {
-            let model = model.clone();
-            // Not saved until the save below has run: leaving now asks first.
-            if saved_model.borrow().as_ref() != Some(&model) {
-                unsaved.set(true);
-            }
-            platform::after_next_paint(move || {
-                save_now(
-                    &model,
-                    &session,
-                    &saved_model,
-                    &save_status,
-                    &conflict,
-                    &show_session,
-                    &unsaved,
-                )
-            });
+            save_now(
+                model,
+                &session,
+                &saved_model,
+                &save_status,
+                &conflict,
+                &show_session,
+                &unsaved,
+            )
         });
     }
     {
