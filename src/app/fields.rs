@@ -251,11 +251,11 @@ pub fn reference_error(
     if held {
         return None;
     }
-    problem_at(editor, path).or_else(|| {
-        Some(AttrValue::from(format!(
-            "The {kind} chosen here is not one of the {kind}s"
-        )))
-    })
+    let problems = editor
+        .scenario()
+        .map(|scenario| validate_scenario(scenario, editor.scenario_index()))
+        .unwrap_or_default();
+    reference_error_in(&problems, path, kind, held)
 }
 
 /// What a select shows for an item the model does not hold: "Missing partner (id 99)".

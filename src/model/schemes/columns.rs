@@ -23,20 +23,23 @@ pub enum SchemeColumn {
 }
 
 impl SchemeColumn {
+    /// The scheme's own details, left to right, before the columns of each year.
+    pub const DETAILS: [SchemeColumn; 8] = [
+        SchemeColumn::Reference,
+        SchemeColumn::Name,
+        SchemeColumn::Pool,
+        SchemeColumn::Commissioner,
+        SchemeColumn::Provider,
+        SchemeColumn::Stream,
+        SchemeColumn::RingFence,
+        SchemeColumn::Savings,
+    ];
+
     /// The grid's columns for `scenario`, left to right: the scheme's details, then each year's
     /// budget, then each year's forecast (the order a planning template's expenditure sheet
     /// uses, so a block copied from one pastes into the other).
     pub fn all(scenario: &Scenario) -> Vec<SchemeColumn> {
-        let mut columns = vec![
-            SchemeColumn::Reference,
-            SchemeColumn::Name,
-            SchemeColumn::Pool,
-            SchemeColumn::Commissioner,
-            SchemeColumn::Provider,
-            SchemeColumn::Stream,
-            SchemeColumn::RingFence,
-            SchemeColumn::Savings,
-        ];
+        let mut columns = SchemeColumn::DETAILS.to_vec();
         columns.extend(scenario.horizon.years().map(SchemeColumn::Budget));
         columns.extend(scenario.horizon.years().map(SchemeColumn::Forecast));
         columns

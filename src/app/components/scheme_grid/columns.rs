@@ -15,19 +15,10 @@ pub enum GridColumn {
 /// The scheme's details, then each shown year's budget, then each shown year's forecast and
 /// variance: `SchemeColumn::all`'s order, so a block pasted from the left lands as it reads.
 pub fn grid_columns(years: &[FinancialYear]) -> Vec<GridColumn> {
-    let mut columns: Vec<GridColumn> = [
-        SchemeColumn::Reference,
-        SchemeColumn::Name,
-        SchemeColumn::Pool,
-        SchemeColumn::Commissioner,
-        SchemeColumn::Provider,
-        SchemeColumn::Stream,
-        SchemeColumn::RingFence,
-        SchemeColumn::Savings,
-    ]
-    .into_iter()
-    .map(GridColumn::Typed)
-    .collect();
+    let mut columns: Vec<GridColumn> = SchemeColumn::DETAILS
+        .into_iter()
+        .map(GridColumn::Typed)
+        .collect();
     columns.extend(
         years
             .iter()
