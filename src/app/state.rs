@@ -53,6 +53,9 @@ pub struct EditorState {
     /// component keeps from earlier states, like the last results that computed, belongs to
     /// the model only while this is unchanged.
     pub generation: u32,
+    /// How many times the model has changed within this generation (an edit, undo, redo): a
+    /// cheap way to tell that it changed without comparing or copying it (autosave).
+    pub model_version: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +91,7 @@ impl EditorState {
             field_errors: BTreeMap::new(),
             notice: None,
             generation: 0,
+            model_version: 0,
         }
     }
 
@@ -207,6 +211,7 @@ impl EditorState {
         if *previous == self.model {
             return;
         }
+        self.model_version = self.model_version.wrapping_add(1);
         let snapshot = Snapshot::of(previous, self.open, self.undo.last().map(|s| &**s));
         self.undo.push(Rc::new(snapshot));
         if self.undo.len() > UNDO_LIMIT {
@@ -221,6 +226,7 @@ impl EditorState {
     fn restore(&mut self, snapshot: &Snapshot) -> Snapshot {
         self.open = snapshot.open;
         let replaced = std::mem::replace(&mut self.model, snapshot.model());
+        self.model_version = self.model_version.wrapping_add(1);
         let current = Snapshot::of(&replaced, snapshot.open, Some(snapshot));
         self.field_errors.clear();
         self.notice = None;
@@ -249,9 +255,11 @@ impl PartialEq for EditorState {
             field_errors,
             notice,
             generation,
+            model_version,
         } = self;
         *open == other.open
             && *generation == other.generation
+            && *model_version == other.model_version
             && *notice == other.notice
             && *field_errors == other.field_errors
             && *model == other.model
@@ -305,6 +313,7 @@ impl EditorState {
             field_errors: self.field_errors.clone(),
             notice: self.notice.clone(),
             generation: self.generation,
+            model_version: self.model_version,
         }
     }
 }

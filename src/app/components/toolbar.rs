@@ -10,6 +10,9 @@ use crate::app::state::Action;
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Saved,
+    /// A change is waiting to be written: autosave writes once the edits pause (or the page is
+    /// left), so an edit never waits for storage.
+    Saving,
     /// Nothing has changed, and this tab does not save (why, in words).
     ReadOnly(String),
     /// A change is not saved (why, in words): switching away asks first.
@@ -17,9 +20,9 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
-    /// Whether leaving now would lose a change.
+    /// Whether leaving now, without writing what is waiting first, would lose a change.
     pub fn unsaved(&self) -> bool {
-        matches!(self, SaveStatus::NotSaved(_))
+        matches!(self, SaveStatus::NotSaved(_) | SaveStatus::Saving)
     }
 }
 
@@ -44,6 +47,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <p class="pb-toolbar__status" role="status">
                 { match &props.save_status {
                     SaveStatus::Saved => html! { { "All changes saved in this browser" } },
+                    SaveStatus::Saving => html! { { "Saving…" } },
                     SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
                 } }
             </p>

@@ -35,6 +35,11 @@ use crate::model::user_text::isolate;
 use crate::model::{repair_duplicate_ids, templates, Model};
 use crate::platform;
 
+/// Autosave writes this long after a change unless another follows (the edits pause)…
+const SAVE_QUIET_MS: f64 = 500.0;
+/// …and never later than this after the first change not yet saved.
+const SAVE_AT_MOST_MS: f64 = 5_000.0;
+
 /// How the modeller starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Start {
@@ -203,22 +208,30 @@ fn modeller(props: &ModellerProps) -> Html {
             show_session(current);
         });
     }
-    {
-        // After every change: save the open model, unless another tab got there first.
-        let (session, saved_model, save_status, conflict, show_session) = (
+    // The editor as last drawn, and a change waiting to be saved (the timer that saves it, and
+    // when the first change not yet saved was made).
+    let latest = use_mut_ref(|| editor.clone());
+    *latest.borrow_mut() = editor.clone();
+    let waiting = use_mut_ref(|| None::<(platform::Timer, f64)>);
+    // Writes the change that is waiting, now; the status it leaves, or None if nothing waited.
+    // Called when the timer runs, when the page is hidden or left, and before anything that
+    // reads or replaces this model in storage (opening another, another tab's change).
+    let flush: Rc<dyn Fn() -> Option<SaveStatus>> = {
+        let (waiting, latest, session, saved_model, save_status, conflict, show_session) = (
+            waiting.clone(),
+            latest.clone(),
             session.clone(),
             saved_model.clone(),
             save_status.clone(),
             conflict.clone(),
             show_session.clone(),
         );
-        // Saved within the edit, before the frame is painted: a save deferred past the paint
-        // was measured (docs/benchmarks.md, 4) to gain nothing the noise did not hide, and it
-        // left "Saved" showing while the save was still to come.
         let unsaved = unsaved.borrow().clone();
-        use_effect_with(editor.model.clone(), move |model| {
+        Rc::new(move || {
+            waiting.borrow_mut().take()?;
+            let editor = latest.borrow().clone();
             save_now(
-                model,
+                &editor.model,
                 &session,
                 &saved_model,
                 &save_status,
@@ -226,13 +239,94 @@ fn modeller(props: &ModellerProps) -> Html {
                 &show_session,
                 &unsaved,
             )
+            .or_else(|| {
+                // Back to what was saved (an undo): nothing to write.
+                save_status.set(SaveStatus::Saved);
+                unsaved.set(false);
+                Some(SaveStatus::Saved)
+            })
+        })
+    };
+    // Listeners that outlive this render call the newest `flush`, which sees the newest state.
+    let flush_ref = use_mut_ref(|| None::<Rc<dyn Fn() -> Option<SaveStatus>>>);
+    *flush_ref.borrow_mut() = Some(flush.clone());
+    let flush_latest = {
+        let flush_ref = flush_ref.clone();
+        move || {
+            let flush = flush_ref.borrow().clone();
+            flush.and_then(|flush| flush())
+        }
+    };
+    {
+        // After every change: save the open model once the edits pause, unless another tab got
+        // there first. Writing the whole model (JSON, then localStorage) took longer than all
+        // the rest of an edit of a large model (docs/benchmarks.md, 4), so an edit never waits
+        // for it: the toolbar says "Saving…" until it is written.
+        let (waiting, latest, session, saved_model, save_status, conflict, show_session) = (
+            waiting.clone(),
+            latest.clone(),
+            session.clone(),
+            saved_model.clone(),
+            save_status.clone(),
+            conflict.clone(),
+            show_session.clone(),
+        );
+        let flush_latest = flush_latest.clone();
+        let unsaved = unsaved.borrow().clone();
+        use_effect_with(
+            (editor.generation, editor.model_version),
+            move |&(_, version)| {
+                let deferred =
+                    version > 0 && conflict.is_none() && session.borrow().read_only.is_none();
+                if !deferred {
+                    // A model just opened (written only if it never was), or a save that cannot
+                    // happen (read-only, another tab's change waiting for an answer): settled
+                    // now, as it writes nothing.
+                    waiting.borrow_mut().take();
+                    let editor = latest.borrow().clone();
+                    save_now(
+                        &editor.model,
+                        &session,
+                        &saved_model,
+                        &save_status,
+                        &conflict,
+                        &show_session,
+                        &unsaved,
+                    );
+                    return;
+                }
+                let now = platform::now_ms();
+                let first = waiting.borrow().as_ref().map_or(now, |(_, first)| *first);
+                let wait = (first + SAVE_AT_MOST_MS - now).clamp(0.0, SAVE_QUIET_MS);
+                let timer = platform::after(wait as u32, move || {
+                    flush_latest();
+                });
+                *waiting.borrow_mut() = Some((timer, first));
+                save_status.set(SaveStatus::Saving);
+                unsaved.set(true);
+            },
+        );
+    }
+    {
+        // Hiding or leaving the page writes what is waiting (the page may never run again).
+        let flush_latest = flush_latest.clone();
+        use_effect_with((), move |_| {
+            let listeners = platform::storage::when_page_hidden(move || {
+                flush_latest();
+            });
+            move || drop(listeners)
         });
     }
     {
-        // Closing or reloading the tab with a change not saved: the browser asks first.
+        // Closing or reloading the tab: what is waiting is written first, and the browser asks
+        // before leaving only if a change is still not saved.
         let unsaved = unsaved.borrow().clone();
+        let flush_latest = flush_latest.clone();
         use_effect_with((), move |_| {
-            let listener = platform::storage::ask_before_leaving(move || unsaved.get());
+            let listener = platform::storage::ask_before_leaving(move || {
+                flush_latest();
+                unsaved.get()
+            });
             move || drop(listener)
         });
     }
@@ -251,13 +345,16 @@ fn modeller(props: &ModellerProps) -> Html {
 
     // Opens a model read from storage: a fresh history, nothing to save.
     let load = {
-        let (editor, saved_model, save_status, conflict) = (
+        let (editor, saved_model, save_status, conflict, waiting) = (
             editor.clone(),
             saved_model.clone(),
             save_status.clone(),
             conflict.clone(),
+            waiting.clone(),
         );
         move |model: Model, read_only: Option<String>| {
+            // Whatever was waiting to be saved was written or given up before this.
+            waiting.borrow_mut().take();
             *saved_model.borrow_mut() = Some(model.clone());
             conflict.set(None);
             save_status.set(match read_only {
@@ -363,14 +460,16 @@ fn modeller(props: &ModellerProps) -> Html {
     };
     // Leaves at once when everything is saved; otherwise asks first.
     let guard = {
-        let (leave, leaving, downloaded, save_status) = (
+        let (leave, leaving, downloaded, save_status, flush) = (
             leave.clone(),
             leaving.clone(),
             downloaded.clone(),
             save_status.clone(),
+            flush.clone(),
         );
         move |what: Leave| {
-            if save_status.unsaved() {
+            let status = flush().unwrap_or_else(|| (*save_status).clone());
+            if status.unsaved() {
                 downloaded.set(None);
                 leaving.set(Some(what));
             } else {
@@ -391,13 +490,15 @@ fn modeller(props: &ModellerProps) -> Html {
         Callback::from(move |model: Model| guard(Leave::Import(model)))
     };
     let on_duplicate = {
-        let (session, editor, notices, add_and_open) = (
+        let (session, editor, notices, add_and_open, flush) = (
             session.clone(),
             editor.clone(),
             notices.clone(),
             add_and_open.clone(),
+            flush.clone(),
         );
         Callback::from(move |id: u32| {
+            flush();
             let source = if id == session.borrow().open {
                 Ok(editor.model.clone())
             } else {
@@ -427,13 +528,15 @@ fn modeller(props: &ModellerProps) -> Html {
         }
     };
     let on_delete = {
-        let (session, notices, show_session, open_another) = (
+        let (session, notices, show_session, open_another, flush) = (
             session.clone(),
             notices.clone(),
             show_session.clone(),
             open_another.clone(),
+            flush.clone(),
         );
         Callback::from(move |id: u32| {
+            flush();
             let current = session.borrow().clone();
             match persistence::delete(&Browser, &current, id) {
                 Ok(next) => {
@@ -467,7 +570,11 @@ fn modeller(props: &ModellerProps) -> Html {
             show_session.clone(),
             notices.clone(),
         );
+        let flush = flush.clone();
         use_effect_with(ticks.0, move |_| {
+            // A change waiting here is written first: if the other tab changed this model too,
+            // that write is refused and the person is asked which to keep.
+            let save_status = flush().unwrap_or_else(|| (*save_status).clone());
             let current = session.borrow().clone();
             match persistence::changed_elsewhere(&Browser, &current) {
                 None => {}
@@ -688,8 +795,8 @@ fn modeller(props: &ModellerProps) -> Html {
     }
 }
 
-/// Saves `model` as the open model unless it is what was saved last or another tab's change is
-/// waiting for an answer; says how it went in the toolbar.
+/// Saves `model` as the open model unless it is what was saved last (None) or another tab's
+/// change is waiting for an answer; says how it went in the toolbar, and returns that.
 fn save_now(
     model: &Model,
     session: &Rc<RefCell<Session>>,
@@ -698,33 +805,35 @@ fn save_now(
     conflict: &UseStateHandle<Option<Conflict>>,
     show_session: &impl Fn(Session),
     unsaved: &Cell<bool>,
-) {
+) -> Option<SaveStatus> {
     if saved_model.borrow().as_ref() == Some(model) {
-        return;
+        return None;
     }
-    if let Some(conflict) = **conflict {
+    let status = if let Some(conflict) = **conflict {
         let problem = match conflict {
             Conflict::ChangedElsewhere => SaveProblem::ChangedElsewhere,
             Conflict::DeletedElsewhere => SaveProblem::DeletedElsewhere,
         };
-        save_status.set(SaveStatus::NotSaved(problem.message()));
-        return;
-    }
-    let current = session.borrow().clone();
-    match persistence::save(&Browser, &current, model) {
-        Ok(next) => {
-            *saved_model.borrow_mut() = Some(model.clone());
-            save_status.set(SaveStatus::Saved);
-            unsaved.set(false);
-            show_session(next);
-        }
-        Err(problem) => {
-            match problem {
-                SaveProblem::ChangedElsewhere => conflict.set(Some(Conflict::ChangedElsewhere)),
-                SaveProblem::DeletedElsewhere => conflict.set(Some(Conflict::DeletedElsewhere)),
-                SaveProblem::Refused(_) => {}
+        SaveStatus::NotSaved(problem.message())
+    } else {
+        let current = session.borrow().clone();
+        match persistence::save(&Browser, &current, model) {
+            Ok(next) => {
+                *saved_model.borrow_mut() = Some(model.clone());
+                show_session(next);
+                SaveStatus::Saved
             }
-            save_status.set(SaveStatus::NotSaved(problem.message()));
+            Err(problem) => {
+                match problem {
+                    SaveProblem::ChangedElsewhere => conflict.set(Some(Conflict::ChangedElsewhere)),
+                    SaveProblem::DeletedElsewhere => conflict.set(Some(Conflict::DeletedElsewhere)),
+                    SaveProblem::Refused(_) => {}
+                }
+                SaveStatus::NotSaved(problem.message())
+            }
         }
-    }
+    };
+    unsaved.set(status.unsaved());
+    save_status.set(status.clone());
+    Some(status)
 }
