@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
-use crate::app::components::scheme_grid::grid_cell_id as cell_id;
+use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
 use crate::app::fields::{use_open_scenario, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
@@ -19,6 +19,11 @@ pub struct ChecklistProps {
 
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
+    let links = use_context::<GridLinks>();
+    let link = |id: String| {
+        let onclick = GridLinks::on_click(links.clone(), id.clone());
+        (format!("#{id}"), onclick)
+    };
     let model = &props.editor.model;
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
@@ -47,8 +52,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             } else {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
-                    { for problems.iter().map(|p| html! {
-                        <li><a href={format!("#{}", p.path.to_dom_id())}>{ message(&p.message) }</a></li>
+                    { for problems.iter().map(|p| {
+                        let (href, onclick) = link(p.path.to_dom_id());
+                        html! { <li><a {href} {onclick}>{ message(&p.message) }</a></li> }
                     }) }
                 </ul>
             }
@@ -82,8 +88,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             }
                             WarningKind::LargeVariance => html! {},
                         };
+                        let (href, onclick) = link(target);
                         html! {
-                            <li><a href={format!("#{target}")}>{ message(&w.message) }</a>{ " " }{ fix }</li>
+                            <li><a {href} {onclick}>{ message(&w.message) }</a>{ " " }{ fix }</li>
                         }
                     }) }
                 </ul>

@@ -20,6 +20,7 @@ use super::pools_editor::PoolsEditor;
 use super::recovery_page::RecoveryPage;
 use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
+use super::scheme_grid::GridLinks;
 use super::scheme_transfer::Schemes;
 use super::share_panel::SharePanel;
 use super::toolbar::{SaveStatus, Toolbar};
@@ -699,6 +700,8 @@ fn modeller(props: &ModellerProps) -> Html {
             platform::after_next_paint(move || editor_drawn.set(true))
         });
     }
+    // How the checklist's and error summary's links reach a cell in a row the grid does not draw.
+    let grid_links = use_memo((), |()| GridLinks::default());
     // The comparison replaces the editor and results until "Back to editing".
     let comparing = use_state(|| false);
     let on_compare = {
@@ -744,7 +747,7 @@ fn modeller(props: &ModellerProps) -> Html {
         };
     }
     html! {
-        <>
+        <ContextProvider<GridLinks> context={(*grid_links).clone()}>
             <h1>{ "Pooled budget modeller" }</h1>
             <p class="pb-lede">
                 { "Model how partners pool money for shared health and care services, \
@@ -791,7 +794,7 @@ fn modeller(props: &ModellerProps) -> Html {
                     <Schemes editor={editor.clone()} />
                 </div>
             }
-        </>
+        </ContextProvider<GridLinks>>
     }
 }
 
