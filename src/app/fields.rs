@@ -155,16 +155,31 @@ pub fn use_shared<T: PartialEq + Clone + 'static>(value: &T) -> Shared<T> {
     shared
 }
 
-/// The open option, shared: the same pointer while it is equal (compared, not copied).
+/// The open option as the modeller shares it with the components that show it (a context): one
+/// copy for all of them per change to the model.
+#[derive(Clone, PartialEq)]
+pub struct OpenScenario(pub Shared<Option<Scenario>>);
+
+/// The open option, shared: the same pointer until the model changes (known from its version,
+/// not by comparing it), then one new copy. From the modeller's context where it gives one.
 #[hook]
 pub fn use_open_scenario(editor: &Editor) -> Shared<Option<Scenario>> {
-    let last = use_mut_ref(|| Shared::new(editor.scenario().cloned()));
-    let changed = last.borrow().as_ref() != editor.scenario();
-    if changed {
-        *last.borrow_mut() = Shared::new(editor.scenario().cloned());
+    type Key = (u32, u64, crate::model::ScenarioId);
+    let provided = use_context::<OpenScenario>();
+    let last = use_mut_ref(|| None::<(Key, Shared<Option<Scenario>>)>);
+    if let Some(OpenScenario(shared)) = provided {
+        return shared;
     }
-    let shared = last.borrow().clone();
-    shared
+    let key = (editor.generation, editor.model_version, editor.open);
+    let mut last = last.borrow_mut();
+    match &*last {
+        Some((kept, shared)) if *kept == key => shared.clone(),
+        _ => {
+            let shared = Shared::new(editor.scenario().cloned());
+            *last = Some((key, shared.clone()));
+            shared
+        }
+    }
 }
 
 /// `make(value)`, computed again only when `value` changed (compared, not copied).

@@ -5,12 +5,30 @@ use yew::prelude::*;
 
 use crate::app::bidi::message;
 use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
-use crate::app::fields::{use_open_scenario, Editor};
+use std::rc::Rc;
+
+use crate::app::fields::{use_open_scenario, Editor, Shared};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
-use crate::model::forecast_checks::{forecast_warnings, WarningKind};
+use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
 use crate::model::schemes::SchemeColumn;
-use crate::model::{format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn};
+use crate::model::{
+    format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn, Problem, Scenario,
+};
+use crate::platform;
+
+/// What validation says of the open option: its problems, and its forecasts to look at again.
+type Checked = (Vec<Problem>, Vec<ForecastWarning>);
+
+fn check(scenario: &Shared<Option<Scenario>>, open: usize) -> Checked {
+    match &**scenario {
+        Some(scenario) => (
+            validate_scenario(scenario, open),
+            forecast_warnings(scenario),
+        ),
+        None => (Vec::new(), Vec::new()),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -27,15 +45,24 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let model = &props.editor.model;
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
-    // The option is checked again only when it changed (compared, not copied, each render).
+    // The option is checked again only when it changed, and then once the edit's frame is
+    // painted: the results show first, and the checklist follows a frame later (validating a
+    // large option is a good part of an edit's time: docs/benchmarks.md, 4).
     let scenario = use_open_scenario(&props.editor);
-    let checked = use_memo((scenario, open), |(scenario, open)| match &**scenario {
-        Some(scenario) => (
-            validate_scenario(scenario, *open),
-            forecast_warnings(scenario),
-        ),
-        None => (Vec::new(), Vec::new()),
-    });
+    let checked = use_state(|| Rc::new(((scenario.clone(), open), check(&scenario, open))));
+    {
+        let checked = checked.clone();
+        use_effect_with((scenario, open), move |key| {
+            if checked.0 != *key {
+                let key = key.clone();
+                platform::after_next_paint(move || {
+                    let found = check(&key.0, key.1);
+                    checked.set(Rc::new((key, found)));
+                });
+            }
+        });
+    }
+    let checked = &checked.1;
     let mut problems = validate_model_fields(model);
     problems.extend(checked.0.iter().cloned());
     let (problems, warnings) = (&problems, &checked.1);

@@ -54,8 +54,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     };
     // A link made before the latest change would share stale figures: make it again.
     {
-        let (link, model) = (link.clone(), props.editor.model.clone());
-        use_effect_with(model, move |_| link.set(None));
+        // Keyed on the model's version, so the model is neither copied nor compared each render.
+        let version = (props.editor.generation, props.editor.model_version);
+        let link = link.clone();
+        use_effect_with(version, move |_| link.set(None));
     }
     html! {
         <section class="pb-section" aria-labelledby="share-heading">

@@ -28,6 +28,7 @@ use super::unsaved_question::{
     Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
 };
 use crate::app::bidi::message;
+use crate::app::fields::{use_open_scenario, OpenScenario};
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
@@ -702,6 +703,8 @@ fn modeller(props: &ModellerProps) -> Html {
     }
     // How the checklist's and error summary's links reach a cell in a row the grid does not draw.
     let grid_links = use_memo((), |()| GridLinks::default());
+    // The open option, one copy per change, for every component that shows it.
+    let open_scenario = OpenScenario(use_open_scenario(&editor));
     // The comparison replaces the editor and results until "Back to editing".
     let comparing = use_state(|| false);
     let on_compare = {
@@ -748,6 +751,7 @@ fn modeller(props: &ModellerProps) -> Html {
     }
     html! {
         <ContextProvider<GridLinks> context={(*grid_links).clone()}>
+        <ContextProvider<OpenScenario> context={open_scenario}>
             <h1>{ "Pooled budget modeller" }</h1>
             <p class="pb-lede">
                 { "Model how partners pool money for shared health and care services, \
@@ -794,6 +798,7 @@ fn modeller(props: &ModellerProps) -> Html {
                     <Schemes editor={editor.clone()} />
                 </div>
             }
+        </ContextProvider<OpenScenario>>
         </ContextProvider<GridLinks>>
     }
 }
