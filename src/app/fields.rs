@@ -67,11 +67,33 @@ impl EditorDispatcher {
         )
     }
 
+    /// `f` of the editor's state as it is now (for an event that needs more than the component
+    /// shows, such as the whole model for a download).
+    pub fn with_state<R>(&self, f: impl FnOnce(&EditorState) -> R) -> Option<R> {
+        let latest = self.latest.borrow();
+        latest.as_ref().map(|editor| f(editor))
+    }
+
     /// `f` of the open scenario as it is now.
     pub fn with_scenario<R>(&self, f: impl FnOnce(&Scenario) -> R) -> Option<R> {
         let latest = self.latest.borrow();
         latest.as_ref().and_then(|editor| editor.scenario().map(f))
     }
+}
+
+/// A callback that is the same on every render and calls the newest `callback` given: a parent's
+/// closure made afresh each render then does not redraw a child with narrow props.
+#[hook]
+pub fn use_stable_callback<IN: 'static>(callback: Callback<IN>) -> Callback<IN> {
+    let newest = use_mut_ref(|| callback.clone());
+    *newest.borrow_mut() = callback;
+    (*use_memo((), move |()| {
+        Callback::from(move |value: IN| {
+            let callback = newest.borrow().clone();
+            callback.emit(value)
+        })
+    }))
+    .clone()
 }
 
 /// The editor's stable dispatcher: the same value on every render of the calling component.

@@ -5,19 +5,21 @@ use yew::prelude::*;
 
 use crate::app::bidi::message;
 use crate::app::components::scheme_grid::GridLinks;
-use crate::app::fields::Editor;
+use crate::app::fields::{FieldErrors, Shared};
 use crate::platform;
 
 const SUMMARY_ID: &str = "error-summary";
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
-    pub editor: Editor,
+    /// Fields whose typed text could not be used (shared: an edit that leaves them as they were
+    /// does not draw the summary again).
+    pub errors: Shared<FieldErrors>,
 }
 
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let errors = &props.editor.field_errors;
+    let errors = &props.errors;
     let links = use_context::<GridLinks>();
     let shown = use_mut_ref(|| 0usize);
     {

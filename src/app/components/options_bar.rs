@@ -5,34 +5,42 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use crate::app::bidi::name;
-use crate::app::fields::{on_click, Editor};
+use crate::app::fields::{on_click, Dispatcher};
 use crate::app::state::Action;
 use crate::model::edit::{Direction, ModelEdit};
 use crate::model::ScenarioId;
 
+/// Narrow props: an edit within the open option does not draw the bar again.
 #[derive(Properties, PartialEq)]
 pub struct OptionsBarProps {
-    pub editor: Editor,
+    /// Every option: its id and name.
+    pub options: Vec<(ScenarioId, String)>,
+    pub open: ScenarioId,
+    pub base: ScenarioId,
+    pub dispatcher: Dispatcher,
     /// Opens the comparison of the options side by side.
     pub on_compare: Callback<()>,
 }
 
 #[function_component(OptionsBar)]
 pub fn options_bar(props: &OptionsBarProps) -> Html {
-    let editor = &props.editor;
+    let editor = &props.dispatcher;
     let confirming = use_state(|| false);
-    let Some(open) = editor.scenario() else {
+    let Some((open_id, open_name)) = props
+        .options
+        .iter()
+        .find(|(id, _)| *id == props.open)
+        .cloned()
+    else {
         return html! {};
     };
-    let (open_id, open_name) = (open.id, open.name.clone());
-    let base = editor.model.base_scenario;
-    let options: Vec<(String, String)> = editor
-        .model
-        .scenarios
+    let base = props.base;
+    let options: Vec<(String, String)> = props
+        .options
         .iter()
-        .map(|s| {
-            let tag = if s.id == base { " (base)" } else { "" };
-            (s.id.0.to_string(), format!("{}{tag}", s.name))
+        .map(|(id, name)| {
+            let tag = if *id == base { " (base)" } else { "" };
+            (id.0.to_string(), format!("{name}{tag}"))
         })
         .collect();
     let on_switch = {
@@ -60,7 +68,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             editor.dispatch(Action::Options(ModelEdit::Remove(open_id)));
         })
     };
-    let only_one = editor.model.scenarios.len() <= 1;
+    let only_one = props.options.len() <= 1;
     let compare = {
         let on_compare = props.on_compare.clone();
         Callback::from(move |_: MouseEvent| on_compare.emit(()))

@@ -28,7 +28,9 @@ use super::unsaved_question::{
     Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
 };
 use crate::app::bidi::message;
-use crate::app::fields::{use_open_scenario, OpenScenario};
+use crate::app::fields::{
+    use_dispatcher, use_open_scenario, use_shared, use_stable_callback, OpenScenario,
+};
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
@@ -483,14 +485,17 @@ fn modeller(props: &ModellerProps) -> Html {
         let guard = guard.clone();
         Callback::from(move |id: u32| guard(Leave::Open(id)))
     };
+    let on_open = use_stable_callback(on_open);
     let on_new = {
         let guard = guard.clone();
         Callback::from(move |index: usize| guard(Leave::New(index)))
     };
+    let on_new = use_stable_callback(on_new);
     let on_import = {
         let guard = guard.clone();
         Callback::from(move |model: Model| guard(Leave::Import(model)))
     };
+    let on_import = use_stable_callback(on_import);
     let on_duplicate = {
         let (session, editor, notices, add_and_open, flush) = (
             session.clone(),
@@ -515,6 +520,7 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         })
     };
+    let on_duplicate = use_stable_callback(on_duplicate);
     // Opens the first other model, or a new one when none is left.
     let open_another = {
         let (session, switch_to, add_and_open) =
@@ -551,6 +557,7 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         })
     };
+    let on_delete = use_stable_callback(on_delete);
     // Another tab changed storage: follow it, or ask when it collides with unsaved work here.
     let ticks = use_reducer(Ticks::default);
     {
@@ -705,12 +712,17 @@ fn modeller(props: &ModellerProps) -> Html {
     let grid_links = use_memo((), |()| GridLinks::default());
     // The open option, one copy per change, for every component that shows it.
     let open_scenario = OpenScenario(use_open_scenario(&editor));
+    // For the sections with narrow props: a dispatcher that never changes, and the field errors
+    // shared (the same pointer while they are equal).
+    let dispatcher = use_dispatcher(&editor);
+    let field_errors = use_shared(&editor.field_errors);
     // The comparison replaces the editor and results until "Back to editing".
     let comparing = use_state(|| false);
     let on_compare = {
         let comparing = comparing.clone();
         Callback::from(move |()| comparing.set(true))
     };
+    let on_compare = use_stable_callback(on_compare);
     let on_close_compare = {
         let comparing = comparing.clone();
         Callback::from(move |()| {
@@ -759,8 +771,10 @@ fn modeller(props: &ModellerProps) -> Html {
             </p>
             { notice }
             { questions }
-            <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
-            <ErrorSummary editor={editor.clone()} />
+            <Toolbar can_undo={editor.can_undo()} can_redo={editor.can_redo()}
+                notice={editor.notice.clone().map(AttrValue::from)} save_status={(*save_status).clone()}
+                dispatcher={editor.dispatcher()} />
+            <ErrorSummary errors={field_errors.clone()} />
             <nav class="pb-jump" aria-label="On this page">
                 <ul class="pb-jump__list">
                     <li><a href="#plan-heading">{ "The plan" }</a></li>
@@ -773,18 +787,29 @@ fn modeller(props: &ModellerProps) -> Html {
             </nav>
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
-                    <ModelsPanel library={(*library).clone()} open_id={*open_id} editor={editor.clone()}
+                    <ModelsPanel library={(*library).clone()} open_id={*open_id}
+                        model_name={model_name.clone()} errors={field_errors.clone()} editor={dispatcher.clone()}
                         on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
-                    <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                    if let Some(open) = editor.scenario() {
+                        <OptionsBar options={editor.model.scenarios.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
+                            open={open.id} base={editor.model.base_scenario} dispatcher={editor.dispatcher()}
+                            on_compare={on_compare} />
+                    }
                     <Checklist editor={editor.clone()} />
                     if *editor_drawn {
-                        <PlanEditor editor={editor.clone()} />
+                        if let Some(scenario) = editor.scenario() {
+                            <PlanEditor scenario_index={editor.scenario_index()}
+                                name={AttrValue::from(scenario.name.clone())} horizon={scenario.horizon}
+                                errors={field_errors.clone()} editor={dispatcher.clone()} />
+                        }
                         <PartnersEditor editor={editor.clone()} />
                         <PoolsEditor editor={editor.clone()} />
                         <ContributionsEditor editor={editor.clone()} />
                         <RingFencesEditor editor={editor.clone()} />
-                        <SharePanel editor={editor.clone()} />
-                        <FilesPanel editor={editor.clone()} on_import={on_import} />
+                        <SharePanel editor={dispatcher.clone()}
+                            version={(editor.generation, editor.model_version)} />
+                        <FilesPanel editor={dispatcher.clone()}
+                            several_options={editor.model.scenarios.len() > 1} on_import={on_import} />
                     }
                 </div>
                 <div class="pb-workspace__results">
