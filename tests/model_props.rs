@@ -293,7 +293,7 @@ impl Genes<'_> {
             ]),
             name: self.name(),
             scenarios: (0..self.below(3) + 1)
-                .map(|i| self.scenario(i as u32))
+                .map(|i| self.scenario(i as u32).into())
                 .collect(),
             base_scenario: ScenarioId(self.below(3) as u32),
         }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
+use crate::model::CowRc;
 use crate::model::{
     format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent, Problem,
     Scenario,
@@ -180,15 +181,15 @@ pub fn use_shared<T: PartialEq + Clone + 'static>(value: &T) -> Shared<T> {
 /// The open option as the modeller shares it with the components that show it (a context): one
 /// copy for all of them per change to the model.
 #[derive(Clone, PartialEq)]
-pub struct OpenScenario(pub Shared<Option<Scenario>>);
+pub struct OpenScenario(pub Shared<Option<CowRc<Scenario>>>);
 
 /// The open option, shared: the same pointer until the model changes (known from its version,
 /// not by comparing it), then one new copy. From the modeller's context where it gives one.
 #[hook]
-pub fn use_open_scenario(editor: &Editor) -> Shared<Option<Scenario>> {
+pub fn use_open_scenario(editor: &Editor) -> Shared<Option<CowRc<Scenario>>> {
     type Key = (u32, u64, crate::model::ScenarioId);
     let provided = use_context::<OpenScenario>();
-    let last = use_mut_ref(|| None::<(Key, Shared<Option<Scenario>>)>);
+    let last = use_mut_ref(|| None::<(Key, Shared<Option<CowRc<Scenario>>>)>);
     if let Some(OpenScenario(shared)) = provided {
         return shared;
     }
@@ -197,7 +198,7 @@ pub fn use_open_scenario(editor: &Editor) -> Shared<Option<Scenario>> {
     match &*last {
         Some((kept, shared)) if *kept == key => shared.clone(),
         _ => {
-            let shared = Shared::new(editor.scenario().cloned());
+            let shared = Shared::new(editor.scenario_shared().cloned());
             *last = Some((key, shared.clone()));
             shared
         }

@@ -9,7 +9,7 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
-use crate::model::{ForecastEntry, Model, Scenario, ScenarioId};
+use crate::model::{CowRc, ForecastEntry, Model, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
 /// option and item unchanged since its neighbour (`super::history`), so a step costs about
@@ -99,6 +99,15 @@ impl EditorState {
     pub fn scenario(&self) -> Option<&Scenario> {
         self.model
             .scenario(self.open)
+            .or_else(|| self.model.scenarios.first().map(|s| &**s))
+    }
+
+    /// The open scenario as the model shares it (copying it shares it).
+    pub fn scenario_shared(&self) -> Option<&CowRc<Scenario>> {
+        self.model
+            .scenarios
+            .iter()
+            .find(|s| s.id == self.open)
             .or_else(|| self.model.scenarios.first())
     }
 

@@ -45,7 +45,7 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
             let single = Model {
                 schema_version: model.schema_version,
                 name: model.name.clone(),
-                scenarios: vec![only.clone()],
+                scenarios: vec![only.clone().into()],
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
             };

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::contribution::Contribution;
+use super::cow_rc::CowRc;
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
@@ -91,7 +92,9 @@ impl ForecastEntry {
 pub struct Model {
     pub schema_version: u32,
     pub name: String,
-    pub scenarios: Vec<Scenario>,
+    /// Shared between copies of the model until changed (`CowRc`): an edit copies only the
+    /// option it changes.
+    pub scenarios: Vec<CowRc<Scenario>>,
     pub base_scenario: ScenarioId,
     #[serde(default, skip_serializing_if = "ForecastEntry::is_variance")]
     pub forecast_entry: ForecastEntry,
@@ -99,7 +102,7 @@ pub struct Model {
 
 impl Model {
     pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
-        self.scenarios.iter().find(|s| s.id == id)
+        self.scenarios.iter().map(|s| &**s).find(|s| s.id == id)
     }
 
     /// The base scenario, if its id names one.

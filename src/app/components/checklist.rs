@@ -12,6 +12,7 @@ use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
 use crate::model::schemes::SchemeColumn;
+use crate::model::CowRc;
 use crate::model::{
     format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn, Problem, Scenario,
 };
@@ -20,7 +21,7 @@ use crate::platform;
 /// What validation says of the open option: its problems, and its forecasts to look at again.
 type Checked = (Vec<Problem>, Vec<ForecastWarning>);
 
-fn check(scenario: &Shared<Option<Scenario>>, open: usize) -> Checked {
+fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize) -> Checked {
     match &**scenario {
         Some(scenario) => (
             validate_scenario(scenario, open),

@@ -12,6 +12,7 @@ use crate::codec::model_file::{self, MAX_FILE_BYTES};
 use crate::codec::schemes_csv::{read_schemes_csv, schemes_csv};
 use crate::codec::table::parse_clipboard;
 use crate::model::schemes::{plan_import, plan_paste, PasteOptions, PastePlan, SchemeColumn};
+use crate::model::CowRc;
 use crate::model::{ForecastEntry, MoneyUnit, Scenario};
 use crate::platform;
 use crate::platform::files::FileRead;
@@ -48,7 +49,7 @@ pub struct Pending {
 pub struct SchemeTransferProps {
     pub model_name: AttrValue,
     /// The open option (shared: compared by pointer).
-    pub scenario: Shared<Option<Scenario>>,
+    pub scenario: Shared<Option<CowRc<Scenario>>>,
     pub forecast_entry: ForecastEntry,
     pub dispatcher: UseReducerDispatcher<EditorState>,
     /// The table waiting for an answer, if any (set by the grid's paste or the import here).

@@ -73,7 +73,7 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
     let model = Model {
         schema_version: SCHEMA_VERSION,
         name,
-        scenarios,
+        scenarios: scenarios.into_iter().map(Into::into).collect(),
         base_scenario,
         forecast_entry,
     };
