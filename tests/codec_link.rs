@@ -90,7 +90,7 @@ fn links_stay_short() {
 #[test]
 fn links_use_only_characters_that_survive_mail_and_chat() {
     let link = encode_link(&reference_model(), ScenarioId(1));
-    assert!(link.starts_with("m2."));
+    assert!(link.starts_with("m3."));
     assert!(link
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
@@ -264,7 +264,7 @@ fn other_text_is_not_a_link() {
 
 #[test]
 fn links_from_newer_versions_say_so() {
-    assert_eq!(decode_link("m3.AAAAAAAA"), Err(LinkError::Newer(3)));
+    assert_eq!(decode_link("m4.AAAAAAAA"), Err(LinkError::Newer(4)));
     assert_eq!(decode_link("#m17.x"), Err(LinkError::Newer(17)));
     let message = LinkError::Newer(2).to_string();
     assert!(
@@ -482,6 +482,42 @@ fn a_hand_made_body_in_the_documented_format_opens() {
         pooled_budgets::model::ForecastEntry::Variance
     );
     assert_eq!(model.scenarios[0].horizon.years, 5);
+    // Format 3: the same, then the count of optional parts (none).
+    let mut format_3 = body.to_vec();
+    format_3[14] = 0x03;
+    format_3.push(0);
+    let Ok((model, _)) = decode_link(&link_from_body_in(&format_3, 3)) else {
+        panic!("documented format 3 example did not open")
+    };
+    assert_eq!(model.scenarios[0].name, "One");
+    // Format 2's body read as format 3 lacks the count of parts: it ends too soon.
+    assert!(matches!(
+        decode_link(&link_from_body_in(&body, 3)),
+        Err(LinkError::Damaged(_))
+    ));
+}
+
+#[test]
+fn a_link_with_a_part_this_version_does_not_know_says_a_newer_version_made_it() {
+    let body = [
+        0x0D, b'E', b'x', b'a', b'm', b'p', b'l', b'e', 0xFF, b'O', b'n', b'e', 0xFF, 0xFF, 0x03,
+        0x01, 0x02, 0x00, 0x01, 0x01, 0xE9, 0x0F, 0x05, 0, 0, 0, 0, 0,
+    ];
+    let mut unknown = body.to_vec();
+    unknown.extend([1, 0x7F]);
+    assert_eq!(
+        decode_link(&link_from_body_in(&unknown, 3)),
+        Err(LinkError::UnknownPart(0x7F))
+    );
+    let message = LinkError::UnknownPart(0x7F).to_string();
+    assert!(message.contains("newer version"), "{message}");
+    // The same tag twice, or tags out of order, is damage, not a newer version.
+    let mut twice = body.to_vec();
+    twice.extend([2, 0x7F, 0x7F]);
+    assert!(matches!(
+        decode_link(&link_from_body_in(&twice, 3)),
+        Err(LinkError::Damaged(_) | LinkError::UnknownPart(_))
+    ));
 }
 
 #[test]
@@ -490,6 +526,7 @@ fn every_error_is_plain_english_with_a_next_step() {
         LinkError::Empty,
         LinkError::NotALink,
         LinkError::Newer(2),
+        LinkError::UnknownPart(9),
         LinkError::Incomplete,
         LinkError::Damaged("its check value does not match"),
         LinkError::TooLarge,

@@ -2,7 +2,7 @@
 //! (the text after `#`), so the data never leaves the browser. docs/link-format.md describes
 //! the format byte by byte; links of every earlier version keep opening (tests/golden/).
 //!
-//! A link is `m1.` followed by base64url of: the CRC-32 of the body (4 bytes, little-endian),
+//! A link is `m<version>.` (today `m3.`) followed by base64url of: the CRC-32 of the body (4 bytes, little-endian),
 //! then the body compressed with raw deflate and a preset dictionary. The body is the model in
 //! a compact binary form with scenarios after the first written as differences from it.
 
@@ -12,6 +12,7 @@ mod compress;
 mod dictionary;
 mod diff;
 mod items;
+mod parts;
 mod rules;
 mod wire;
 
@@ -24,7 +25,7 @@ pub use dictionary::DICTIONARY;
 pub use wire::{MAX_ITEMS, MAX_TEXT_BYTES};
 
 /// The link format this version writes; it reads this one and every earlier one.
-pub const LINK_VERSION: u32 = 2;
+pub const LINK_VERSION: u32 = 3;
 /// Most bytes a link's body may inflate to: far above any real model (the large example model
 /// is about 20 KiB), low enough that a crafted link cannot exhaust a browser tab's memory.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -78,7 +79,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
         return Err(LinkError::Empty);
     }
     let (version, data) = match split_tag(text) {
-        Tag::Version(version @ (1 | 2), data) => (version, data),
+        Tag::Version(version @ (1 | 2 | 3), data) => (version, data),
         Tag::Version(version, _) => return Err(LinkError::Newer(version)),
         Tag::Unknown => return Err(LinkError::UnknownFormat),
         Tag::Missing => return Err(LinkError::NotALink),
@@ -100,6 +101,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
         wire::BodyError::Malformed(what) => LinkError::Damaged(what),
         wire::BodyError::TooLarge => LinkError::TooLarge,
         wire::BodyError::OverLimit(limit) => LinkError::OverLimit(limit),
+        wire::BodyError::UnknownPart(tag) => LinkError::UnknownPart(tag),
     })?;
     // The counts were checked while reading; this adds names and entries inside items.
     limits::check(&model).map_err(LinkError::OverLimit)?;
@@ -123,6 +125,8 @@ pub enum LinkError {
     Damaged(&'static str),
     /// Holds more than [`MAX_BODY_BYTES`], [`MAX_ITEMS`] or [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// Holds an optional part (a setting or feature) this version does not know: its tag.
+    UnknownPart(u32),
     /// Holds a model over one of the limits of `model::limits`: which, and how many (for a
     /// list, at least how many: the reader stops as soon as it is over).
     OverLimit(LimitError),
@@ -161,6 +165,12 @@ impl fmt::Display for LinkError {
                 "This link's format number is not one this version of the modeller knows. \
                  Check that you copied the whole link; if it came from a newer version of the \
                  modeller, open it there, or ask the sender to send the model as a file."
+            ),
+            LinkError::UnknownPart(tag) => write!(
+                f,
+                "This link holds a setting this version of the modeller does not know (part \
+                 {tag}): it was made by a newer version. Open it in the newest version of the \
+                 modeller, or ask the sender to send the model as a file."
             ),
             LinkError::Incomplete => write!(
                 f,

@@ -378,7 +378,7 @@ const CHECKS = [
     const makeAndCopy = async () => {
       await page.press(await page.element('Make a link', "return button('Make a link to this model');"));
       const link = await page.untilPage('the link', "const f = field(document, 'Link to this model'); return f && f.value;");
-      if (!/#m2\.[A-Za-z0-9_-]+$/.test(link)) throw new Error(`not a share link: ${link}`);
+      if (!/#m3\.[A-Za-z0-9_-]+$/.test(link)) throw new Error(`not a share link: ${link}`);
       await page.press(await page.element('Copy link', "return button('Copy link');"));
       return page.untilPage('the copy message', `
         const crash = document.getElementById('pb-crash');

@@ -1,0 +1,50 @@
+//! A link's optional parts (link format 3 on): settings that most models leave as they are,
+//! each written only when the model has it, behind a tag, after the options. A feature that
+//! adds to the model adds one entry to [`PARTS`]; a model without any part costs one byte.
+//! docs/link-format.md lists the tags.
+
+use super::wire::{BodyError, Read, Reader, Writer};
+use crate::model::Model;
+
+/// One optional part: its tag, whether a model has it, and how it is written and read.
+pub(super) struct Part {
+    /// Written as a varint; tags are written in increasing order, each at most once.
+    pub tag: u32,
+    pub present: fn(&Model) -> bool,
+    pub write: fn(&mut Writer, &Model),
+    /// Reads the part into a model whose options are already read.
+    pub read: fn(&mut Reader, &mut Model) -> Read<()>,
+}
+
+/// Every part this version knows, in increasing tag order.
+const PARTS: &[Part] = &[];
+
+/// The count of parts present, then each one's tag and content.
+pub(super) fn write_parts(w: &mut Writer, model: &Model) {
+    let present: Vec<&Part> = PARTS.iter().filter(|p| (p.present)(model)).collect();
+    w.count(present.len());
+    for part in present {
+        w.number(part.tag);
+        (part.write)(w, model);
+    }
+}
+
+/// Reads what [`write_parts`] wrote. A tag this version does not know means a newer version
+/// made the link.
+pub(super) fn read_parts(r: &mut Reader, model: &mut Model) -> Read<()> {
+    let count = r.count("the number of optional parts")?;
+    let mut last: Option<u32> = None;
+    for _ in 0..count {
+        let tag: u32 = r.number("an optional part's tag")?;
+        if last.is_some_and(|last| tag <= last) {
+            return Err(BodyError::Malformed("the optional parts' order"));
+        }
+        last = Some(tag);
+        let part = PARTS
+            .iter()
+            .find(|p| p.tag == tag)
+            .ok_or(BodyError::UnknownPart(tag))?;
+        (part.read)(r, model)?;
+    }
+    Ok(())
+}
