@@ -79,7 +79,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
         return Err(LinkError::Empty);
     }
     let (version, data) = match split_tag(text) {
-        Tag::Version(version @ (1 | 2 | 3), data) => (version, data),
+        Tag::Version(version @ 1..=LINK_VERSION, data) => (version, data),
         Tag::Version(version, _) => return Err(LinkError::Newer(version)),
         Tag::Unknown => return Err(LinkError::UnknownFormat),
         Tag::Missing => return Err(LinkError::NotALink),
