@@ -12,6 +12,7 @@ pub mod forecast_checks;
 mod format;
 pub mod limits;
 mod money;
+pub mod naming;
 mod options_comparison;
 mod partner;
 mod pool;

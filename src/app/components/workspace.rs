@@ -32,7 +32,7 @@ use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
 use crate::codec::model_file;
 use crate::model::user_text::isolate;
-use crate::model::{repair_duplicate_ids, templates, Model};
+use crate::model::{naming, repair_duplicate_ids, templates, Model};
 use crate::platform;
 
 /// How the modeller starts.
@@ -405,7 +405,10 @@ fn modeller(props: &ModellerProps) -> Html {
             };
             match source {
                 Ok(mut model) => {
-                    model.name = format!("Copy of {}", model.name);
+                    let library = session.borrow().library.clone();
+                    model.name = naming::copy_name(&model.name, |name| {
+                        library.models.iter().any(|m| m.name == name)
+                    });
                     add_and_open(model);
                 }
                 Err(message) => notices.set(vec![message]),
