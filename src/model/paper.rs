@@ -70,3 +70,56 @@ impl PaperField {
         }
     }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A day counted from 1 January 1970 as a board paper writes it: "27 November 2026". The
+/// civil-from-days conversion of the proleptic Gregorian calendar (H. Hinnant's algorithm).
+pub fn long_date(days_since_1970: i64) -> String {
+    let z = days_since_1970 + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let name = usize::try_from(month - 1)
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("");
+    format!("{day} {name} {year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::long_date;
+
+    #[test]
+    fn days_since_1970_read_as_a_date() {
+        assert_eq!(long_date(0), "1 January 1970");
+        assert_eq!(long_date(-1), "31 December 1969");
+        assert_eq!(long_date(11_016), "29 February 2000");
+        assert_eq!(long_date(20_419), "27 November 2025");
+    }
+}

@@ -55,9 +55,10 @@ pub fn help_page() -> Html {
             <h2>{ "Comparing options and the stress test" }</h2>
             <ul>
                 <li>{ "Under “Options”, select “Compare options side by side”. The base and up to five other options sit in columns; each option's column is followed by its difference from the base, as an amount with its sign and in words (“more”, “less”, “no change”) with the percentage. Choose the figure (net cost, contributions or share of variance) and all years or one year." }</li>
-                <li>{ "“What differs from the base” lists, for each option, every input that is different, for example “NHS minimum contribution uplift: 5.66% → 3.9%”." }</li>
+                <li>{ "The chart under the table shows each option's difference from the base for each partner, as bars above zero (more than under the base) or below it (less). It follows the figure and years you choose; “Show as a table” gives its figures." }</li>
+                <li>{ "“Assumptions” gives each option's description and lists every input that is different from the base, for example “NHS minimum contribution uplift: 5.66% → 3.9%”. Below it, a table per option gives each partner's difference in every year." }</li>
                 <li>{ "The stress test sets every spending line of an option, or of one of its pools, to the same forecast over- or underspend in every year, from −10% to +20%. It shows each partner's share of the variance as forecast and under the stress, then under each of the seven risk-share patterns side by side, so you can see which rule is fairest for the risk." }</li>
-                <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls. The stress test starts on a new page." }</li>
+                <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls, under a title block: the model, the options compared, the date, its version or status and who prepared it. Type those once under “Edit the title block”: they are kept with the model (and travel in its links and files). Leave the date blank to print the day's date." }</li>
             </ul>
 
             <h2>{ "How figures are worked out and shown" }</h2>
