@@ -31,6 +31,9 @@ pub struct CompareViewProps {
     pub on_close: Callback<()>,
     #[prop_or(AttrValue::Static("Back to editing"))]
     pub close_label: AttrValue,
+    /// A shared model shown read-only: its title block is shown, not edited.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(CompareView)]
@@ -134,7 +137,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     <button type="button" class="pb-button" id="compare-close" onclick={on_close}>{ props.close_label.clone() }</button>
                 </div>
             </div>
-            <PaperTitle editor={props.editor.clone()} compared={compared_names(model, &chosen)} />
+            <PaperTitle editor={props.editor.clone()} compared={compared_names(model, &chosen)} read_only={props.read_only} />
             <p class="pb-note">
                 { "Each option against the base, in pounds. A difference shows its sign and says which way it goes; \
                    a positive variance is an overspend, a minus sign (−) an underspend or money returned." }

@@ -17,6 +17,9 @@ pub struct PaperTitleProps {
     pub editor: Editor,
     /// The options compared, the base first.
     pub compared: Vec<AttrValue>,
+    /// Shown, not edited (a shared model).
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 const DAY_MS: f64 = 86_400_000.0;
@@ -82,10 +85,12 @@ pub fn paper_title(props: &PaperTitleProps) -> Html {
                     { fact("Prepared by", name(&paper.prepared_by)) }
                 }
             </dl>
-            <details class="pb-paper__edit">
-                <summary class="pb-paper__summary">{ "Edit the title block: version or status, prepared by, date" }</summary>
-                <div class="pb-paper__fields">{ for fields }</div>
-            </details>
+            if !props.read_only {
+                <details class="pb-paper__edit">
+                    <summary class="pb-paper__summary">{ "Edit the title block: version or status, prepared by, date" }</summary>
+                    <div class="pb-paper__fields">{ for fields }</div>
+                </details>
+            }
         </div>
     }
 }
