@@ -35,6 +35,17 @@ async fn the_template_s_options_sit_side_by_side_against_the_base() {
     // The stress test starts at a 5% overspend on every line.
     assert!(html.contains("+5% (overspend)"));
     assert!(html.contains("under each risk-share pattern</caption>"));
+    // The title block: the model, the options compared and the template's status.
+    assert!(html.contains("Options compared"), "{html}");
+    assert!(html.contains("Option A: as agreed (base), Option B: pro rata, Option C: host bears"));
+    assert!(html.contains("Illustrative figures: not for decision"));
+    // The chart plots the differences, with each option's description of its largest one.
+    assert!(html.contains("Difference from the base (Option A: as agreed) in net cost by partner"));
+    assert!(html.contains("Under Option B: pro rata the largest change is"));
+    // The assumptions and the differences year by year, a table per option.
+    assert!(html.contains("Assumptions: each option, and what differs from the base"));
+    assert!(html
+        .contains("Option C: host bears: difference from the base in net cost, by year</caption>"));
     let headers = html.matches("<th ").count();
     let scoped = html.matches(r#"<th scope="#).count();
     assert_eq!(headers, scoped, "every <th> has a scope");

@@ -334,6 +334,7 @@ fn blank_model() -> Model {
         )],
         base_scenario: ScenarioId(1),
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
+        paper: Default::default(),
     }
 }
 
@@ -539,7 +540,7 @@ fn copying_an_option_opens_the_copy_and_undo_removes_it() {
     let open = state.open;
     let state = state.reduce(Action::Options(ModelEdit::Duplicate(open)));
     assert_eq!(state.model.scenarios.len(), 4);
-    assert_eq!(open_name(&state), "Copy of Option A: as agreed");
+    assert_eq!(open_name(&state), "Option A: as agreed (2)");
     let undone = state.reduce(Action::Undo);
     assert_eq!(undone.model.scenarios.len(), 3);
     assert_eq!(undone.open, open);

@@ -7,7 +7,6 @@ use pooled_budgets::app::components::charts::balance_chart::{BalanceChart, Balan
 use pooled_budgets::app::components::charts::contributions_chart::{
     ContributionsChart, ContributionsChartProps,
 };
-use pooled_budgets::app::components::charts::net_cost_chart::{NetCostChart, NetCostChartProps};
 use pooled_budgets::model::{compute, format_money, templates, MoneyStyle, Results};
 use yew::{BaseComponent, LocalServerRenderer};
 
@@ -136,30 +135,6 @@ async fn balance_chart_explains_the_sign_and_shows_each_pool_year() {
         );
     }
     assert!(html.contains("pb-chart__zero"), "a zero line");
-}
-
-#[tokio::test]
-async fn net_cost_chart_groups_each_partners_options_and_totals_them() {
-    let options = options();
-    let html = render::<NetCostChart>(NetCostChartProps {
-        options: options.clone(),
-        id: "n".into(),
-    })
-    .await;
-    assert_accessible_frame(&html, "n");
-    assert!(html.contains(">Net cost to each partner by option, 2025/26 to 2029/30</h3>"));
-    // The risk share moves money between partners, so every option costs the same in total.
-    assert!(
-        html.contains("Every option costs the partners the same in total."),
-        "{html}"
-    );
-    for option in &options {
-        assert!(html.contains(&option.scenario_name));
-        for totals in &option.partner_totals {
-            assert!(html.contains(&format!(">{}</td>", exact(totals.net_cost))));
-        }
-    }
-    assert!(html.contains(">All partners</th>"));
 }
 
 #[tokio::test]

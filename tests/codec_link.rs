@@ -574,7 +574,15 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
     let count = model.scenarios.len() as u32;
     let index = (pick / 32 % count.max(1)) as usize;
     match pick % 16 {
-        0 => return model.name = name,
+        0 => {
+            // Half the time the board paper's title block too (link part 2).
+            if number % 2 == 0 {
+                model.paper.status = name.clone();
+                model.paper.prepared_by = format!("{number}");
+                model.paper.date = name.chars().rev().collect();
+            }
+            return model.name = name;
+        }
         9 => {
             if let Some(mut copy) = model.scenarios.get(index).cloned() {
                 copy.id = ScenarioId(pick);
@@ -806,4 +814,21 @@ fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
         std::fs::read_to_string(format!("{dir}/model-v1-documented.json")).unwrap_or_default();
     let model = pooled_budgets::codec::saved::decode(&v1_file).expect("reads");
     assert_eq!(figures(&model), stored["model-v1-documented"]);
+}
+
+/// The board paper's title block travels as optional part 2, and only when something is typed:
+/// a model without it makes the same link as before.
+#[test]
+fn the_board_papers_title_block_travels_only_when_typed() {
+    let mut model = reference_model();
+    let selected = model.base_scenario;
+    let without = encode_link(&model, selected);
+    model.paper.status = "Draft for discussion".to_string();
+    model.paper.prepared_by = "Head of Finance".to_string();
+    let with = encode_link(&model, selected);
+    assert_ne!(with, without);
+    assert_eq!(decode_link(&with), Ok((model.clone(), selected)));
+    model.paper = Default::default();
+    assert_eq!(encode_link(&model, selected), without);
+    assert!(!pooled_budgets::codec::saved::encode(&model).contains("paper"));
 }

@@ -296,6 +296,7 @@ impl Genes<'_> {
                 .map(|i| self.scenario(i as u32))
                 .collect(),
             base_scenario: ScenarioId(self.below(3) as u32),
+            paper: Default::default(),
         }
     }
 }

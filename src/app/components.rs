@@ -18,6 +18,7 @@ pub mod money_cell;
 pub mod options_bar;
 pub mod page_footer;
 pub mod page_header;
+pub mod paper_title;
 pub mod partner_summary;
 pub mod partners_editor;
 pub mod plan_editor;

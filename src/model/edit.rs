@@ -4,6 +4,7 @@
 use super::contribution::{AmountRule, Contribution, ContributionId, FundingStream, Obligation};
 use super::limits::Limited;
 use super::money::{Money, Percent};
+use super::naming;
 use super::partner::{Partner, PartnerId, PartnerKind};
 use super::pool::{Pool, PoolId, PoolType};
 use super::repair::fresh_id;
@@ -367,19 +368,41 @@ fn add_contribution(scenario: &mut Scenario) -> Result<(), EditError> {
         .ok_or(EditError::Needs("a partner"))?
         .id;
     let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?.id;
+    let (stream, obligation) = new_contribution_stream(scenario, pool);
     let id = next_id(scenario.contributions.iter().map(|c| c.id.0));
     scenario.contributions.push(Contribution {
         id: ContributionId(id),
         name: format!("Contribution {}", scenario.contributions.len() + 1),
         partner,
         pool,
-        stream: FundingStream::Other,
-        obligation: Obligation::Voluntary,
+        stream,
+        obligation,
         rule: AmountRule::Fixed {
             amount: Money::ZERO,
         },
     });
     Ok(())
+}
+
+/// What a new contribution to `pool` most likely is. A Better Care Fund pool (one that already
+/// holds a national stream) gets its mandatory streams once, so a further contribution is an
+/// additional voluntary one; a pool of any other kind holds voluntary contributions.
+fn new_contribution_stream(scenario: &Scenario, pool: PoolId) -> (FundingStream, Obligation) {
+    let national = [
+        FundingStream::NhsMinimum,
+        FundingStream::BetterCareGrant,
+        FundingStream::DisabledFacilitiesGrant,
+        FundingStream::DischargeFund,
+    ];
+    let is_bcf = scenario
+        .contributions
+        .iter()
+        .any(|c| c.pool == pool && national.contains(&c.stream));
+    if is_bcf {
+        (FundingStream::AdditionalVoluntary, Obligation::Voluntary)
+    } else {
+        (FundingStream::Other, Obligation::Voluntary)
+    }
 }
 
 fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
@@ -539,7 +562,13 @@ fn edit_partner(
 ) -> Result<(), EditError> {
     let partner = find(&mut scenario.partners, |p| p.id == id, "partner")?;
     match field {
-        PartnerField::Name(name) => partner.name = name.clone(),
+        PartnerField::Name(name) => {
+            // A short name the modeller made up follows the name; one typed in is kept.
+            if naming::is_made_up_short_name(&partner.short_name, &partner.name) {
+                partner.short_name = naming::initials(name);
+            }
+            partner.name = name.clone();
+        }
         PartnerField::ShortName(name) => partner.short_name = name.clone(),
         PartnerField::Kind(kind) => partner.kind = *kind,
         PartnerField::BaselineBudget(amount) => partner.baseline_budget = *amount,
@@ -617,7 +646,7 @@ fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
 /// A change to the model's list of options (scenarios), rather than to one option.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ModelEdit {
-    /// Adds a copy of this option, named "Copy of …", straight after it.
+    /// Adds a copy of this option, named "… (2)" (the next number free), straight after it.
     Duplicate(ScenarioId),
     /// Adds an empty option at the end, over the same years as this one.
     AddBlank(ScenarioId),
@@ -647,10 +676,9 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
                 .cloned()
                 .ok_or(EditError::Missing("option"))?;
             copy.id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
-            copy.name = format!("Copy of {}", copy.name)
-                .chars()
-                .take(Limited::Name.limit())
-                .collect();
+            copy.name = naming::copy_name(&copy.name, |name| {
+                model.scenarios.iter().any(|s| s.name == name)
+            });
             let new_id = copy.id;
             model.scenarios.insert(at + 1, copy);
             Ok(new_id)

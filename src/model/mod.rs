@@ -12,7 +12,9 @@ pub mod forecast_checks;
 mod format;
 pub mod limits;
 mod money;
+pub mod naming;
 mod options_comparison;
+mod paper;
 mod partner;
 mod pool;
 mod repair;
@@ -41,6 +43,7 @@ pub use money::{
     round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,
     PercentParseError, MONEY_LIMIT,
 };
+pub use paper::{long_date, BoardPaper, PaperField, ILLUSTRATIVE};
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
 pub use repair::repair_duplicate_ids;

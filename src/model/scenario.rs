@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::contribution::Contribution;
+use super::paper::BoardPaper;
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
@@ -95,6 +96,9 @@ pub struct Model {
     pub base_scenario: ScenarioId,
     #[serde(default, skip_serializing_if = "ForecastEntry::is_variance")]
     pub forecast_entry: ForecastEntry,
+    /// The board paper's title block (docs/model-format.md).
+    #[serde(default, skip_serializing_if = "BoardPaper::is_default")]
+    pub paper: BoardPaper,
 }
 
 impl Model {

@@ -4,6 +4,7 @@
 
 use super::contribution::AmountRule;
 use super::fixtures::reference_model;
+use super::paper::{BoardPaper, ILLUSTRATIVE};
 use super::partner::PartnerId;
 use super::pool::PoolId;
 use super::risk::RiskShare;
@@ -54,9 +55,21 @@ pub fn all() -> Vec<Template> {
         },
         Template {
             title: all_title,
-            model: reference,
+            model: Model {
+                paper: illustrative(),
+                ..reference
+            },
         },
     ]
+}
+
+/// A template's board paper says its figures are illustrative, on the first screen and in print,
+/// until someone types another status.
+fn illustrative() -> BoardPaper {
+    BoardPaper {
+        status: ILLUSTRATIVE.to_string(),
+        ..BoardPaper::default()
+    }
 }
 
 /// Option A keeps the pool's own rule; B shares pro rata; C leaves it all with the host.
@@ -90,6 +103,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         scenarios,
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        paper: illustrative(),
     }
 }
 
@@ -176,5 +190,6 @@ pub fn blank() -> Model {
         )],
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        paper: BoardPaper::default(),
     }
 }

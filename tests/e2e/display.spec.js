@@ -185,6 +185,6 @@ test('a link with spaces and soft hyphens in it opens from the address bar', asy
   await page.goto(`./#${mangled}`);
   await expect(page.locator('#pb-loading')).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('Opened the shared model ‘Small example’ as a new model.');
-  await expect(page.getByLabel('Name of the open model')).toHaveValue('Small example');
+  await expect(page.locator('.pb-opened__name')).toHaveText('Open model: Small example');
   expect(problems).toEqual([]);
 });

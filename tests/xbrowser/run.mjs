@@ -167,6 +167,9 @@ class Page {
     await this.untilPage('the app to render', `
       return !document.getElementById('pb-loading') && !!document.querySelector('main h1');`);
     await this.noCrash();
+    // The checks use the models, share and files panels, behind "Models and files".
+    await this.run(`const t = document.getElementById('models-toggle');
+      if (t && t.getAttribute('aria-expanded') === 'false') t.click();`);
   }
 
   async noCrash() {

@@ -1,22 +1,26 @@
 //! Options side by side: what each partner pays and what each pool holds in every chosen
-//! option, against the base, with the difference as an amount, a percentage and a word; the
-//! inputs that differ, in words; and the stress test. Printed, it is the board paper.
+//! option, against the base, with the difference as an amount, a percentage and a word; a
+//! chart of the differences; each option's description and the inputs that differ, in words;
+//! the differences year by year; and the stress test. Printed, with its title block, it is the
+//! board paper (styles/print.css).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::charts::net_cost_chart::NetCostChart;
+use super::charts::chart_frame::ChartFrame;
 use super::money_cell::MoneyCell;
+use super::paper_title::PaperTitle;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
 use crate::app::bidi::{message, name};
+use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::fields::Editor;
 use crate::model::user_text::{isolate, plain};
 use crate::model::{
-    compare_options, year_span, Change, Figure, Money, OptionsComparison, Period, Results, Row,
-    MAX_COMPARED,
+    compare_options, year_span, Change, Figure, Model, Money, OptionsComparison, Period, Row,
+    ScenarioId, MAX_COMPARED,
 };
 use crate::platform;
 
@@ -27,6 +31,9 @@ pub struct CompareViewProps {
     pub on_close: Callback<()>,
     #[prop_or(AttrValue::Static("Back to editing"))]
     pub close_label: AttrValue,
+    /// A shared model shown read-only: its title block is shown, not edited.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(CompareView)]
@@ -130,6 +137,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     <button type="button" class="pb-button" id="compare-close" onclick={on_close}>{ props.close_label.clone() }</button>
                 </div>
             </div>
+            <PaperTitle editor={props.editor.clone()} compared={compared_names(model, &chosen)} read_only={props.read_only} />
             <p class="pb-note">
                 { "Each option against the base, in pounds. A difference shows its sign and says which way it goes; \
                    a positive variance is an overspend, a minus sign (−) an underspend or money returned." }
@@ -145,7 +153,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     selected={period_key} on_change={on_period} />
             </div>
             { match &*compared {
-                Ok(comparison) => tables(comparison, *figure, *period, &period_text),
+                Ok(comparison) => tables(model, comparison, *figure, *period, &period_text),
                 Err(message) => html! {
                     <div class="pb-notice" role="status"><p>{ message }</p></div>
                 },
@@ -155,7 +163,13 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     }
 }
 
-fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: &str) -> Html {
+fn tables(
+    model: &Model,
+    comparison: &OptionsComparison,
+    figure: Figure,
+    period: Period,
+    span: &str,
+) -> Html {
     let partners = comparison.partner_rows(figure, period);
     let pools = comparison.pool_rows(period);
     let (partners, pools) = match (partners, pools) {
@@ -173,44 +187,171 @@ fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: 
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing in any of these options are not shown.") }</p>
             }
-            <NetCostChart options={option_results(comparison)} />
+            { difference_chart(model, comparison, figure, span, &partners) }
             <div class="pb-compare__pools">
                 { for pools.iter().map(|pool| {
                     let caption = format!("{}, {span}", isolate(&pool.name));
                     html! { <div key={pool.pool.0}>{ table(comparison, &caption, "Figure", &pool.rows, ("more", "less")) }</div> }
                 }) }
             </div>
-            <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
-                <h3 id="input-changes-heading">{ "What differs from the base" }</h3>
-                { for comparison.input_changes().into_iter().map(|(name, changes)| html! {
-                    <div class="pb-compare__change-list">
-                        <h4>{ name }</h4>
-                        if changes.is_empty() {
-                            <p>{ "No inputs differ from the base." }</p>
-                        } else {
-                            <ul>{ for changes.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
-                        }
-                    </div>
-                }) }
-            </section>
+            { assumptions(model, comparison) }
+            if period == Period::AllYears && comparison.years.len() > 1 {
+                { year_tables(comparison, figure, &partners) }
+            }
         </>
     }
 }
 
-/// Every compared option's results, the base first, for the chart.
-fn option_results(comparison: &OptionsComparison) -> Vec<Rc<Results>> {
-    let base = comparison
-        .others
-        .first()
-        .map(|(_, _, c)| Rc::new(c.base.clone()));
-    base.into_iter()
-        .chain(
-            comparison
-                .others
-                .iter()
-                .map(|(_, _, c)| Rc::new(c.other.clone())),
-        )
+/// The names of the options compared, the base first, for the title block.
+fn compared_names(model: &Model, chosen: &[ScenarioId]) -> Vec<AttrValue> {
+    let base = model.base_scenario;
+    let others = model
+        .scenarios
+        .iter()
+        .filter(|s| s.id != base && chosen.contains(&s.id));
+    model
+        .base()
+        .into_iter()
+        .chain(others)
+        .map(|s| AttrValue::from(s.name.clone()))
         .collect()
+}
+
+/// Each option's difference from the base for each partner, as diverging bars around zero:
+/// the same figure and years as the table above it, and the same amounts.
+fn difference_chart(
+    model: &Model,
+    comparison: &OptionsComparison,
+    figure: Figure,
+    span: &str,
+    partners: &[Row],
+) -> Html {
+    let rows = match partners.split_last() {
+        Some((last, rest)) if last.label == "All partners" => rest,
+        _ => partners,
+    };
+    let options: Vec<String> = comparison
+        .others
+        .iter()
+        .map(|(_, name, _)| name.clone())
+        .collect();
+    let short = |full: &str| {
+        model
+            .scenarios
+            .iter()
+            .flat_map(|s| s.partners.iter())
+            .find(|p| p.name == full)
+            .map_or_else(|| full.to_string(), |p| p.label().to_string())
+    };
+    let chart = Rc::new(data::differences(rows, &options, short));
+    let base = &comparison.base_name;
+    let title = format!(
+        "Difference from the base ({base}) in {} by partner, {span}",
+        figure.label().to_lowercase()
+    );
+    html! {
+        <ChartFrame
+            id="pb-chart-differences"
+            {title}
+            description={describe::differences(&chart, base)}
+            data={chart}
+            arrangement={Arrangement::Grouped}
+            legend_label="Options"
+            total_row={AttrValue::Static("All partners")}
+        />
+    }
+}
+
+/// The assumptions: each option's own description, then the inputs where it differs from the
+/// base.
+fn assumptions(model: &Model, comparison: &OptionsComparison) -> Html {
+    let description = |id| {
+        model
+            .scenario(id)
+            .map(|s| s.description.trim().to_string())
+            .filter(|d| !d.is_empty())
+    };
+    let base_description = match description(comparison.base) {
+        Some(text) => message(&text),
+        None => html! { "No description given." },
+    };
+    let others = comparison.others.iter().zip(comparison.input_changes());
+    html! {
+        <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
+            <h3 id="input-changes-heading">{ "Assumptions: each option, and what differs from the base" }</h3>
+            <div class="pb-compare__change-list">
+                <h4>{ name(&comparison.base_name) }{ " (base)" }</h4>
+                <p>{ base_description }</p>
+            </div>
+            { for others.map(|((id, _, _), (option, changes))| html! {
+                <div class="pb-compare__change-list">
+                    <h4>{ name(option) }</h4>
+                    if let Some(text) = description(*id) {
+                        <p>{ message(&text) }</p>
+                    }
+                    if changes.is_empty() {
+                        <p>{ "No inputs differ from the base." }</p>
+                    } else {
+                        <ul>{ for changes.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                    }
+                </div>
+            }) }
+        </section>
+    }
+}
+
+/// For each option, each partner's difference from the base in every year: when the money
+/// moves, not only how much.
+fn year_tables(comparison: &OptionsComparison, figure: Figure, partners: &[Row]) -> Html {
+    let by_year: Vec<Vec<Row>> = comparison
+        .years
+        .iter()
+        .filter_map(|year| comparison.partner_rows(figure, Period::Year(*year)).ok())
+        .collect();
+    let cell = |year: &[Row], label: &str, option: usize| {
+        let amount = year
+            .iter()
+            .find(|r| r.label == label)
+            .and_then(|r| r.others.get(option))
+            .map_or_else(|| Change::none().signed_amount(), Change::signed_amount);
+        html! { <td class="pb-table__cell pb-table__cell--numeric">{ amount }</td> }
+    };
+    let figure_words = figure.label().to_lowercase();
+    html! {
+        <section class="pb-compare__years" aria-labelledby="years-heading">
+            <h3 id="years-heading">{ format!("{} year by year: the difference from the base", figure.label()) }</h3>
+            <p class="pb-note">{ "A plus sign (+) is more than under the base, a minus sign (−) less." }</p>
+            { for comparison.others.iter().enumerate().map(|(i, (_, option, _))| {
+                let caption = format!("{}: difference from the base in {figure_words}, by year", isolate(option));
+                html! {
+                    <TableRegion label={plain(&caption)}>
+                        <table class="pb-table pb-compare__table pb-compare__table--years">
+                            <caption class="pb-table__caption">{ message(&caption) }</caption>
+                            <thead>
+                                <tr class="pb-table__row">
+                                    <th scope="col" class="pb-table__header">{ "Partner" }</th>
+                                    { for comparison.years.iter().map(|y| html! {
+                                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ y.to_string() }</th>
+                                    }) }
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for partners.iter().map(|row| {
+                                    let class = if row.label == "All partners" { "pb-table__row pb-table__row--total" } else { "pb-table__row" };
+                                    html! {
+                                        <tr class={class}>
+                                            <th scope="row" class="pb-table__header">{ name(&row.label) }</th>
+                                            { for by_year.iter().map(|year| cell(year, &row.label, i)) }
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </TableRegion>
+                }
+            }) }
+        </section>
+    }
 }
 
 /// A comparison table: one row per partner or figure, the base's column, then each option's
@@ -232,6 +373,9 @@ fn table(
             </th>
         }
     };
+    // More than two options beside the base: on paper each difference keeps its words on a
+    // second line, so the columns stay narrow enough for the page.
+    let wide = comparison.others.len() > 2;
     let body = rows.iter().enumerate().map(|(i, row)| {
         let total = i + 1 == rows.len() && row.label == "All partners";
         let class = if total {
@@ -257,7 +401,7 @@ fn table(
     });
     html! {
         <TableRegion label={plain(caption)}>
-            <table class="pb-table pb-compare__table">
+            <table class={classes!("pb-table", "pb-compare__table", wide.then_some("pb-compare__table--wide"))}>
                 <caption class="pb-table__caption">{ message(caption) }</caption>
                 <thead>
                     <tr class="pb-table__row">

@@ -19,8 +19,8 @@ pub fn help_page() -> Html {
 
             <h2>{ "Getting started" }</h2>
             <ol>
-                <li>{ "Choose a template (a Better Care Fund pool, an integrated children's 0-19 pool, a locality pool) or a blank model under “Start a new model from”, then select Create. Each model is kept in this browser; “Your models” lists them, with Open, Duplicate and Delete." }</li>
-                <li>{ "Add the partners, then the pool and its host, then what each partner contributes, then the spending lines the pool pays for." }</li>
+                <li>{ "Select “Models and files” at the top of the modeller. Choose a template (a Better Care Fund pool, an integrated children's 0-19 pool, a locality pool; their figures are illustrative) or a blank model under “Start a new model from”, then select Create. Each model is kept in this browser; “Your models” lists them, with Open, Duplicate (a copy is named “… (2)”) and Delete. Sharing and files are there too." }</li>
+                <li>{ "Add the partners (a new partner's short name is made from its name's initials until you type one), then the pool and its host, then what each partner contributes, then the spending lines the pool pays for." }</li>
                 <li>{ "Choose who carries an overspend and what happens to an underspend. Put forecast over- or underspends against spending lines." }</li>
                 <li>{ "Read the results beside the inputs. They change as soon as you leave a field or press Enter." }</li>
                 <li>{ "Under “Options”, copy an option to try a different rule or figure, switch between options, and choose which one is the base." }</li>
@@ -28,7 +28,7 @@ pub fn help_page() -> Html {
             <p>{ "The checklist lists anything missing or inconsistent, with a link to each field. If you type something the modeller cannot use, “There is a problem” appears at the top with a link to the field; the model keeps using the last figures that made sense until you put it right." }</p>
 
             <h2>{ "Files and spreadsheets" }</h2>
-            <p>{ "Under “Files”, “Download model file (.json)” saves the whole model, every option, as a file to keep or send. “Open a model file” opens such a file as a new model beside yours, never over them; if the file has problems, each is listed with the field it is about, and nothing changes. The CSV files (partner results, pool results and, with two or more options, a comparison against the base) open in Excel with amounts as plain numbers." }</p>
+            <p>{ "Under “Models and files”, then “Files”, “Download model file (.json)” saves the whole model, every option, as a file to keep or send. “Open a model file” opens such a file as a new model beside yours, never over them; if the file has problems, each is listed with the field it is about, and nothing changes. The CSV files (partner results, pool results and, with two or more options, a comparison against the base) open in Excel with amounts as plain numbers." }</p>
 
             <h2>{ "How contributions are set" }</h2>
             <dl class="pb-help__list">
@@ -55,9 +55,10 @@ pub fn help_page() -> Html {
             <h2>{ "Comparing options and the stress test" }</h2>
             <ul>
                 <li>{ "Under “Options”, select “Compare options side by side”. The base and up to five other options sit in columns; each option's column is followed by its difference from the base, as an amount with its sign and in words (“more”, “less”, “no change”) with the percentage. Choose the figure (net cost, contributions or share of variance) and all years or one year." }</li>
-                <li>{ "“What differs from the base” lists, for each option, every input that is different, for example “NHS minimum contribution uplift: 5.66% → 3.9%”." }</li>
+                <li>{ "The chart under the table shows each option's difference from the base for each partner, as bars above zero (more than under the base) or below it (less). It follows the figure and years you choose; “Show as a table” gives its figures." }</li>
+                <li>{ "“Assumptions” gives each option's description and lists every input that is different from the base, for example “NHS minimum contribution uplift: 5.66% → 3.9%”. Below it, a table per option gives each partner's difference in every year." }</li>
                 <li>{ "The stress test sets every spending line of an option, or of one of its pools, to the same forecast over- or underspend in every year, from −10% to +20%. It shows each partner's share of the variance as forecast and under the stress, then under each of the seven risk-share patterns side by side, so you can see which rule is fairest for the risk." }</li>
-                <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls. The stress test starts on a new page." }</li>
+                <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls, under a title block: the model, the options compared, the date, its version or status and who prepared it. Type those once under “Edit the title block”: they are kept with the model (and travel in its links and files). Leave the date blank to print the day's date." }</li>
             </ul>
 
             <h2>{ "How figures are worked out and shown" }</h2>

@@ -63,7 +63,7 @@ pub fn shared_model(props: &SharedModelProps) -> Html {
             })
         };
         return html! {
-            <CompareView editor={editor.clone()} on_close={on_close} close_label="Back to the results" />
+            <CompareView editor={editor.clone()} on_close={on_close} close_label="Back to the results" read_only=true />
         };
     }
     let on_compare = {

@@ -4,7 +4,7 @@
 //! docs/link-format.md lists the tags.
 
 use super::wire::{BodyError, Read, Reader, Writer};
-use crate::model::Model;
+use crate::model::{Model, PaperField};
 
 /// One optional part: its tag, whether a model has it, and how it is written and read.
 pub(super) struct Part {
@@ -17,7 +17,27 @@ pub(super) struct Part {
 }
 
 /// Every part this version knows, in increasing tag order.
-const PARTS: &[Part] = &[];
+const PARTS: &[Part] = &[Part {
+    tag: 2,
+    present: |m| !m.paper.is_default(),
+    write: write_paper,
+    read: read_paper,
+}];
+
+/// Tag 2: the board paper's title block, as three strings.
+fn write_paper(w: &mut Writer, model: &Model) {
+    for field in PaperField::ALL {
+        w.string(field.get(&model.paper));
+    }
+}
+
+fn read_paper(r: &mut Reader, model: &mut Model) -> Read<()> {
+    for field in PaperField::ALL {
+        let value = r.string("the board paper's title block")?;
+        field.set(&mut model.paper, value);
+    }
+    Ok(())
+}
 
 /// The count of parts present, then each one's tag and content.
 pub(super) fn write_parts(w: &mut Writer, model: &Model) {
