@@ -73,6 +73,7 @@ fn model_fields(model: &Model) -> Model {
         scenarios: _,
         base_scenario,
         forecast_entry,
+        uncertainty,
     } = model;
     Model {
         schema_version: *schema_version,
@@ -80,6 +81,7 @@ fn model_fields(model: &Model) -> Model {
         scenarios: Vec::new(),
         base_scenario: *base_scenario,
         forecast_entry: *forecast_entry,
+        uncertainty: uncertainty.clone(),
     }
 }
 

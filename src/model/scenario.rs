@@ -8,6 +8,7 @@ use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
 use super::year::Horizon;
+use super::uncertainty::Uncertainty;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
 /// file; see `docs/model-format.md` for the migration policy.
@@ -95,6 +96,9 @@ pub struct Model {
     pub base_scenario: ScenarioId,
     #[serde(default, skip_serializing_if = "ForecastEntry::is_variance")]
     pub forecast_entry: ForecastEntry,
+    /// Ranges on forecasts and the simulation's settings (schema version SCHEMA-NEXT).
+    #[serde(default, skip_serializing_if = "Uncertainty::is_default")]
+    pub uncertainty: Uncertainty,
 }
 
 impl Model {

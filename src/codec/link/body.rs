@@ -75,6 +75,7 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
         scenarios,
         base_scenario,
         forecast_entry,
+        uncertainty: Default::default(),
     };
     if version >= 3 {
         read_parts(&mut r, &mut model)?;
@@ -93,6 +94,7 @@ const _: fn(&Model) = |m| {
         scenarios: _,
         base_scenario: _,
         forecast_entry: _,
+        uncertainty: _, // optional part 4 (link/parts.rs)
     } = m;
 };
 const _: fn(&Scenario) = |s| {
