@@ -341,3 +341,27 @@ fn the_chance_of_paying_more_than_the_threshold_counts_draws_above_it() {
     assert_eq!(results.partners[0].chance_over_threshold, Percent::ZERO);
     assert!(results.partners[0].threshold_typed);
 }
+
+#[test]
+fn ranges_travel_in_model_files_and_links() {
+    let mut model = fifty_fifty();
+    model.uncertainty.seed = 12_345;
+    model.uncertainty.drivers = vec![PoolDriver {
+        pool: model.scenarios[0].pools[0].id,
+        low: Percent::from_hundredths(-200),
+        likely: Percent::ZERO,
+        high: Percent::from_hundredths(800),
+    }];
+    let text = serde_json::to_string(&model).expect("serialises");
+    assert!(text.contains("\"uncertainty\""), "{text}");
+    let back: Model = serde_json::from_str(&text).expect("reads");
+    assert_eq!(back, model);
+    let id = model.scenarios[0].id;
+    let link = pooled_budgets::codec::link::encode_link(&model, id);
+    let (opened, _) = pooled_budgets::codec::link::decode_link(&link).expect("opens");
+    assert_eq!(opened.uncertainty, model.uncertainty);
+    assert_eq!(run(&opened, id), run(&model, id));
+    // A model without ranges writes no "uncertainty" at all.
+    let plain = serde_json::to_string(&small_model()).expect("serialises");
+    assert!(!plain.contains("uncertainty"));
+}

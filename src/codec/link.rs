@@ -12,6 +12,7 @@ mod compress;
 mod dictionary;
 mod diff;
 mod items;
+mod part_uncertainty;
 mod parts;
 mod rules;
 mod wire;

@@ -3,6 +3,7 @@
 //! adds to the model adds one entry to [`PARTS`]; a model without any part costs one byte.
 //! docs/link-format.md lists the tags.
 
+use super::part_uncertainty;
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::Model;
 
@@ -17,7 +18,12 @@ pub(super) struct Part {
 }
 
 /// Every part this version knows, in increasing tag order.
-const PARTS: &[Part] = &[];
+const PARTS: &[Part] = &[Part {
+    tag: 4,
+    present: part_uncertainty::present,
+    write: part_uncertainty::write,
+    read: part_uncertainty::read,
+}];
 
 /// The count of parts present, then each one's tag and content.
 pub(super) fn write_parts(w: &mut Writer, model: &Model) {
