@@ -365,3 +365,81 @@ fn ranges_travel_in_model_files_and_links() {
     let plain = serde_json::to_string(&small_model()).expect("serialises");
     assert!(!plain.contains("uncertainty"));
 }
+
+// ---- The same figures natively and in the browser ----
+
+const GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/simulation-fifty-fifty.json"
+);
+
+/// The 50:50 model with a second option in which the host bears everything: the model that
+/// tests/e2e/uncertainty.spec.js opens by link and simulates in the browser.
+fn two_options() -> Model {
+    let mut model = fifty_fifty();
+    let mut host = model.scenarios[0].clone();
+    host.id = ScenarioId(2);
+    host.name = "Option B: host bears".to_string();
+    host.pools[0].risk_share = RiskShare::HostBears;
+    model.scenarios[0].name = "Option A: 50:50".to_string();
+    model.scenarios.push(host);
+    model.uncertainty.seed = 2026;
+    model
+}
+
+/// What the browser must show: per option, each partner's P50 and P90 net cost in whole pounds
+/// and the chance above its threshold, as the side-by-side table prints them.
+fn expectation() -> serde_json::Value {
+    use pooled_budgets::model::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle};
+    let whole = MoneyStyle {
+        unit: MoneyUnit::Pounds,
+        negative: NegativeStyle::Minus,
+        pence: false,
+    };
+    let model = two_options();
+    let options: Vec<serde_json::Value> = model
+        .scenarios
+        .iter()
+        .map(|option| {
+            let results = run(&model, option.id);
+            let partners: Vec<serde_json::Value> = results
+                .partners
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "name": p.name,
+                        "p50": format_money(p.net_cost.p50, whole),
+                        "p90": format_money(p.net_cost.p90, whole),
+                        "chance": format_percent(p.chance_over_threshold),
+                    })
+                })
+                .collect();
+            serde_json::json!({ "option": option.name, "partners": partners })
+        })
+        .collect();
+    serde_json::json!({
+        "link": pooled_budgets::codec::link::encode_link(&model, ScenarioId(1)),
+        "draws": model.uncertainty.draws,
+        "seed": model.uncertainty.seed,
+        "options": options,
+    })
+}
+
+#[test]
+fn the_browser_expectation_is_what_the_engine_computes_today() {
+    let text = std::fs::read_to_string(GOLDEN).unwrap_or_default();
+    let written: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(
+        written,
+        expectation(),
+        "tests/golden/simulation-fifty-fifty.json is out of date: if the change is intended, \
+         write it again with `cargo test --test model_uncertainty write_browser_expectation -- --ignored`"
+    );
+}
+
+#[test]
+#[ignore = "writes tests/golden/simulation-fifty-fifty.json"]
+fn write_browser_expectation() {
+    let text = serde_json::to_string_pretty(&expectation()).expect("serialises");
+    std::fs::write(GOLDEN, text + "\n").expect("writes");
+}

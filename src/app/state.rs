@@ -9,6 +9,7 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
+use crate::model::uncertainty::Uncertainty;
 use crate::model::{ForecastEntry, Model, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
@@ -67,6 +68,8 @@ pub enum Action {
     RenameModel(String),
     /// How forecasts are typed from now on (spend in the year, or over/underspend); undoable.
     ForecastEntry(ForecastEntry),
+    /// New ranges or simulation settings (model::uncertainty); undoable.
+    Uncertainty(Uncertainty),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -143,6 +146,11 @@ impl EditorState {
             Action::ForecastEntry(entry) => {
                 let mut model = self.model.clone();
                 model.forecast_entry = entry;
+                self.commit(model);
+            }
+            Action::Uncertainty(uncertainty) => {
+                let mut model = self.model.clone();
+                model.uncertainty = uncertainty;
                 self.commit(model);
             }
             Action::Options(edit) => {

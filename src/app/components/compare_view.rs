@@ -10,6 +10,7 @@ use super::charts::net_cost_chart::NetCostChart;
 use super::money_cell::MoneyCell;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
+use super::uncertainty_panel::UncertaintyPanel;
 use super::table_region::TableRegion;
 use crate::app::bidi::{message, name};
 use crate::app::fields::Editor;
@@ -151,6 +152,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 },
             } }
             <StressTest editor={props.editor.clone()} />
+            <UncertaintyPanel editor={props.editor.clone()} />
         </section>
     }
 }

@@ -26,7 +26,7 @@ use super::spend::{LineId, Outturn};
 use super::year::FinancialYear;
 
 pub use sample::{triangular_quantile, Draws, Shape};
-pub use simulate::{Simulation, SimulationError};
+pub use simulate::{check_ranges, Simulation, SimulationError};
 pub use summary::{
     histogram, percentile, Bin, PartnerSpread, PoolSpread, SimulationResults, Spread, YearSpread,
 };

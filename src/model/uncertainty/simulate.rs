@@ -172,6 +172,12 @@ impl Simulation {
     }
 }
 
+/// Whether the model's ranges can be simulated for `option`: the first problem, in words (as
+/// [`Simulation::new`] would report it), without settling anything.
+pub fn check_ranges(option: &Scenario, settings: &Uncertainty) -> Result<(), SimulationError> {
+    prepare(option, settings).map(|_| ())
+}
+
 /// A working copy of the option with a forecast entry for every drawn line-year, and where
 /// each is.
 fn prepare(
