@@ -237,7 +237,11 @@ fn seed_one_gives_the_figures_written_down() {
     let results = run(&model, model.scenarios[0].id);
     let partner = &results.partners[0];
     assert_eq!(
-        (partner.variance_share.p10, partner.variance_share.p50, partner.variance_share.p90),
+        (
+            partner.variance_share.p10,
+            partner.variance_share.p50,
+            partner.variance_share.p90
+        ),
         (
             Money::from_pence(-8_250_297),
             Money::from_pence(86_804),
@@ -266,7 +270,12 @@ fn a_shared_driver_widens_the_spread_of_a_pool() {
     }];
     let driven = run(&model, option.id);
     let width = |r: &SimulationResults| {
-        let spread = r.pools.iter().find(|p| p.pool == pool).expect("pool").variance;
+        let spread = r
+            .pools
+            .iter()
+            .find(|p| p.pool == pool)
+            .expect("pool")
+            .variance;
         spread.p90.checked_sub(spread.p10).expect("small")
     };
     assert!(
@@ -390,7 +399,9 @@ fn two_options() -> Model {
 /// What the browser must show: per option, each partner's P50 and P90 net cost in whole pounds
 /// and the chance above its threshold, as the side-by-side table prints them.
 fn expectation() -> serde_json::Value {
-    use pooled_budgets::model::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle};
+    use pooled_budgets::model::{
+        format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle,
+    };
     let whole = MoneyStyle {
         unit: MoneyUnit::Pounds,
         negative: NegativeStyle::Minus,
@@ -442,4 +453,23 @@ fn the_browser_expectation_is_what_the_engine_computes_today() {
 fn write_browser_expectation() {
     let text = serde_json::to_string_pretty(&expectation()).expect("serialises");
     std::fs::write(GOLDEN, text + "\n").expect("writes");
+}
+
+#[test]
+fn a_histogram_counts_every_draw_once_and_survives_any_span() {
+    use pooled_budgets::model::uncertainty::histogram;
+    let values: Vec<Money> = (0..1_000)
+        .map(|n| Money::from_pence(n * 37 - 5_000))
+        .collect();
+    let bins = histogram(&values, 20);
+    assert_eq!(bins.len(), 20);
+    assert_eq!(bins.iter().map(|b| b.count).sum::<u32>(), 1_000);
+    assert_eq!(bins[0].from, values[0]);
+    assert_eq!(bins[19].to, values[999]);
+    let huge = [
+        Money::from(rust_decimal::Decimal::MIN),
+        Money::from(rust_decimal::Decimal::MAX),
+    ];
+    assert!(histogram(&huge, 20).is_empty());
+    assert!(histogram(&[], 20).is_empty());
 }

@@ -68,13 +68,21 @@ pub fn simulation_link(large: bool) -> String {
     use pooled_budgets::model::fixtures::reference_model;
     use pooled_budgets::model::uncertainty::LineRange;
     use pooled_budgets::model::{Outturn, Percent};
-    let mut model = if large { large_model() } else { reference_model() };
+    let mut model = if large {
+        large_model()
+    } else {
+        reference_model()
+    };
     let base = model.base_scenario;
     model.scenarios.retain(|s| s.id == base);
     let percent = |hundredths| Outturn::VariancePercent {
         percent: Percent::from_hundredths(hundredths),
     };
-    let lines: Vec<_> = model.scenarios.iter().flat_map(|s| s.lines.iter().map(|l| l.id)).collect();
+    let lines: Vec<_> = model
+        .scenarios
+        .iter()
+        .flat_map(|s| s.lines.iter().map(|l| l.id))
+        .collect();
     model.uncertainty.ranges = lines
         .into_iter()
         .map(|line| LineRange {

@@ -28,7 +28,12 @@ const HEADER: &[&str] = &[
 pub fn simulation_csv(runs: &[(String, SimulationResults)]) -> Vec<u8> {
     let mut table = Table::new(HEADER);
     for (option, results) in runs {
-        let mut row = |kind: &str, name: &str, figure: &str, period: String, s: &Spread, extra: [String; 3]| {
+        let mut row = |kind: &str,
+                       name: &str,
+                       figure: &str,
+                       period: String,
+                       s: &Spread,
+                       extra: [String; 3]| {
             let mut cells = vec![text(option), text(kind), text(name), text(figure), period];
             cells.extend([s.lowest, s.p10, s.p50, s.p90, s.highest, s.mean].map(money));
             cells.extend(extra);
@@ -42,7 +47,14 @@ pub fn simulation_csv(runs: &[(String, SimulationResults)]) -> Vec<u8> {
         let none = || [String::new(), String::new(), String::new()];
         for partner in &results.partners {
             let all = "All years".to_string();
-            row("Partner", &partner.name, "Share of variance", all.clone(), &partner.variance_share, none());
+            row(
+                "Partner",
+                &partner.name,
+                "Share of variance",
+                all.clone(),
+                &partner.variance_share,
+                none(),
+            );
             row(
                 "Partner",
                 &partner.name,
@@ -56,8 +68,22 @@ pub fn simulation_csv(runs: &[(String, SimulationResults)]) -> Vec<u8> {
                 ],
             );
             for y in &partner.by_year {
-                row("Partner", &partner.name, "Share of variance", year(y.year), &y.variance_share, none());
-                row("Partner", &partner.name, "Net cost", year(y.year), &y.net_cost, none());
+                row(
+                    "Partner",
+                    &partner.name,
+                    "Share of variance",
+                    year(y.year),
+                    &y.variance_share,
+                    none(),
+                );
+                row(
+                    "Partner",
+                    &partner.name,
+                    "Net cost",
+                    year(y.year),
+                    &y.net_cost,
+                    none(),
+                );
             }
         }
         for pool in &results.pools {
@@ -66,7 +92,14 @@ pub fn simulation_csv(runs: &[(String, SimulationResults)]) -> Vec<u8> {
                 String::new(),
                 percent(pool.chance_reserve_used_up),
             ];
-            row("Pool", &pool.name, "Variance", "All years".to_string(), &pool.variance, reserve);
+            row(
+                "Pool",
+                &pool.name,
+                "Variance",
+                "All years".to_string(),
+                &pool.variance,
+                reserve,
+            );
             for (y, spread) in &pool.by_year {
                 row("Pool", &pool.name, "Variance", year(*y), spread, none());
             }

@@ -7,8 +7,8 @@ use super::contribution::Contribution;
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
-use super::year::Horizon;
 use super::uncertainty::Uncertainty;
+use super::year::Horizon;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
 /// file; see `docs/model-format.md` for the migration policy.

@@ -82,7 +82,11 @@ pub fn soon(then: impl FnOnce() + 'static) {
         let port = channel.port1();
         let run = Closure::once_into_js(move || then());
         port.set_onmessage(Some(run.unchecked_ref()));
-        if channel.port2().post_message(&wasm_bindgen::JsValue::NULL).is_err() {
+        if channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::NULL)
+            .is_err()
+        {
             port.set_onmessage(None);
         }
     }

@@ -77,6 +77,15 @@ pub fn run(model: &Model) -> Outcome {
             );
         }
     }
+    // The simulation of the first option, a few draws, whatever its ranges.
+    if let Some(first) = repaired.scenarios.first() {
+        if let Ok(mut simulation) =
+            pooled_budgets::model::uncertainty::Simulation::new(&repaired, first.id)
+        {
+            let _ = simulation.run(25);
+            let _ = simulation.results();
+        }
+    }
     let net_costs = data::net_costs(&computed);
     let _ = describe::net_costs(&net_costs);
     let _ = layout(&net_costs, Arrangement::Grouped);

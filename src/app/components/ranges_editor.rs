@@ -276,7 +276,9 @@ fn parse_point(text: &str, entry: ForecastEntry) -> Result<Outturn, String> {
             .map_err(|e| e.to_string());
     }
     parse_forecast(text, entry).map_err(|e| match entry {
-        ForecastEntry::Spend => format!("{e}; or type a percentage over or under plan, like 5% or −2%"),
+        ForecastEntry::Spend => {
+            format!("{e}; or type a percentage over or under plan, like 5% or −2%")
+        }
         ForecastEntry::Variance => e,
     })
 }
@@ -314,7 +316,11 @@ fn with_point(
     value: Outturn,
 ) -> Uncertainty {
     let mut next = uncertainty.clone();
-    match next.ranges.iter_mut().find(|r| r.line == line && r.year == year) {
+    match next
+        .ranges
+        .iter_mut()
+        .find(|r| r.line == line && r.year == year)
+    {
         Some(range) => match point {
             Point::Low => range.low = value,
             Point::Likely => range.likely = value,
@@ -331,7 +337,12 @@ fn with_point(
     next
 }
 
-fn with_driver(uncertainty: &Uncertainty, pool: PoolId, point: Point, value: Percent) -> Uncertainty {
+fn with_driver(
+    uncertainty: &Uncertainty,
+    pool: PoolId,
+    point: Point,
+    value: Percent,
+) -> Uncertainty {
     let mut next = uncertainty.clone();
     match next.drivers.iter_mut().find(|d| d.pool == pool) {
         Some(driver) => match point {

@@ -17,8 +17,8 @@ use crate::app::fields::{Editor, EditorDispatcher};
 use crate::app::state::Action;
 use crate::codec::simulation_csv::simulation_csv;
 use crate::model::uncertainty::{
-    histogram, PartnerSpread, Shape, Simulation, SimulationResults, Spread, Threshold,
-    Uncertainty, MAX_DRAWS, MIN_DRAWS,
+    histogram, PartnerSpread, Shape, Simulation, SimulationResults, Spread, Threshold, Uncertainty,
+    MAX_DRAWS, MIN_DRAWS,
 };
 use crate::model::{
     format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle, PartnerId,
@@ -94,7 +94,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let on_shape = {
         let set = set.clone();
         Callback::from(move |value: String| {
-            let shape = if value == "triangular" { Shape::Triangular } else { Shape::Pert };
+            let shape = if value == "triangular" {
+                Shape::Triangular
+            } else {
+                Shape::Pert
+            };
             set(&|u: &mut Uncertainty| u.shape = shape);
         })
     };
@@ -105,7 +109,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let text: String = input.value().chars().filter(|c| !matches!(c, ',' | ' ')).collect();
+            let text: String = input
+                .value()
+                .chars()
+                .filter(|c| !matches!(c, ',' | ' '))
+                .collect();
             match (field, text.parse::<u64>()) {
                 ("draws", Ok(n)) if (u64::from(MIN_DRAWS)..=u64::from(MAX_DRAWS)).contains(&n) => {
                     number_error.set(None);
@@ -130,7 +138,8 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let on_seed = on_number("seed");
 
     let on_run = {
-        let (status, finished, run, model) = (status.clone(), finished.clone(), run.clone(), model.clone());
+        let (status, finished, run, model) =
+            (status.clone(), finished.clone(), run.clone(), model.clone());
         Callback::from(move |_: MouseEvent| {
             let model = Rc::new(model.clone());
             let mut queue = Vec::new();
@@ -171,7 +180,12 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| ranges_open.set(!*ranges_open))
     };
     let scenario = editor.scenario().cloned();
-    let error_for = |id: &str| number_error.as_ref().filter(|(f, _)| f == id).map(|(_, m)| m.clone());
+    let error_for = |id: &str| {
+        number_error
+            .as_ref()
+            .filter(|(f, _)| f == id)
+            .map(|(_, m)| m.clone())
+    };
 
     html! {
         <section class="pb-uncertainty" aria-labelledby="uncertainty-heading" id="uncertainty">
@@ -214,7 +228,14 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     }
 }
 
-fn number_field(id: &str, label: &str, hint: &str, value: String, error: Option<String>, on_change: Callback<Event>) -> Html {
+fn number_field(
+    id: &str,
+    label: &str,
+    hint: &str,
+    value: String,
+    error: Option<String>,
+    on_change: Callback<Event>,
+) -> Html {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let invalid = error.is_some().then_some("true");
@@ -256,7 +277,7 @@ fn slice(
         let Some((name, simulation)) = current.queue.last_mut() else {
             break;
         };
-        if let Err(error) = simulation.run(20) {
+        if let Err(error) = simulation.run(1) {
             let message = format!("{name}: {error}");
             *state = None;
             status.set(Status::Failed(message));
@@ -268,7 +289,11 @@ fn slice(
             }
         }
     }
-    let done = current.finished.iter().map(|(_, r)| u64::from(r.draws)).sum::<u64>()
+    let done = current
+        .finished
+        .iter()
+        .map(|(_, r)| u64::from(r.draws))
+        .sum::<u64>()
         + current.queue.last().map_or(0, |(_, s)| u64::from(s.done()));
     if current.queue.is_empty() {
         finished.set(Some(Finished {
@@ -279,7 +304,10 @@ fn slice(
         status.set(Status::Idle);
         return;
     }
-    status.set(Status::Running(Progress { done, total: current.total }));
+    status.set(Status::Running(Progress {
+        done,
+        total: current.total,
+    }));
     drop(state);
     platform::soon(move || slice(run, status, finished));
 }
@@ -445,8 +473,10 @@ fn results_view(done: &Finished, model: &Model) -> Html {
 fn option_detail(at: usize, name: &str, results: &SimulationResults) -> Html {
     let money = |amount: Money| html! { <MoneyCell amount={amount} style={WHOLE} /> };
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
-    let caption = format!("{name}: each partner over the plan, in pounds (P10 a good year, P90 a bad one)");
-    let pools_caption = format!("{name}: each pool's forecast variance over the plan (over + / under −)");
+    let caption =
+        format!("{name}: each partner over the plan, in pounds (P10 a good year, P90 a bad one)");
+    let pools_caption =
+        format!("{name}: each pool's forecast variance over the plan (over + / under −)");
     html! {
         <details class="pb-uncertainty__option" open={at == 0}>
             <summary>{ format!("{name}: percentiles, pools and chart") }</summary>
@@ -503,7 +533,11 @@ fn net_cost_chart(id: &str, option: &str, partner: &PartnerSpread) -> Html {
     let most = bins.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let bar = WIDTH / BINS as f64;
     let whole = |m: Money| format_money(m, WHOLE);
-    let title = format!("{option}: {}'s net cost over the plan, in {} draws", partner.name, partner.net_cost_draws.len());
+    let title = format!(
+        "{option}: {}'s net cost over the plan, in {} draws",
+        partner.name,
+        partner.net_cost_draws.len()
+    );
     let description = format!(
         "Half of the draws fall between {} and {}; in one draw in ten it is above {}. The bars count the draws in each band of net cost, from {} to {}.",
         whole(partner.net_cost.p10.min(partner.net_cost.p50)),

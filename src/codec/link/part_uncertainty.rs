@@ -1,7 +1,9 @@
 //! Optional part 4: ranges on forecasts and the simulation's settings (model::uncertainty).
 //! Results are not carried: the simulation is recomputed from these, so links stay short.
 
-use super::rules::{read_choice, read_money, read_outturn, read_percent, write_choice, write_money, write_outturn};
+use super::rules::{
+    read_choice, read_money, read_outturn, read_percent, write_choice, write_money, write_outturn,
+};
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::uncertainty::{LineRange, PoolDriver, Shape, Threshold, Uncertainty};
 use crate::model::{FinancialYear, LineId, Model, PartnerId, PoolId};

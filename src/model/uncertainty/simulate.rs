@@ -102,7 +102,8 @@ impl Simulation {
         }
         let (working, slots, drivers) = prepare(option, settings)?;
         // The plan itself, settled once: its contributions are the default thresholds.
-        let planned = compute(option).map_err(|error| SimulationError::Compute { draw: 0, error })?;
+        let planned =
+            compute(option).map_err(|error| SimulationError::Compute { draw: 0, error })?;
         Ok(Simulation {
             samples: Samples::new(&planned, settings, settings.draws as usize),
             working,
@@ -162,8 +163,9 @@ impl Simulation {
         let draw = self.done() + 1;
         let results =
             compute(&self.working).map_err(|error| SimulationError::Compute { draw, error })?;
-        self.samples.record(&results);
-        Ok(())
+        self.samples.record(&results).ok_or_else(|| {
+            SimulationError::TooLarge(format!("A partner's or pool's total in draw {draw}"))
+        })
     }
 
     /// The percentiles over the draws made so far.
@@ -200,7 +202,9 @@ fn prepare(
                 format_percent(driver.high)
             )));
         }
-        if driver.low.as_decimal() < Decimal::from(-100) || driver.high.as_decimal() > Decimal::from(1000) {
+        if driver.low.as_decimal() < Decimal::from(-100)
+            || driver.high.as_decimal() > Decimal::from(1000)
+        {
             return Err(SimulationError::Range(format!(
                 "The shared driver of pool '{}' must stay between −100% and +1,000%.",
                 pool.name
@@ -220,9 +224,9 @@ fn prepare(
             .iter()
             .find(|(pool, _)| *pool == line.pool)
             .map(|(_, d)| *d);
-        let plan = line
-            .plan(horizon)
-            .map_err(|_| SimulationError::TooLarge(format!("The budget of line '{}'", line.name)))?;
+        let plan = line.plan(horizon).map_err(|_| {
+            SimulationError::TooLarge(format!("The budget of line '{}'", line.name))
+        })?;
         for (year, plan) in horizon.years().zip(plan) {
             if !line.runs_in(year) {
                 continue;
@@ -234,7 +238,10 @@ fn prepare(
             let planned = plan.planned;
             let spend = |outturn: Outturn, which: &str| -> Result<f64, SimulationError> {
                 let amount = outturn.forecast(planned).ok_or_else(|| {
-                    SimulationError::TooLarge(format!("The {which} forecast of '{}' in {year}", line.name))
+                    SimulationError::TooLarge(format!(
+                        "The {which} forecast of '{}' in {year}",
+                        line.name
+                    ))
                 })?;
                 if amount.is_negative() {
                     return Err(SimulationError::Range(format!(
@@ -244,7 +251,10 @@ fn prepare(
                     )));
                 }
                 pence(amount).ok_or_else(|| {
-                    SimulationError::TooLarge(format!("The {which} forecast of '{}' in {year}", line.name))
+                    SimulationError::TooLarge(format!(
+                        "The {which} forecast of '{}' in {year}",
+                        line.name
+                    ))
                 })
             };
             let (low, likely, high) = match range {
@@ -304,7 +314,11 @@ fn prepare(
 }
 
 /// The range for a line in a year: the one typed for that year, else the one for every year.
-fn range_for(settings: &Uncertainty, line: crate::model::spend::LineId, year: FinancialYear) -> Option<LineRange> {
+fn range_for(
+    settings: &Uncertainty,
+    line: crate::model::spend::LineId,
+    year: FinancialYear,
+) -> Option<LineRange> {
     let mut every_year = None;
     for range in settings.ranges.iter().filter(|r| r.line == line) {
         match range.year {
@@ -318,7 +332,11 @@ fn range_for(settings: &Uncertainty, line: crate::model::spend::LineId, year: Fi
 
 /// An amount in pence, as a float; exact, since a float holds every integer up to 2^53.
 fn pence(amount: Money) -> Option<f64> {
-    let pence = (amount.as_decimal() * Decimal::ONE_HUNDRED).trunc().to_i64()?;
+    let pence = amount
+        .as_decimal()
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .trunc()
+        .to_i64()?;
     (pence.unsigned_abs() < 1 << 53).then_some(pence as f64)
 }
 
@@ -329,9 +347,11 @@ fn format_pence(pence: f64) -> String {
 /// A percentage as a fraction, through whole ten-thousandths of a per cent so that the
 /// conversion is the same on every target.
 fn fraction(percent: Percent) -> f64 {
-    let units = (percent.as_decimal() * Decimal::from(10_000))
-        .round()
-        .to_i64()
+    // Checked when prepared: −100% to +1,000%, so this always fits.
+    let units = percent
+        .as_decimal()
+        .checked_mul(Decimal::from(10_000))
+        .and_then(|units| units.round().to_i64())
         .unwrap_or(0);
     units as f64 / 1_000_000.0
 }

@@ -79,10 +79,11 @@ pub(super) struct Samples {
     years: Vec<FinancialYear>,
     partners: Vec<(PartnerId, String, String, Money, bool)>,
     pools: Vec<(PoolId, String, bool)>,
-    /// Per partner: horizon variance share, horizon net cost, then per year the two.
-    partner_draws: Vec<Vec<Vec<Money>>>,
-    /// Per pool: horizon variance, then per year.
-    pool_draws: Vec<Vec<Vec<Money>>>,
+    /// Per partner: horizon variance share, horizon net cost, then per year the two; in pence
+    /// (integers sort many times faster than decimals, and every amount is whole pence).
+    partner_draws: Vec<Vec<Vec<i64>>>,
+    /// Per pool: horizon variance, then per year; in pence.
+    pool_draws: Vec<Vec<Vec<i64>>>,
     reserve_used_up: Vec<u32>,
     count: usize,
 }
@@ -117,7 +118,11 @@ impl Samples {
                 (pool.pool, pool.name.clone(), has_reserve)
             })
             .collect();
-        let empty = |n: usize| (0..n).map(|_| Vec::with_capacity(capacity)).collect::<Vec<_>>();
+        let empty = |n: usize| {
+            (0..n)
+                .map(|_| Vec::with_capacity(capacity))
+                .collect::<Vec<_>>()
+        };
         Samples {
             partner_draws: (0..planned.partners.len()).map(|_| empty(series)).collect(),
             pool_draws: (0..planned.pools.len())
@@ -135,39 +140,49 @@ impl Samples {
         self.count
     }
 
-    pub fn record(&mut self, results: &Results) {
-        for (draws, totals) in self.partner_draws.iter_mut().zip(&results.partner_totals) {
-            let mut values = vec![totals.variance_share, totals.net_cost];
+    /// Adds one draw's figures; `None` (and nothing added) if one is beyond ±£92 trillion.
+    pub fn record(&mut self, results: &Results) -> Option<()> {
+        let mut partner_values = Vec::with_capacity(self.partner_draws.len());
+        for totals in &results.partner_totals {
+            let mut values = vec![pence(totals.variance_share)?, pence(totals.net_cost)?];
             for year in &totals.by_year {
-                values.push(year.variance_share);
-                values.push(year.net_cost);
+                values.push(pence(year.variance_share)?);
+                values.push(pence(year.net_cost)?);
             }
+            partner_values.push(values);
+        }
+        let mut pool_values = Vec::with_capacity(self.pool_draws.len());
+        for pool in &results.pools {
+            let mut values = vec![pence(Money::checked_sum(
+                pool.years.iter().map(|y| y.variance),
+            )?)?];
+            for year in &pool.years {
+                values.push(pence(year.variance)?);
+            }
+            let used_up = pool
+                .years
+                .iter()
+                .any(|y| y.reserve.drawn.is_positive() && y.reserve.closing.is_zero());
+            pool_values.push((values, used_up));
+        }
+        for (draws, values) in self.partner_draws.iter_mut().zip(partner_values) {
             for (series, value) in draws.iter_mut().zip(values) {
                 series.push(value);
             }
         }
-        for ((draws, used_up), pool) in self
+        for ((draws, used_up), (values, used)) in self
             .pool_draws
             .iter_mut()
             .zip(&mut self.reserve_used_up)
-            .zip(&results.pools)
+            .zip(pool_values)
         {
-            let total = Money::checked_sum(pool.years.iter().map(|y| y.variance));
-            if let Some(series) = draws.first_mut() {
-                series.push(total.unwrap_or(Money::ZERO));
+            for (series, value) in draws.iter_mut().zip(values) {
+                series.push(value);
             }
-            for (series, year) in draws.iter_mut().skip(1).zip(&pool.years) {
-                series.push(year.variance);
-            }
-            if pool
-                .years
-                .iter()
-                .any(|y| y.reserve.drawn.is_positive() && y.reserve.closing.is_zero())
-            {
-                *used_up += 1;
-            }
+            *used_up += u32::from(used);
         }
         self.count += 1;
+        Some(())
     }
 
     pub fn summarise(&self, seed: u64, shape: Shape) -> SimulationResults {
@@ -177,10 +192,11 @@ impl Samples {
             .iter()
             .zip(&self.partner_draws)
             .map(|((id, name, short_name, threshold, typed), series)| {
-                let sorted: Vec<Vec<Money>> = series.iter().map(|s| sorted(s)).collect();
+                let sorted: Vec<Vec<i64>> = series.iter().map(|s| sorted(s)).collect();
+                let limit = pence(*threshold).unwrap_or(i64::MAX);
                 let over = series
                     .get(1)
-                    .map_or(0, |net| net.iter().filter(|v| **v > *threshold).count());
+                    .map_or(0, |net| net.iter().filter(|v| **v > limit).count());
                 PartnerSpread {
                     partner: *id,
                     name: name.clone(),
@@ -200,7 +216,10 @@ impl Samples {
                     threshold: *threshold,
                     threshold_typed: *typed,
                     chance_over_threshold: share_of(over, n),
-                    net_cost_draws: sorted.get(1).cloned().unwrap_or_default(),
+                    net_cost_draws: sorted
+                        .get(1)
+                        .map(|s| s.iter().map(|p| Money::from_pence(*p)).collect())
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -210,7 +229,7 @@ impl Samples {
             .zip(&self.pool_draws)
             .zip(&self.reserve_used_up)
             .map(|(((id, name, has_reserve), series), used_up)| {
-                let sorted: Vec<Vec<Money>> = series.iter().map(|s| sorted(s)).collect();
+                let sorted: Vec<Vec<i64>> = series.iter().map(|s| sorted(s)).collect();
                 PoolSpread {
                     pool: *id,
                     name: name.clone(),
@@ -236,7 +255,7 @@ impl Samples {
     }
 }
 
-fn sorted(values: &[Money]) -> Vec<Money> {
+fn sorted(values: &[i64]) -> Vec<i64> {
     let mut sorted = values.to_vec();
     sorted.sort_unstable();
     sorted
@@ -253,21 +272,38 @@ pub fn percentile(sorted: &[Money], p: u32) -> Money {
     sorted.get(rank - 1).copied().unwrap_or(Money::ZERO)
 }
 
-fn spread(sorted: Option<&Vec<Money>>) -> Spread {
+fn spread(sorted: Option<&Vec<i64>>) -> Spread {
     let sorted = sorted.map_or(&[][..], |s| s.as_slice());
     let n = sorted.len();
-    let mean = Money::checked_sum(sorted.iter().copied())
+    let at = |p: u32| {
+        let rank = (p as usize * n).div_ceil(100).clamp(1, n.max(1));
+        Money::from_pence(sorted.get(rank - 1).copied().unwrap_or(0))
+    };
+    let sum: i128 = sorted.iter().map(|p| i128::from(*p)).sum();
+    let mean = Decimal::try_from_i128_with_scale(sum, 2)
+        .ok()
         .filter(|_| n > 0)
-        .and_then(|sum| sum.as_decimal().checked_div(Decimal::from(n as u64)))
-        .map_or(Money::ZERO, |mean| Money::from_decimal(round_to_penny(mean)));
+        .and_then(|sum| sum.checked_div(Decimal::from(n as u64)))
+        .map_or(Money::ZERO, |mean| {
+            Money::from_decimal(round_to_penny(mean))
+        });
     Spread {
-        lowest: sorted.first().copied().unwrap_or(Money::ZERO),
-        p10: percentile(sorted, 10),
-        p50: percentile(sorted, 50),
-        p90: percentile(sorted, 90),
-        highest: sorted.last().copied().unwrap_or(Money::ZERO),
+        lowest: Money::from_pence(sorted.first().copied().unwrap_or(0)),
+        p10: at(10),
+        p50: at(50),
+        p90: at(90),
+        highest: Money::from_pence(sorted.last().copied().unwrap_or(0)),
         mean,
     }
+}
+
+/// An amount in whole pence, if it fits.
+fn pence(amount: Money) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    amount
+        .as_decimal()
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .to_i64()
 }
 
 /// `count` of `n` as a percentage to one decimal place.
@@ -288,36 +324,47 @@ pub struct Bin {
     pub count: u32,
 }
 
-/// `bins` bars of equal width (to the penny) from the lowest to the highest of `sorted`.
+/// `bins` bars of equal width (to the penny) from the lowest to the highest of `sorted`; none
+/// if the span is too large to divide.
 pub fn histogram(sorted: &[Money], bins: usize) -> Vec<Bin> {
     let (Some(&lowest), Some(&highest)) = (sorted.first(), sorted.last()) else {
         return Vec::new();
     };
     let bins = bins.max(1);
-    let span = highest.as_decimal() - lowest.as_decimal();
-    let width = (span / Decimal::from(bins as u64)).max(Decimal::new(1, 2));
-    let width = round_to_penny(width);
-    let mut out: Vec<Bin> = (0..bins)
-        .map(|at| {
-            let from = lowest.as_decimal() + width * Decimal::from(at as u64);
-            let to = if at + 1 == bins {
-                highest.as_decimal()
-            } else {
-                from + width
-            };
-            Bin {
-                from: Money::from_decimal(from),
-                to: Money::from_decimal(to),
-                count: 0,
-            }
-        })
-        .collect();
+    let count = Decimal::from(bins as u64);
+    let Some(span) = highest.checked_sub(lowest) else {
+        return Vec::new();
+    };
+    let width = round_to_penny((span.as_decimal() / count).max(Decimal::new(1, 2)));
+    let edge = |at: usize| {
+        width
+            .checked_mul(Decimal::from(at as u64))
+            .and_then(|offset| lowest.as_decimal().checked_add(offset))
+    };
+    let mut out = Vec::with_capacity(bins);
+    for at in 0..bins {
+        let (Some(from), Some(next)) = (edge(at), edge(at + 1)) else {
+            return Vec::new();
+        };
+        let to = if at + 1 == bins {
+            highest.as_decimal()
+        } else {
+            next
+        };
+        out.push(Bin {
+            from: Money::from_decimal(from),
+            to: Money::from_decimal(to),
+            count: 0,
+        });
+    }
     for value in sorted {
-        let offset = (value.as_decimal() - lowest.as_decimal()) / width;
-        let at = rust_decimal::prelude::ToPrimitive::to_usize(&offset.floor())
+        let offset = value
+            .checked_sub(lowest)
+            .and_then(|d| d.as_decimal().checked_div(width))
+            .and_then(|o| rust_decimal::prelude::ToPrimitive::to_usize(&o.floor()))
             .unwrap_or(bins - 1)
             .min(bins - 1);
-        if let Some(bin) = out.get_mut(at) {
+        if let Some(bin) = out.get_mut(offset) {
             bin.count += 1;
         }
     }
