@@ -335,7 +335,25 @@ fn blank_model() -> Model {
         base_scenario: ScenarioId(1),
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
         paper: Default::default(),
+        uncertainty: Default::default(),
     }
+}
+
+#[test]
+fn new_ranges_are_one_undoable_step() {
+    use pooled_budgets::model::uncertainty::Uncertainty;
+    let state = EditorState::new(blank_model());
+    let ranges = Uncertainty {
+        seed: 2026,
+        ..Uncertainty::default()
+    };
+    let state = state.reduce(Action::Uncertainty(ranges.clone()));
+    assert_eq!(state.model.uncertainty, ranges);
+    assert!(state.can_undo());
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.model.uncertainty, Uncertainty::default());
+    let state = state.reduce(Action::Redo);
+    assert_eq!(state.model.uncertainty.seed, 2026);
 }
 
 fn first_pool_year(state: &EditorState) -> PoolYear {

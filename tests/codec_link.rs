@@ -573,7 +573,7 @@ fn decimal(mantissa: i64, scale: u32) -> Decimal {
 fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
     let count = model.scenarios.len() as u32;
     let index = (pick / 32 % count.max(1)) as usize;
-    match pick % 16 {
+    match pick % 20 {
         0 => {
             // Half the time the board paper's title block too (link part 2).
             if number % 2 == 0 {
@@ -599,6 +599,7 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
             ][pick as usize % 2];
             return;
         }
+        16 | 17 => return perturb_uncertainty(model, pick, number),
         _ => {}
     }
     let Some(scenario) = model.scenarios.get_mut(index) else {
@@ -718,6 +719,45 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
         }
         13 => scenario.ring_fences.clear(),
         _ => {}
+    }
+}
+
+/// Ranges, drivers and the simulation's settings (optional part 4).
+fn perturb_uncertainty(model: &mut Model, pick: u32, number: i64) {
+    use pooled_budgets::model::uncertainty::{LineRange, PoolDriver, Shape, Threshold};
+    use pooled_budgets::model::{LineId, Outturn, PartnerId, Percent, PoolId};
+    let u = &mut model.uncertainty;
+    let money = Money::from_pence(number % 100_000_000_000_000);
+    let outturn = |k: u32| match k % 4 {
+        0 => Outturn::AsPlanned,
+        1 => Outturn::VariancePercent {
+            percent: Percent::new(decimal(number, k)),
+        },
+        2 => Outturn::VarianceAmount { amount: money },
+        _ => Outturn::Spend { amount: money },
+    };
+    if pick % 20 == 16 {
+        u.ranges.push(LineRange {
+            line: LineId(pick / 20),
+            year: (pick % 3 != 0).then_some(FinancialYear((number as u16) % 4000)),
+            low: outturn(pick / 7),
+            likely: outturn(pick / 11),
+            high: outturn(pick / 13),
+        });
+    } else {
+        u.shape = [Shape::Pert, Shape::Triangular][pick as usize / 20 % 2];
+        u.draws = pick;
+        u.seed = number as u64;
+        u.drivers.push(PoolDriver {
+            pool: PoolId(pick / 40),
+            low: Percent::new(decimal(-number, 2)),
+            likely: Percent::ZERO,
+            high: Percent::new(decimal(number, 3)),
+        });
+        u.thresholds.push(Threshold {
+            partner: PartnerId(pick / 60),
+            amount: money,
+        });
     }
 }
 

@@ -297,6 +297,47 @@ impl Genes<'_> {
                 .collect(),
             base_scenario: ScenarioId(self.below(3) as u32),
             paper: Default::default(),
+            uncertainty: self.uncertainty(),
+        }
+    }
+
+    /// Ranges on random line ids (some not in any option), drivers on random pools, with the
+    /// same extreme figures as the rest.
+    fn uncertainty(&mut self) -> pooled_budgets::model::uncertainty::Uncertainty {
+        use pooled_budgets::model::uncertainty::{LineRange, PoolDriver, Shape, Uncertainty};
+        use pooled_budgets::model::{LineId, Outturn, PoolId};
+        let outturn = |g: &mut Self| match g.below(4) {
+            0 => Outturn::AsPlanned,
+            1 => Outturn::VariancePercent {
+                percent: g.percent(),
+            },
+            2 => Outturn::VarianceAmount { amount: g.money() },
+            _ => Outturn::Spend { amount: g.money() },
+        };
+        let ranges = (0..self.below(4))
+            .map(|_| LineRange {
+                line: LineId(self.below(6) as u32),
+                year: (self.below(2) == 0).then(|| self.year()),
+                low: outturn(self),
+                likely: outturn(self),
+                high: outturn(self),
+            })
+            .collect();
+        let drivers = (0..self.below(2))
+            .map(|_| PoolDriver {
+                pool: PoolId(self.below(4) as u32),
+                low: self.percent(),
+                likely: self.percent(),
+                high: self.percent(),
+            })
+            .collect();
+        Uncertainty {
+            shape: self.pick(&[Shape::Pert, Shape::Triangular]),
+            draws: self.pick(&[1_000, 5_000, 0, 20_001]),
+            seed: self.next(),
+            ranges,
+            drivers,
+            thresholds: Vec::new(),
         }
     }
 }

@@ -74,6 +74,7 @@ fn model_fields(model: &Model) -> Model {
         base_scenario,
         forecast_entry,
         paper,
+        uncertainty,
     } = model;
     Model {
         schema_version: *schema_version,
@@ -82,6 +83,7 @@ fn model_fields(model: &Model) -> Model {
         base_scenario: *base_scenario,
         forecast_entry: *forecast_entry,
         paper: paper.clone(),
+        uncertainty: uncertainty.clone(),
     }
 }
 

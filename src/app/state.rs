@@ -9,6 +9,7 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
+use crate::model::uncertainty::Uncertainty;
 use crate::model::{ForecastEntry, Model, PaperField, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
@@ -69,6 +70,8 @@ pub enum Action {
     ForecastEntry(ForecastEntry),
     /// One line of the board paper's title block, as typed (trimmed); undoable.
     Paper(PaperField, String),
+    /// New ranges or simulation settings (model::uncertainty); undoable.
+    Uncertainty(Uncertainty),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -150,6 +153,11 @@ impl EditorState {
             Action::Paper(field, value) => {
                 let mut model = self.model.clone();
                 field.set(&mut model.paper, value);
+                self.commit(model);
+            }
+            Action::Uncertainty(uncertainty) => {
+                let mut model = self.model.clone();
+                model.uncertainty = uncertainty;
                 self.commit(model);
             }
             Action::Options(edit) => {

@@ -12,20 +12,20 @@ use crate::model::{
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A table: a header row, then rows of already-written cells.
-struct Table {
+pub(crate) struct Table {
     header: &'static [&'static str],
-    rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(header: &'static [&'static str]) -> Table {
+    pub(crate) fn new(header: &'static [&'static str]) -> Table {
         Table {
             header,
             rows: Vec::new(),
         }
     }
 
-    fn bytes(&self) -> Vec<u8> {
+    pub(crate) fn bytes(&self) -> Vec<u8> {
         let mut out = String::new();
         let header = self.header.iter().map(|h| text(h)).collect::<Vec<_>>();
         for row in std::iter::once(&header).chain(&self.rows) {

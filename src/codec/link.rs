@@ -12,6 +12,7 @@ mod compress;
 mod dictionary;
 mod diff;
 mod items;
+mod part_uncertainty;
 mod parts;
 mod rules;
 mod wire;
@@ -50,6 +51,7 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
                 paper: model.paper.clone(),
+                uncertainty: model.uncertainty.clone(),
             };
             encode_link(&single, scenario)
         }

@@ -28,6 +28,7 @@ mod spend;
 mod split;
 mod stress;
 pub mod templates;
+pub mod uncertainty;
 pub mod user_text;
 mod validate;
 mod validate_rules;

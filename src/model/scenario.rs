@@ -8,6 +8,7 @@ use super::paper::BoardPaper;
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
+use super::uncertainty::Uncertainty;
 use super::year::Horizon;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
@@ -99,6 +100,9 @@ pub struct Model {
     /// The board paper's title block (docs/model-format.md).
     #[serde(default, skip_serializing_if = "BoardPaper::is_default")]
     pub paper: BoardPaper,
+    /// Ranges on forecasts and the simulation's settings (schema version SCHEMA-NEXT).
+    #[serde(default, skip_serializing_if = "Uncertainty::is_default")]
+    pub uncertainty: Uncertainty,
 }
 
 impl Model {

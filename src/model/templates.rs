@@ -104,6 +104,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
         paper: illustrative(),
+        uncertainty: Default::default(),
     }
 }
 
@@ -191,5 +192,6 @@ pub fn blank() -> Model {
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
         paper: BoardPaper::default(),
+        uncertainty: Default::default(),
     }
 }

@@ -77,6 +77,15 @@ pub fn run(model: &Model) -> Outcome {
             );
         }
     }
+    // The simulation of the first option, a few draws, whatever its ranges.
+    if let Some(first) = repaired.scenarios.first() {
+        if let Ok(mut simulation) =
+            pooled_budgets::model::uncertainty::Simulation::new(&repaired, first.id)
+        {
+            let _ = simulation.run(25);
+            let _ = simulation.results();
+        }
+    }
 
     if let [first, others @ ..] = repaired.scenarios.as_slice() {
         for other in others.iter().take(MOST_OPTIONS) {

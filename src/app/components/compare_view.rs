@@ -14,6 +14,7 @@ use super::paper_title::PaperTitle;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
+use super::uncertainty_panel::UncertaintyPanel;
 use crate::app::bidi::{message, name};
 use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::fields::Editor;
@@ -159,6 +160,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 },
             } }
             <StressTest editor={props.editor.clone()} />
+            <UncertaintyPanel editor={props.editor.clone()} />
         </section>
     }
 }

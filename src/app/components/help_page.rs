@@ -61,6 +61,16 @@ pub fn help_page() -> Html {
                 <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls, under a title block: the model, the options compared, the date, its version or status and who prepared it. Type those once under “Edit the title block”: they are kept with the model (and travel in its links and files). Leave the date blank to print the day's date." }</li>
             </ul>
 
+            <h2>{ "Ranges: how bad could it get, and how likely?" }</h2>
+            <ul>
+                <li>{ "Under “Compare options side by side”, “Edit ranges” lets you give any spending line a low, most likely and high forecast, for every year or for one year. Type them as you type forecasts (spend, or over/underspend in pounds), or as a percentage over or under plan. A line without a range keeps its forecast." }</li>
+                <li>{ "Three-point (the default) puts most draws near the most likely value; its average is (low + 4 × most likely + high) ÷ 6. Triangular gives the extremes more weight: a more cautious view." }</li>
+                <li>{ "A shared driver is a range of percentages for a whole pool: in each draw one value is picked and every line of the pool moves by it, in every year. Use it for pressures that hit every service at once, such as demand in a hard winter; without it, lines move independently and the bad years look milder than they are." }</li>
+                <li>{ "“Run the simulation” draws 5,000 possible outturns (you can choose 1,000 to 20,000), settles each one under every option's rules, exactly to the penny, and shows what each partner bears: P50 is the middle draw, P10 a good year (one draw in ten is lower), P90 a bad one (one draw in ten is higher). It also gives the chance that a partner pays more than an amount you type (by default its planned contributions), and for each pool the chance its contingency reserve is used up." }</li>
+                <li>{ "Worked example: a £1,000,000 line in a 50:50 pool with a range of −5%, +2% and +20%. Its average outturn is £1,038,333 (+3.83%), so each partner expects to bear about £19,167; but the range is lopsided, so in one year in ten the line is more than 10% over and each partner bears more than about £50,000. Add a shared driver of −2%, 0% and +6% to the pool and those bad years get worse, because every line overspends together." }</li>
+                <li>{ "The seed is shown and can be typed: the same model and seed give the same figures on any computer and browser. The ranges, number of draws and seed are saved with the model and travel in links and files; the results are worked out again when you run it." }</li>
+            </ul>
+
             <h2>{ "How figures are worked out and shown" }</h2>
             <ul>
                 <li>{ "Amounts are exact to the penny. Every amount worked out is rounded to the penny once, half away from zero (£0.005 becomes £0.01)." }</li>

@@ -76,6 +76,7 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
         base_scenario,
         forecast_entry,
         paper: Default::default(),
+        uncertainty: Default::default(),
     };
     if version >= 3 {
         read_parts(&mut r, &mut model)?;
@@ -94,7 +95,8 @@ const _: fn(&Model) = |m| {
         scenarios: _,
         base_scenario: _,
         forecast_entry: _,
-        paper: _, // optional part 2 (parts.rs)
+        paper: _,       // optional part 2 (parts.rs)
+        uncertainty: _, // optional part 4 (link/parts.rs)
     } = m;
 };
 const _: fn(&Scenario) = |s| {

@@ -3,6 +3,7 @@
 //! adds to the model adds one entry to [`PARTS`]; a model without any part costs one byte.
 //! docs/link-format.md lists the tags.
 
+use super::part_uncertainty;
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::{Model, PaperField};
 
@@ -17,12 +18,20 @@ pub(super) struct Part {
 }
 
 /// Every part this version knows, in increasing tag order.
-const PARTS: &[Part] = &[Part {
-    tag: 2,
-    present: |m| !m.paper.is_default(),
-    write: write_paper,
-    read: read_paper,
-}];
+const PARTS: &[Part] = &[
+    Part {
+        tag: 2,
+        present: |m| !m.paper.is_default(),
+        write: write_paper,
+        read: read_paper,
+    },
+    Part {
+        tag: 4,
+        present: part_uncertainty::present,
+        write: part_uncertainty::write,
+        read: part_uncertainty::read,
+    },
+];
 
 /// Tag 2: the board paper's title block, as three strings.
 fn write_paper(w: &mut Writer, model: &Model) {
