@@ -334,6 +334,7 @@ fn blank_model() -> Model {
         )],
         base_scenario: ScenarioId(1),
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
+        money_display: Default::default(),
     }
 }
 

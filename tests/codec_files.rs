@@ -340,7 +340,7 @@ fn results_csvs_have_a_header_and_a_row_per_partner_or_pool_per_year() {
     let partners = lines(&csv::partner_results(&results));
     assert_eq!(
         partners[0],
-        "Option,Financial year,Partner,Short name,Contributions,Variance share,Net cost"
+        "Option,Financial year,Partner,Short name,Contributions,Funding gap share,Variance share,Unallocated income share,Net cost"
     );
     assert_eq!(partners.len(), 1 + 3 * 3);
     assert!(partners[1].starts_with(
@@ -349,7 +349,7 @@ fn results_csvs_have_a_header_and_a_row_per_partner_or_pool_per_year() {
     let pools = lines(&csv::pool_results(&results));
     assert_eq!(
         pools[0],
-        "Option,Financial year,Pool,Income,Planned spend,Forecast spend,Variance,Balance"
+        "Option,Financial year,Pool,Income,Planned spend,Funding gap,Unallocated income,Forecast spend,Variance,Balance"
     );
     assert_eq!(pools.len(), 1 + 3);
     assert!(

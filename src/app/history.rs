@@ -73,6 +73,7 @@ fn model_fields(model: &Model) -> Model {
         scenarios: _,
         base_scenario,
         forecast_entry,
+        money_display,
     } = model;
     Model {
         schema_version: *schema_version,
@@ -80,6 +81,7 @@ fn model_fields(model: &Model) -> Model {
         scenarios: Vec::new(),
         base_scenario: *base_scenario,
         forecast_entry: *forecast_entry,
+        money_display: *money_display,
     }
 }
 

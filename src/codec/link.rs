@@ -49,6 +49,7 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
                 scenarios: vec![only.clone()],
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
+                money_display: model.money_display,
             };
             encode_link(&single, scenario)
         }

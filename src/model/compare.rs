@@ -96,9 +96,11 @@ pub struct PartnerComparison {
     pub partner: PartnerId,
     pub name: String,
     pub contributions: Change,
+    pub gap_share: Change,
     pub variance_share: Change,
+    pub unallocated_share: Change,
     pub net_cost: Change,
-    /// The same three figures in each year.
+    /// The same figures in each year.
     pub by_year: Vec<PartnerYearComparison>,
 }
 
@@ -107,7 +109,9 @@ pub struct PartnerComparison {
 pub struct PartnerYearComparison {
     pub year: FinancialYear,
     pub contributions: Change,
+    pub gap_share: Change,
     pub variance_share: Change,
+    pub unallocated_share: Change,
     pub net_cost: Change,
 }
 
@@ -122,6 +126,8 @@ pub struct PoolComparison {
 pub struct PoolYearComparison {
     pub year: FinancialYear,
     pub income: Change,
+    pub funding_gap: Change,
+    pub unallocated_income: Change,
     pub forecast_spend: Change,
     pub variance: Change,
     pub balance: Change,
@@ -219,8 +225,11 @@ fn compare_partner(
         .find(|p| p.id == id)
         .map(|p| p.name.clone())
         .unwrap_or_default();
-    let pick = |totals: Option<&PartnerTotals>, field: fn(&PartnerTotals) -> Money| {
-        totals.map_or(Money::ZERO, field)
+    let total = |field: fn(&PartnerTotals) -> Money| {
+        Change::between(
+            base_totals.map_or(Money::ZERO, field),
+            other_totals.map_or(Money::ZERO, field),
+        )
     };
     let by_year = years
         .iter()
@@ -235,7 +244,9 @@ fn compare_partner(
             Some(PartnerYearComparison {
                 year: *year,
                 contributions: change(|y| y.contributions)?,
+                gap_share: change(|y| y.gap_share)?,
                 variance_share: change(|y| y.variance_share)?,
+                unallocated_share: change(|y| y.unallocated_share)?,
                 net_cost: change(|y| y.net_cost)?,
             })
         })
@@ -243,18 +254,11 @@ fn compare_partner(
     Some(PartnerComparison {
         partner: id,
         name,
-        contributions: Change::between(
-            pick(base_totals, |t| t.contributions),
-            pick(other_totals, |t| t.contributions),
-        )?,
-        variance_share: Change::between(
-            pick(base_totals, |t| t.variance_share),
-            pick(other_totals, |t| t.variance_share),
-        )?,
-        net_cost: Change::between(
-            pick(base_totals, |t| t.net_cost),
-            pick(other_totals, |t| t.net_cost),
-        )?,
+        contributions: total(|t| t.contributions)?,
+        gap_share: total(|t| t.gap_share)?,
+        variance_share: total(|t| t.variance_share)?,
+        unallocated_share: total(|t| t.unallocated_share)?,
+        net_cost: total(|t| t.net_cost)?,
         by_year,
     })
 }
@@ -282,6 +286,14 @@ fn compare_pool(
             Some(PoolYearComparison {
                 year: *year,
                 income: Change::between(figure(b, |y| y.income), figure(o, |y| y.income))?,
+                funding_gap: Change::between(
+                    figure(b, |y| y.funding_gap),
+                    figure(o, |y| y.funding_gap),
+                )?,
+                unallocated_income: Change::between(
+                    figure(b, |y| y.unallocated_income),
+                    figure(o, |y| y.unallocated_income),
+                )?,
                 forecast_spend: Change::between(
                     figure(b, |y| y.forecast_spend),
                     figure(o, |y| y.forecast_spend),

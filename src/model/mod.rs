@@ -15,6 +15,7 @@ mod money;
 mod options_comparison;
 mod partner;
 mod pool;
+mod reconcile;
 mod repair;
 mod results;
 mod risk;
@@ -36,13 +37,17 @@ pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
 };
 
-pub use format::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN};
+pub use format::{
+    format_money, format_percent, meaningful_percent, MoneyDisplay, MoneyStyle, MoneyUnit,
+    NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
+};
 pub use money::{
     round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,
     PercentParseError, MONEY_LIMIT,
 };
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
+pub use reconcile::Unreconciled;
 pub use repair::repair_duplicate_ids;
 pub use results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,

@@ -90,6 +90,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         scenarios,
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        money_display: Default::default(),
     }
 }
 
@@ -176,5 +177,6 @@ pub fn blank() -> Model {
         )],
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        money_display: Default::default(),
     }
 }

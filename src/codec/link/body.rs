@@ -75,6 +75,8 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
         scenarios,
         base_scenario,
         forecast_entry,
+        // Read from its optional part (tag 1) when the link has one.
+        money_display: Default::default(),
     };
     if version >= 3 {
         read_parts(&mut r, &mut model)?;
@@ -93,6 +95,8 @@ const _: fn(&Model) = |m| {
         scenarios: _,
         base_scenario: _,
         forecast_entry: _,
+        // Optional part, tag 1 (parts.rs).
+        money_display: _,
     } = m;
 };
 const _: fn(&Scenario) = |s| {

@@ -4,7 +4,7 @@
 //! docs/link-format.md lists the tags.
 
 use super::wire::{BodyError, Read, Reader, Writer};
-use crate::model::Model;
+use crate::model::{Model, MoneyUnit, NegativeStyle};
 
 /// One optional part: its tag, whether a model has it, and how it is written and read.
 pub(super) struct Part {
@@ -17,7 +17,38 @@ pub(super) struct Part {
 }
 
 /// Every part this version knows, in increasing tag order.
-const PARTS: &[Part] = &[];
+const PARTS: &[Part] = &[Part {
+    tag: 1,
+    present: |m| !m.money_display.is_default(),
+    write: write_money_display,
+    read: read_money_display,
+}];
+
+/// Tag 1, how money is shown: one varint, `unit + 3 × negatives`, each as its position in
+/// `MoneyUnit::ALL` and `NegativeStyle::ALL`.
+fn write_money_display(w: &mut Writer, model: &Model) {
+    let display = model.money_display;
+    let unit = MoneyUnit::ALL.iter().position(|u| *u == display.unit);
+    let negatives = NegativeStyle::ALL
+        .iter()
+        .position(|n| *n == display.negatives);
+    let units = MoneyUnit::ALL.len();
+    w.count(unit.unwrap_or(0) + units * negatives.unwrap_or(0));
+}
+
+fn read_money_display(r: &mut Reader, model: &mut Model) -> Read<()> {
+    const WHAT: &str = "how money is shown";
+    let value: usize = r.number(WHAT)?;
+    let units = MoneyUnit::ALL.len();
+    let unit = MoneyUnit::ALL.get(value % units);
+    let negatives = NegativeStyle::ALL.get(value / units);
+    let (Some(unit), Some(negatives)) = (unit, negatives) else {
+        return Err(BodyError::Malformed(WHAT));
+    };
+    model.money_display.unit = *unit;
+    model.money_display.negatives = *negatives;
+    Ok(())
+}
 
 /// The count of parts present, then each one's tag and content.
 pub(super) fn write_parts(w: &mut Writer, model: &Model) {
