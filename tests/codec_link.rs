@@ -9,9 +9,8 @@ use pooled_budgets::codec::link::{
 };
 use pooled_budgets::model::{
     large_model, reference_model, small_model, AmountRule, FinancialYear, Model, Money, MoneyUnit,
-    NegativeStyle, Outturn,
-    PartnerShare, Percent, RingFence, RiskShare, ScenarioId, Split, TierBearer, TierLimit,
-    YearAmount, YearForecast,
+    NegativeStyle, Outturn, PartnerShare, Percent, RingFence, RiskShare, ScenarioId, Split,
+    TierBearer, TierLimit, YearAmount, YearForecast,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;

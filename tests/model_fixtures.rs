@@ -1,9 +1,7 @@
 //! The example models are complete (no validation problems), compute, and have the shape the
 //! benchmarks and share-link tests rely on.
 
-use pooled_budgets::model::{
-    compute, large_model, reference_model, small_model, validate, Model,
-};
+use pooled_budgets::model::{compute, large_model, reference_model, small_model, validate, Model};
 
 fn assert_valid(model: &Model) {
     let problems = validate(model);

@@ -40,13 +40,32 @@ fn unfunded(rule: RiskShare, council_line: i64) -> Scenario {
         horizon: h,
         partners: vec![
             Partner::new(1, "Council", "LBX", PartnerKind::Council),
-            Partner::new(2, "Integrated care board", "ICB", PartnerKind::IntegratedCareBoard),
+            Partner::new(
+                2,
+                "Integrated care board",
+                "ICB",
+                PartnerKind::IntegratedCareBoard,
+            ),
         ],
         pools: vec![pool],
         contributions: vec![pays(1, 30_000_000), pays(2, 13_000_000)],
         lines: vec![
-            SpendLine::new(1, "Home care", PoolId(1), PartnerId(1), pounds(council_line), h),
-            SpendLine::new(2, "Community health", PoolId(1), PartnerId(2), pounds(30_000_000), h),
+            SpendLine::new(
+                1,
+                "Home care",
+                PoolId(1),
+                PartnerId(1),
+                pounds(council_line),
+                h,
+            ),
+            SpendLine::new(
+                2,
+                "Community health",
+                PoolId(1),
+                PartnerId(2),
+                pounds(30_000_000),
+                h,
+            ),
         ],
         ring_fences: Vec::new(),
     }
@@ -87,10 +106,7 @@ fn a_plan_spending_more_than_its_income_has_a_funding_gap_apart_from_the_varianc
         ]
     );
     // ... and the variance share is the £430,000 overspend only, pro rata too.
-    assert_eq!(
-        year.variance_shares,
-        vec![pounds(300_000), pounds(130_000)]
-    );
+    assert_eq!(year.variance_shares, vec![pounds(300_000), pounds(130_000)]);
     assert_eq!(year.unallocated_shares, vec![Money::ZERO, Money::ZERO]);
     let council = &results.partner_totals[0];
     assert_eq!(council.gap_share, Money::from_pence(858_139_535));
@@ -145,7 +161,10 @@ fn a_balanced_plan_has_neither_and_its_variance_share_is_unchanged() {
     overspend(&mut scenario, 2, 500_000);
     let results = results(&scenario);
     let year = &results.pools[0].years[0];
-    assert_eq!((year.funding_gap, year.unallocated_income), (Money::ZERO, Money::ZERO));
+    assert_eq!(
+        (year.funding_gap, year.unallocated_income),
+        (Money::ZERO, Money::ZERO)
+    );
     assert_eq!(year.variance_shares, vec![pounds(500_000), Money::ZERO]);
 }
 

@@ -291,6 +291,10 @@ impl Genes<'_> {
                 pooled_budgets::model::ForecastEntry::Variance,
                 pooled_budgets::model::ForecastEntry::Spend,
             ]),
+            money_display: pooled_budgets::model::MoneyDisplay {
+                unit: self.pick(&pooled_budgets::model::MoneyUnit::ALL),
+                negatives: self.pick(&pooled_budgets::model::NegativeStyle::ALL),
+            },
             name: self.name(),
             scenarios: (0..self.below(3) + 1)
                 .map(|i| self.scenario(i as u32))

@@ -204,7 +204,6 @@ fn forecasts_are_read_as_the_switch_says() {
     let column = SchemeColumn::Forecast(y(2025));
     let spend = PasteOptions {
         forecast_entry: ForecastEntry::Spend,
-        money_display: Default::default(),
         ..PasteOptions::default()
     };
     let after = paste_with(&scenario, 0, column, "£1,050,000\n", spend)

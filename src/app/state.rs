@@ -9,7 +9,7 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
-use crate::model::{ForecastEntry, Model, Scenario, ScenarioId};
+use crate::model::{ForecastEntry, Model, MoneyDisplay, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
 /// option and item unchanged since its neighbour (`super::history`), so a step costs about
@@ -67,6 +67,9 @@ pub enum Action {
     RenameModel(String),
     /// How forecasts are typed from now on (spend in the year, or over/underspend); undoable.
     ForecastEntry(ForecastEntry),
+    /// How money is shown (pounds, £000 or £m; minus sign or brackets); kept with the model,
+    /// undoable.
+    MoneyDisplay(MoneyDisplay),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -143,6 +146,11 @@ impl EditorState {
             Action::ForecastEntry(entry) => {
                 let mut model = self.model.clone();
                 model.forecast_entry = entry;
+                self.commit(model);
+            }
+            Action::MoneyDisplay(display) => {
+                let mut model = self.model.clone();
+                model.money_display = display;
                 self.commit(model);
             }
             Action::Options(edit) => {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare_inputs::describe_input_changes;
 use super::compute::{compute, ComputeError};
-use super::format::{format_money, format_percent, MoneyStyle};
+use super::format::{format_percent, meaningful_percent, MoneyStyle};
 use super::money::{Money, Percent};
 use super::partner::PartnerId;
 use super::pool::PoolId;
@@ -48,10 +48,16 @@ impl Change {
         self.amount.is_zero()
     }
 
-    /// The difference with its sign: "+£12,000.00", "−£3,500.50", "£0.00".
+    /// The difference with its sign, exact: "+£12,000.00", "−£3,500.50", "£0.00".
     pub fn signed_amount(&self) -> String {
-        let text = format_money(self.amount, MoneyStyle::EXACT);
-        if self.amount.is_positive() {
+        self.signed_amount_in(MoneyStyle::EXACT)
+    }
+
+    /// The difference with its sign as a table figure in `style`: "+12", "(4)", "0".
+    pub fn signed_amount_in(&self, style: MoneyStyle) -> String {
+        let text = style.figure(self.amount);
+        let shows_nothing = text.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if self.amount.is_positive() && !shows_nothing {
             format!("+{text}")
         } else {
             text
@@ -61,6 +67,18 @@ impl Change {
     /// The direction in words, with the percentage when there is one: "more (+2.5%)",
     /// "less (−1.25%)", "no change". `more` and `less` fit the figure: "higher", "lower".
     pub fn direction(&self, more: &str, less: &str) -> String {
+        self.worded(more, less, self.percent.map(Some))
+    }
+
+    /// As [`Change::direction`], in a table whose largest figure is `largest`: "more (n/a)"
+    /// where the base is zero or under 1% of it ([`meaningful_percent`]).
+    pub fn direction_in_table(&self, more: &str, less: &str, largest: Money) -> String {
+        let percent = meaningful_percent(self.amount, self.base, largest);
+        self.worded(more, less, Some(percent))
+    }
+
+    /// `percent`: `None` leaves it out, `Some(None)` says "n/a".
+    fn worded(&self, more: &str, less: &str, percent: Option<Option<Percent>>) -> String {
         let word = if self.amount.is_positive() {
             more
         } else if self.amount.is_negative() {
@@ -68,13 +86,19 @@ impl Change {
         } else {
             return "no change".to_string();
         };
-        match self.percent {
-            Some(percent) => {
+        match percent {
+            Some(Some(percent)) => {
                 let sign = if self.amount.is_positive() { "+" } else { "" };
                 format!("{word} ({sign}{})", format_percent(percent))
             }
+            Some(None) => format!("{word} (n/a)"),
             None => word.to_string(),
         }
+    }
+
+    /// The larger in size of the base and the other figure.
+    pub fn largest(&self) -> Money {
+        self.base.abs().max(self.other.abs())
     }
 }
 

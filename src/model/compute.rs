@@ -16,8 +16,8 @@ use super::results::{
 };
 use super::scenario::Scenario;
 use super::settle::{
-    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved, UnderspendOutcome,
-    Unresolved,
+    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved,
+    UnderspendOutcome, Unresolved,
 };
 use super::spend::{MinimumRule, SpendLine};
 use super::year::{FinancialYear, MAX_HORIZON_YEARS};
@@ -378,7 +378,12 @@ fn compute_pool_year(
     };
     let net_cost = income_by_partner
         .iter()
-        .zip(variance_shares.iter().zip(&gap_shares).zip(&unallocated_shares))
+        .zip(
+            variance_shares
+                .iter()
+                .zip(&gap_shares)
+                .zip(&unallocated_shares),
+        )
         .map(|(paid, ((variance, gap), unallocated))| {
             paid.checked_add(*variance)?
                 .checked_add(*gap)?
@@ -612,8 +617,8 @@ fn total_by_partner(
                         net_cost: add(total.net_cost, &pool_year.net_cost)?,
                     })
                 })();
-                *total =
-                    added.ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
+                *total = added
+                    .ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
             }
         }
     }

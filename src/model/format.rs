@@ -137,14 +137,40 @@ impl MoneyStyle {
     /// An amount standing alone, in a sentence, a chart label or on an axis: "£1,234.50",
     /// "£1,235k", "£1.2m" (with the same rounding and negatives as [`MoneyStyle::figure`]).
     pub fn amount(self, amount: Money) -> String {
-        let (prefix, suffix) = match self.unit {
-            MoneyUnit::Pounds => ("", ""),
-            MoneyUnit::Thousands => ("£", "k"),
-            MoneyUnit::Millions => ("£", "m"),
+        render(amount, self, self.places(), true)
+    }
+
+    /// The style of a chart's axis, bar labels and description: the table's unit, or in
+    /// pounds the one that suits `largest` (£k from £1,000, £m from £1m, then to two places of
+    /// a million); whole pounds and whole £000. The axis and the sentence use it alike, so the
+    /// sentence's "£6,698.0m" sits beside "£6,698m" on the axis, never "£6698m".
+    pub fn for_chart(self, largest: Money) -> MoneyStyle {
+        let unit = match self.unit {
+            MoneyUnit::Pounds if largest.abs() >= Money::pounds(1_000_000) => MoneyUnit::Millions,
+            MoneyUnit::Pounds if largest.abs() >= Money::pounds(1_000) => MoneyUnit::Thousands,
+            unit => unit,
         };
-        let figure = format_money(amount.abs(), self);
-        let body = format!("{prefix}{figure}{suffix}");
-        signed(body, amount.is_negative() && !is_zero_figure(&figure), self.negative)
+        MoneyStyle {
+            unit,
+            negative: self.negative,
+            pence: self.unit == MoneyUnit::Pounds && unit == MoneyUnit::Millions,
+        }
+    }
+
+    /// An axis tick standing alone, with just enough decimal places (up to two) to tell
+    /// multiples of `step` apart: "£0", "£250k", "£1.5m", "(£200k)".
+    pub fn tick(self, value: Money, step: Money) -> String {
+        if value.is_zero() {
+            return "£0".to_string();
+        }
+        let step = step.abs().as_decimal() / self.scale();
+        let places = (0..2u32)
+            .find(|&places| {
+                let shifted = step * Decimal::from(10_u32.pow(places));
+                shifted == shifted.trunc()
+            })
+            .unwrap_or(2);
+        render(value, self, places, true)
     }
 
     /// A column head with the unit: "Net cost (£000)", "Net cost (£m)", "Net cost (£)".
@@ -157,8 +183,12 @@ impl MoneyStyle {
     pub fn note(self) -> String {
         let unit = match self.unit {
             MoneyUnit::Pounds => "Amounts in pounds.",
-            MoneyUnit::Thousands => "Amounts in £000 (thousands of pounds), rounded to the nearest £1,000.",
-            MoneyUnit::Millions => "Amounts in £m (millions of pounds), rounded to the nearest £100,000.",
+            MoneyUnit::Thousands => {
+                "Amounts in £000 (thousands of pounds), rounded to the nearest £1,000."
+            }
+            MoneyUnit::Millions => {
+                "Amounts in £m (millions of pounds), rounded to the nearest £100,000."
+            }
         };
         let negatives = match self.negative {
             NegativeStyle::Minus => "Negative amounts have a minus sign, like −1,250.",
@@ -238,24 +268,26 @@ pub const MINUS_SIGN: char = '\u{2212}';
 /// "1,235" (£000), "1.2" (£m), "−£220,336" or "(£220,336)". Rounding to the unit uses the
 /// model's one rule (half away from zero).
 pub fn format_money(amount: Money, style: MoneyStyle) -> String {
-    let prefix = if style.unit == MoneyUnit::Pounds { "£" } else { "" };
-    let places = style.places();
-    let rounded = style.rounded(amount.abs());
-    let body = format!("{prefix}{}", group_thousands(rounded, places));
-    // An amount that rounds to zero is shown without a sign: "−0" in a report looks like an error.
-    signed(body, amount.is_negative() && !rounded.is_zero(), style.negative)
+    render(amount, style, style.places(), false)
 }
 
-fn signed(body: String, negative: bool, style: NegativeStyle) -> String {
-    match (negative, style) {
+/// The one place an amount becomes text: rounded once to `places` in the unit, grouped in
+/// thousands, "£" and "k"/"m" when it stands alone (`inline`), then the negative style.
+fn render(amount: Money, style: MoneyStyle, places: u32, inline: bool) -> String {
+    let (prefix, suffix) = match (style.unit, inline) {
+        (MoneyUnit::Pounds, _) => ("£", ""),
+        (_, false) => ("", ""),
+        (MoneyUnit::Thousands, true) => ("£", "k"),
+        (MoneyUnit::Millions, true) => ("£", "m"),
+    };
+    let rounded = round_half_away_from_zero(amount.abs().as_decimal() / style.scale(), places);
+    let body = format!("{prefix}{}{suffix}", group_thousands(rounded, places));
+    // An amount that rounds to zero is shown without a sign: "−0" in a report looks like an error.
+    match (amount.is_negative() && !rounded.is_zero(), style.negative) {
         (false, _) => body,
         (true, NegativeStyle::Minus) => format!("{MINUS_SIGN}{body}"),
         (true, NegativeStyle::Brackets) => format!("({body})"),
     }
-}
-
-fn is_zero_figure(figure: &str) -> bool {
-    figure.chars().all(|c| !c.is_ascii_digit() || c == '0')
 }
 
 /// The note for a table with a percentage column: what "n/a" means, said once in its caption.
@@ -266,7 +298,9 @@ pub const PERCENT_NOT_SHOWN: &str = "n/a: no percentage where the base is zero o
 /// mean nothing, so tables show "n/a" and say why once ([`PERCENT_NOT_SHOWN`]).
 pub fn meaningful_percent(amount: Money, base: Money, largest: Money) -> Option<Percent> {
     let size = base.abs();
-    let floor = largest.abs().checked_percent(Percent::from_hundredths(100))?;
+    let floor = largest
+        .abs()
+        .checked_percent(Percent::from_hundredths(100))?;
     if size.is_zero() || size < floor {
         return None;
     }

@@ -14,6 +14,7 @@ pub mod limits;
 mod money;
 mod options_comparison;
 mod partner;
+pub mod plan_checks;
 mod pool;
 mod reconcile;
 mod repair;

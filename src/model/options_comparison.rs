@@ -278,13 +278,12 @@ impl OptionsComparison {
                 rows: std::iter::once(figure(|y| y.income, "Income", false)?)
                     .chain(position)
                     .chain([
-
-                    figure(|y| y.forecast_spend, "Forecast spend", false)?,
-                    figure(
-                        |y| y.variance,
-                        "Variance (overspend +, underspend −)",
-                        false,
-                    )?,
+                        figure(|y| y.forecast_spend, "Forecast spend", false)?,
+                        figure(
+                            |y| y.variance,
+                            "Variance (overspend +, underspend −)",
+                            false,
+                        )?,
                         figure(|y| y.balance, &balance_label, true)?,
                     ])
                     .collect(),

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use crate::model::{FinancialYear, Money, PartnerHeading, PartnerId, PartnerTotals, Results};
+use crate::model::{
+    FinancialYear, Money, MoneyStyle, PartnerHeading, PartnerId, PartnerTotals, Results,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
@@ -21,9 +23,33 @@ pub struct ChartData {
     pub series: Vec<String>,
     /// `amounts[category][series]`.
     pub amounts: Vec<Vec<Money>>,
+    /// The model's money style, for the chart's table; the chart itself draws in
+    /// [`ChartData::chart_style`].
+    pub style: MoneyStyle,
 }
 
 impl ChartData {
+    /// The same data shown in `style` (the model's choice of unit and negatives).
+    pub fn shown_in(mut self, style: MoneyStyle) -> ChartData {
+        self.style = style;
+        self
+    }
+
+    /// The axis, bar labels and description's style: one unit for the whole chart.
+    pub fn chart_style(&self) -> MoneyStyle {
+        let largest = self
+            .cells()
+            .map(|(_, _, amount)| amount.abs())
+            .max()
+            .unwrap_or(Money::ZERO);
+        self.style.for_chart(largest)
+    }
+
+    /// An amount in a sentence about the chart, as its axis shows it: "£6,698.0m".
+    pub fn money(&self, amount: Money) -> String {
+        self.chart_style().amount(amount)
+    }
+
     /// The amount for one category and series; zero where the results have none.
     pub fn amount(&self, category: usize, series: usize) -> Money {
         self.amounts
@@ -104,6 +130,7 @@ fn per_year<T>(
                     .collect()
             })
             .collect(),
+        style: MoneyStyle::EXACT,
     }
 }
 
@@ -183,6 +210,7 @@ pub fn net_costs(options: &[Rc<Results>]) -> ChartData {
         categories: partners.into_iter().map(|(_, c)| c).collect(),
         series: options.iter().map(|o| o.scenario_name.clone()).collect(),
         amounts,
+        style: MoneyStyle::EXACT,
     }
 }
 

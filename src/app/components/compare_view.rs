@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::net_cost_chart::NetCostChart;
-use super::money_cell::MoneyCell;
+use super::money_cell::{style_note, MoneyCell};
+use super::money_display_field::MoneyDisplayField;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
 use super::table_region::TableRegion;
@@ -15,8 +16,8 @@ use crate::app::bidi::{message, name};
 use crate::app::fields::Editor;
 use crate::model::user_text::{isolate, plain};
 use crate::model::{
-    compare_options, year_span, Change, Figure, Money, OptionsComparison, Period, Results, Row,
-    MAX_COMPARED,
+    compare_options, meaningful_percent, year_span, Change, Figure, Money, MoneyStyle,
+    OptionsComparison, Period, Results, Row, MAX_COMPARED, PERCENT_NOT_SHOWN,
 };
 use crate::platform;
 
@@ -27,6 +28,9 @@ pub struct CompareViewProps {
     pub on_close: Callback<()>,
     #[prop_or(AttrValue::Static("Back to editing"))]
     pub close_label: AttrValue,
+    /// The unit and negatives control; a shared, read-only model shows them as published.
+    #[prop_or(true)]
+    pub money_control: bool,
 }
 
 #[function_component(CompareView)]
@@ -131,8 +135,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 </div>
             </div>
             <p class="pb-note">
-                { "Each option against the base, in pounds. A difference shows its sign and says which way it goes; \
-                   a positive variance is an overspend, a minus sign (−) an underspend or money returned." }
+                { "Each option against the base. A difference shows its sign and says which way it goes; \
+                   a positive variance is a forecast overspend, a negative one an underspend or money returned. \
+                   A funding gap or unallocated income is the plan's, not a variance, and is shown apart." }
             </p>
             <div class="pb-compare__controls">
                 <fieldset class="pb-fieldset pb-compare__choices">
@@ -143,9 +148,13 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     selected={figure.key()} on_change={on_figure} />
                 <SelectField id="compare-period" label="Years" options={periods}
                     selected={period_key} on_change={on_period} />
+                if props.money_control {
+                    <MoneyDisplayField id="compare-money" display={model.money_display}
+                        dispatcher={props.editor.dispatcher()} />
+                }
             </div>
             { match &*compared {
-                Ok(comparison) => tables(comparison, *figure, *period, &period_text),
+                Ok(comparison) => tables(comparison, *figure, *period, &period_text, model.money_style()),
                 Err(message) => html! {
                     <div class="pb-notice" role="status"><p>{ message }</p></div>
                 },
@@ -155,7 +164,13 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     }
 }
 
-fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: &str) -> Html {
+fn tables(
+    comparison: &OptionsComparison,
+    figure: Figure,
+    period: Period,
+    span: &str,
+    style: MoneyStyle,
+) -> Html {
     let partners = comparison.partner_rows(figure, period);
     let pools = comparison.pool_rows(period);
     let (partners, pools) = match (partners, pools) {
@@ -169,15 +184,15 @@ fn tables(comparison: &OptionsComparison, figure: Figure, period: Period, span: 
     let partners: Vec<Row> = partners.into_iter().filter(|r| !r.is_empty()).collect();
     html! {
         <>
-            { table(comparison, &caption, "Partner", &partners, ("more", "less")) }
+            { table(comparison, &caption, "Partner", &partners, ("more", "less"), style) }
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing in any of these options are not shown.") }</p>
             }
-            <NetCostChart options={option_results(comparison)} />
+            <NetCostChart options={option_results(comparison)} {style} />
             <div class="pb-compare__pools">
                 { for pools.iter().map(|pool| {
                     let caption = format!("{}, {span}", isolate(&pool.name));
-                    html! { <div key={pool.pool.0}>{ table(comparison, &caption, "Figure", &pool.rows, ("more", "less")) }</div> }
+                    html! { <div key={pool.pool.0}>{ table(comparison, &caption, "Figure", &pool.rows, ("more", "less"), style) }</div> }
                 }) }
             </div>
             <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
@@ -221,17 +236,27 @@ fn table(
     first: &str,
     rows: &[Row],
     words: (&str, &str),
+    style: MoneyStyle,
 ) -> Html {
     let header = |text: String| {
-        html! { <th scope="col" class="pb-table__header pb-table__header--numeric">{ message(&text) }</th> }
+        html! { <th scope="col" class="pb-table__header pb-table__header--numeric">{ message(&style.head(&text)) }</th> }
     };
     let change_header = |name: &str| {
         html! {
             <th scope="col" class="pb-table__header pb-table__header--numeric">
-                <span class="pb-visually-hidden">{ format!("{name}: ") }</span>{ "Difference from base" }
+                <span class="pb-visually-hidden">{ format!("{name}: ") }</span>{ style.head("Difference from base") }
             </th>
         }
     };
+    // Percentages on a base under 1% of the table's largest figure say "n/a" (the caption says why).
+    let largest = rows
+        .iter()
+        .flat_map(|row| row.others.iter().map(Change::largest))
+        .max()
+        .unwrap_or(Money::ZERO);
+    let any_not_shown = rows.iter().flat_map(|row| &row.others).any(|change| {
+        !change.is_zero() && meaningful_percent(change.amount, change.base, largest).is_none()
+    });
     let body = rows.iter().enumerate().map(|(i, row)| {
         let total = i + 1 == rows.len() && row.label == "All partners";
         let class = if total {
@@ -248,9 +273,9 @@ fn table(
         html! {
             <tr class={class}>
                 <th scope="row" class="pb-table__header">{ name(&row.label) }</th>
-                { money(row.base) }
+                { money(row.base, style) }
                 { for row.others.iter().map(|change| html! {
-                    <>{ money(change.other) }{ difference(change, words) }</>
+                    <>{ money(change.other, style) }{ difference(change, words, style, largest) }</>
                 }) }
             </tr>
         }
@@ -258,7 +283,10 @@ fn table(
     html! {
         <TableRegion label={plain(caption)}>
             <table class="pb-table pb-compare__table">
-                <caption class="pb-table__caption">{ message(caption) }</caption>
+                <caption class="pb-table__caption">
+                    { message(caption) }{ style_note(style) }
+                    if any_not_shown { <span class="pb-table__caption-note">{ PERCENT_NOT_SHOWN }</span> }
+                </caption>
                 <thead>
                     <tr class="pb-table__row">
                         <th scope="col" class="pb-table__header">{ first }</th>
@@ -274,13 +302,19 @@ fn table(
     }
 }
 
-fn money(amount: Money) -> Html {
-    html! { <MoneyCell amount={amount} /> }
+fn money(amount: Money, style: MoneyStyle) -> Html {
+    html! { <MoneyCell {amount} {style} /> }
 }
 
 /// A difference from the base: the signed amount, then the direction in words (with an arrow
-/// for sighted readers), never colour alone.
-pub fn difference(change: &Change, (more, less): (&str, &str)) -> Html {
+/// for sighted readers), never colour alone. The percentage is "n/a" where the base is under
+/// 1% of `largest`, the table's largest figure.
+pub fn difference(
+    change: &Change,
+    (more, less): (&str, &str),
+    style: MoneyStyle,
+    largest: Money,
+) -> Html {
     let arrow = if change.amount.is_positive() {
         "▲ "
     } else if change.amount.is_negative() {
@@ -290,8 +324,8 @@ pub fn difference(change: &Change, (more, less): (&str, &str)) -> Html {
     };
     html! {
         <td class="pb-table__cell pb-table__cell--numeric pb-change">
-            <span class="pb-change__amount">{ change.signed_amount() }</span>
-            <span class="pb-change__words"><span aria-hidden="true">{ arrow }</span>{ change.direction(more, less) }</span>
+            <span class="pb-change__amount">{ change.signed_amount_in(style) }</span>
+            <span class="pb-change__words"><span aria-hidden="true">{ arrow }</span>{ change.direction_in_table(more, less, largest) }</span>
         </td>
     }
 }

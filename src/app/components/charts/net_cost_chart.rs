@@ -8,12 +8,13 @@ use yew::prelude::*;
 use super::chart_frame::ChartFrame;
 use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::components::partner_summary::year_span;
-use crate::model::Results;
+use crate::model::{MoneyStyle, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct NetCostChartProps {
     /// The options to compare, in the order their bars appear.
     pub options: Vec<Rc<Results>>,
+    pub style: MoneyStyle,
     #[prop_or(AttrValue::Static("pb-chart-net-cost"))]
     pub id: AttrValue,
 }
@@ -32,7 +33,7 @@ fn title(options: &[Rc<Results>]) -> String {
 
 #[function_component(NetCostChart)]
 pub fn net_cost_chart(props: &NetCostChartProps) -> Html {
-    let chart = Rc::new(data::net_costs(&props.options));
+    let chart = Rc::new(data::net_costs(&props.options).shown_in(props.style));
     html! {
         <ChartFrame
             id={props.id.clone()}
