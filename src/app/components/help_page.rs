@@ -54,7 +54,7 @@ pub fn help_page() -> Html {
 
             <h2>{ "Comparing options and the stress test" }</h2>
             <ul>
-                <li>{ "Under “Options”, select “Compare options side by side”. The base and up to five other options sit in columns; each option's column is followed by its difference from the base, as an amount with its sign and in words (“more”, “less”, “no change”) with the percentage. Choose the figure (net cost, contributions or share of variance) and all years or one year." }</li>
+                <li>{ "Under “Options”, select “Compare options side by side”. The base and up to five other options sit in columns; each option's column is followed by its difference from the base, as an amount with its sign and in words (“more”, “less”, “no change”) with the percentage. Choose the figure (net cost, contributions, or the share of funding gap, variance or unallocated income) and all years or one year; choose pounds, £000 or £m, and a minus sign or brackets, under “Show amounts in”." }</li>
                 <li>{ "“What differs from the base” lists, for each option, every input that is different, for example “NHS minimum contribution uplift: 5.66% → 3.9%”." }</li>
                 <li>{ "The stress test sets every spending line of an option, or of one of its pools, to the same forecast over- or underspend in every year, from −10% to +20%. It shows each partner's share of the variance as forecast and under the stress, then under each of the seven risk-share patterns side by side, so you can see which rule is fairest for the risk." }</li>
                 <li>{ "“Print board paper” prints the comparison on A4 landscape without the controls. The stress test starts on a new page." }</li>
