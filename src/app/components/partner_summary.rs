@@ -24,31 +24,22 @@ struct Column {
     optional: bool,
 }
 
-const CONTRIBUTIONS: Column = Column {
-    optional: false,
-    head: "Contributions",
-    pick: |t| t.contributions,
-};
-const GAP: Column = Column {
-    optional: true,
-    head: "Share of funding gap",
-    pick: |t| t.gap_share,
-};
-const VARIANCE: Column = Column {
-    optional: false,
-    head: "Share of variance",
-    pick: |t| t.variance_share,
-};
-const UNALLOCATED: Column = Column {
-    optional: true,
-    head: "Share of unallocated income",
-    pick: |t| t.unallocated_share,
-};
-const NET_COST: Column = Column {
-    optional: false,
-    head: "Net cost",
-    pick: |t| t.net_cost,
-};
+/// The partner table's columns in order; the funding gap and unallocated income are optional.
+const COLUMNS: [Column; 5] = [
+    column("Contributions", |t| t.contributions, false),
+    column("Share of funding gap", |t| t.gap_share, true),
+    column("Share of variance", |t| t.variance_share, false),
+    column("Share of unallocated income", |t| t.unallocated_share, true),
+    column("Net cost", |t| t.net_cost, false),
+];
+
+const fn column(head: &'static str, pick: fn(&PartnerTotals) -> Money, optional: bool) -> Column {
+    Column {
+        head,
+        pick,
+        optional,
+    }
+}
 
 #[function_component(PartnerSummary)]
 pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
@@ -58,8 +49,8 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
     let any = |pick: fn(&PartnerTotals) -> Money| {
         results.partner_totals.iter().any(|t| !pick(t).is_zero())
     };
-    let columns: Vec<&Column> = [&CONTRIBUTIONS, &GAP, &VARIANCE, &UNALLOCATED, &NET_COST]
-        .into_iter()
+    let columns: Vec<&Column> = COLUMNS
+        .iter()
         .filter(|c| !c.optional || any(c.pick))
         .collect();
     let rows = results

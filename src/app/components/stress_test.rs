@@ -210,8 +210,9 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                             <th scope="col" class="pb-table__header">{ "Partner" }</th>
                             { for result.patterns.iter().map(|pattern| html! {
                                 <th scope="col" class="pb-table__header pb-table__header--numeric pb-stress__pattern">
-                                    { style.head(pattern.short_label()) }
+                                    { pattern.short_label() }
                                     if result.current == Some(*pattern) { <span class="pb-stress__current">{ " (this option's rule)" }</span> }
+                                    { format!(" ({})", style.unit.symbol()) }
                                 </th>
                             }) }
                         </tr>
