@@ -99,6 +99,8 @@ test('a plan spending more than its income shows the funding gap apart from the 
   expect(council).toEqual(['£30,000,000.00', '£8,581,395.35', '£300,000.00', '£38,881,395.35']);
   const all = await row(partners, 'All partners').locator('td').allInnerTexts();
   expect(all).toEqual(['£43,000,000.00', '£12,300,000.00', '£430,000.00', '£55,730,000.00']);
+  await checklist.screenshot({ path: `${SCREENSHOTS}/figures-checklist-funding-gap.png` });
+  await page.locator('.pb-results').screenshot({ path: `${SCREENSHOTS}/figures-results-funding-gap.png` });
 
   // The stress test shows forecast variance only: at the plan's own +£430,000 and no stress,
   // the ICB's share as forecast is its £130,000, not a share of the gap.
