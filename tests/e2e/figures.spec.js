@@ -169,3 +169,36 @@ test('£000 and brackets change every table and the board paper, and stay with t
   await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
 });
+
+test('the Better Care Fund template\'s board paper in £000: units in every head, totals footnoted where rounding shows', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await page.locator('#results-money-unit').selectOption('thousands');
+  await page.locator('#results-money-negatives').selectOption('brackets');
+  await page.getByRole('button', { name: 'Compare options side by side' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const compare = page.locator('.pb-compare');
+  for (const head of await moneyHeads(compare)) expect(head).toMatch(/\(£000\)$/);
+  // Each column of the partner table: the rounded figures against the rounded total; a
+  // footnote under the table exactly when some column does not add up as shown.
+  const table = page.getByRole('table', { name: /^Net cost by partner/ });
+  const number = (text) => {
+    const figure = text.split('\n')[0].trim();
+    const negative = figure.startsWith('(') || figure.startsWith('\u2212');
+    const value = Number(figure.replace(/[(),+\u2212]/g, ''));
+    return negative ? -value : value;
+  };
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText)));
+  const [total, ...parts] = [rows.at(-1), ...rows.slice(0, -1)];
+  const mismatched = total.filter((cell, c) => parts.reduce((sum, r) => sum + number(r[c]), 0) !== number(cell));
+  const footnote = table.locator('xpath=..').locator('.pb-table__footnote');
+  if (mismatched.length > 0) {
+    await expect(footnote).toContainText('Totals are worked out from the exact amounts and then rounded');
+  } else {
+    await expect(footnote).toHaveCount(0);
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}/figures-bcf-board-paper-thousands.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});

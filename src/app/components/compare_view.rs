@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::net_cost_chart::NetCostChart;
-use super::money_cell::{style_note, MoneyCell};
+use super::money_cell::{rounding_footnote, style_note, MoneyCell};
 use super::money_display_field::MoneyDisplayField;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
@@ -257,6 +257,7 @@ fn table(
     let any_not_shown = rows.iter().flat_map(|row| &row.others).any(|change| {
         !change.is_zero() && meaningful_percent(change.amount, change.base, largest).is_none()
     });
+    let footnote = total_footnote(comparison, rows, style);
     let body = rows.iter().enumerate().map(|(i, row)| {
         let total = i + 1 == rows.len() && row.label == "All partners";
         let class = if total {
@@ -298,8 +299,43 @@ fn table(
                 </thead>
                 <tbody>{ for body }</tbody>
             </table>
+            { footnote }
         </TableRegion>
     }
+}
+
+/// Under a table ending in an "All partners" row: the rounding footnote for each column whose
+/// rounded figures do not add up to its rounded total.
+fn total_footnote(comparison: &OptionsComparison, rows: &[Row], style: MoneyStyle) -> Html {
+    let Some((total, parts)) = rows.split_last() else {
+        return html! {};
+    };
+    if total.label != "All partners" {
+        return html! {};
+    }
+    let mut columns = vec![(
+        format!("{} (base)", comparison.base_name),
+        parts.iter().map(|r| r.base).collect::<Vec<_>>(),
+        total.base,
+    )];
+    for (i, (_, name, _)) in comparison.others.iter().enumerate() {
+        let column = |pick: fn(&Change) -> Money| -> Vec<Money> {
+            parts
+                .iter()
+                .map(|r| r.others.get(i).map_or(Money::ZERO, pick))
+                .collect()
+        };
+        if let Some(change) = total.others.get(i) {
+            columns.push((name.clone(), column(|c| c.other), change.other));
+            let difference = format!("{name}: difference from base");
+            columns.push((difference, column(|c| c.amount), change.amount));
+        }
+    }
+    let columns: Vec<(&str, Vec<Money>, Money)> = columns
+        .iter()
+        .map(|(name, parts, total)| (name.as_str(), parts.clone(), *total))
+        .collect();
+    rounding_footnote(style, &columns)
 }
 
 fn money(amount: Money, style: MoneyStyle) -> Html {

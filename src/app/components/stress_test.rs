@@ -150,9 +150,11 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                 && p.by_pattern.iter().all(|m| m.is_zero()))
         })
         .collect();
+    // The figures the percentages compare are shares of the variance, so their scale is the
+    // largest share (as forecast or under the stress), not a contribution.
     let largest = partners
         .iter()
-        .map(|p| p.contributions.abs().max(p.exposure.largest()))
+        .map(|p| p.exposure.largest())
         .max()
         .unwrap_or(Money::ZERO);
     let any_not_shown = partners.iter().any(|p| {
