@@ -380,3 +380,22 @@ fn the_comparison_csv_has_a_row_per_partner_per_option_against_the_base() {
         assert_eq!(option_cost - base_cost, difference, "{row}");
     }
 }
+
+/// How money is shown is kept in the file, and a model that keeps the defaults (pounds, minus
+/// sign) writes the same JSON as before the setting existed.
+#[test]
+fn the_money_display_is_kept_in_the_file_and_left_out_when_default() {
+    let mut model = reference_model();
+    assert!(!model_file::encode(&model).contains("money_display"));
+    model.money_display = pooled_budgets::model::MoneyDisplay {
+        unit: pooled_budgets::model::MoneyUnit::Thousands,
+        negatives: pooled_budgets::model::NegativeStyle::Brackets,
+    };
+    let file = model_file::encode(&model);
+    let value: Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(
+        value["money_display"],
+        json!({ "unit": "thousands", "negatives": "brackets" })
+    );
+    assert_eq!(model_file::decode(file.as_bytes()), Opened::Model(model));
+}
