@@ -336,6 +336,7 @@ fn blank_model() -> Model {
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
         paper: Default::default(),
         uncertainty: Default::default(),
+        money_display: Default::default(),
     }
 }
 

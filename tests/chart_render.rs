@@ -64,6 +64,7 @@ fn assert_accessible_frame(html: &str, id: &str) {
 async fn contributions_chart_has_title_description_legend_and_exact_table() {
     let results = Rc::clone(&options()[0]);
     let html = render::<ContributionsChart>(ContributionsChartProps {
+        style: MoneyStyle::EXACT,
         results: Rc::clone(&results),
         id: "c".into(),
     })
@@ -109,13 +110,14 @@ async fn contributions_chart_has_title_description_legend_and_exact_table() {
     }
     let first = &results.partner_totals[0].by_year[0];
     assert!(html.contains(&format!(">{}</td>", exact(first.contributions))));
-    assert!(html.contains(">Total</th>"));
+    assert!(html.contains(">Total (£)</th>"));
 }
 
 #[tokio::test]
 async fn balance_chart_explains_the_sign_and_shows_each_pool_year() {
     let results = Rc::clone(&options()[0]);
     let html = render::<BalanceChart>(BalanceChartProps {
+        style: MoneyStyle::EXACT,
         results: Rc::clone(&results),
         id: "b".into(),
     })
@@ -146,6 +148,7 @@ async fn a_chart_of_nothing_says_so_rather_than_drawing_empty_bars() {
         }
     }
     let html = render::<ContributionsChart>(ContributionsChartProps {
+        style: MoneyStyle::EXACT,
         results: Rc::new(results),
         id: "z".into(),
     })

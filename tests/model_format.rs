@@ -64,8 +64,8 @@ fn documented_example_exports_the_documented_csv_to_the_penny() {
     let expected = format!("\u{feff}{}", documented("csv").replace('\n', "\r\n"));
     assert_eq!(text, expected);
     // Worked by hand in the doc: 2025/26, LBH pays half the 53,900 overspend and gets back
-    // 700/1,700 of the 22,000 the plan leaves unspent (9,058.82).
-    assert!(
-        text.contains(",FY 2025/26,London Borough of Hackney,LBH,700000.00,17891.18,717891.18\r\n")
-    );
+    // 700/1,700 of the 22,000 the plan leaves unspent (9,058.82), apart from its variance share.
+    assert!(text.contains(
+        ",FY 2025/26,London Borough of Hackney,LBH,700000.00,0.00,26950.00,-9058.82,717891.18\r\n"
+    ));
 }

@@ -15,6 +15,7 @@ pub mod help_page;
 pub mod item_actions;
 pub mod models_panel;
 pub mod money_cell;
+pub mod money_display_field;
 pub mod options_bar;
 pub mod page_footer;
 pub mod page_header;

@@ -75,6 +75,7 @@ fn model_fields(model: &Model) -> Model {
         forecast_entry,
         paper,
         uncertainty,
+        money_display,
     } = model;
     Model {
         schema_version: *schema_version,
@@ -84,6 +85,7 @@ fn model_fields(model: &Model) -> Model {
         forecast_entry: *forecast_entry,
         paper: paper.clone(),
         uncertainty: uncertainty.clone(),
+        money_display: *money_display,
     }
 }
 

@@ -10,7 +10,7 @@ use yew::Reducible;
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
 use crate::model::uncertainty::Uncertainty;
-use crate::model::{ForecastEntry, Model, PaperField, Scenario, ScenarioId};
+use crate::model::{ForecastEntry, Model, MoneyDisplay, PaperField, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
 /// option and item unchanged since its neighbour (`super::history`), so a step costs about
@@ -72,6 +72,9 @@ pub enum Action {
     Paper(PaperField, String),
     /// New ranges or simulation settings (model::uncertainty); undoable.
     Uncertainty(Uncertainty),
+    /// How money is shown (pounds, £000 or £m; minus sign or brackets); kept with the model,
+    /// undoable.
+    MoneyDisplay(MoneyDisplay),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -158,6 +161,11 @@ impl EditorState {
             Action::Uncertainty(uncertainty) => {
                 let mut model = self.model.clone();
                 model.uncertainty = uncertainty;
+                self.commit(model);
+            }
+            Action::MoneyDisplay(display) => {
+                let mut model = self.model.clone();
+                model.money_display = display;
                 self.commit(model);
             }
             Action::Options(edit) => {

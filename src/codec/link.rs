@@ -52,6 +52,7 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
                 forecast_entry: model.forecast_entry,
                 paper: model.paper.clone(),
                 uncertainty: model.uncertainty.clone(),
+                money_display: model.money_display,
             };
             encode_link(&single, scenario)
         }

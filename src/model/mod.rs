@@ -16,7 +16,9 @@ pub mod naming;
 mod options_comparison;
 mod paper;
 mod partner;
+pub mod plan_checks;
 mod pool;
+mod reconcile;
 mod repair;
 mod results;
 mod risk;
@@ -39,7 +41,10 @@ pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
 };
 
-pub use format::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN};
+pub use format::{
+    format_money, format_percent, meaningful_percent, MoneyDisplay, MoneyStyle, MoneyUnit,
+    NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
+};
 pub use money::{
     round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,
     PercentParseError, MONEY_LIMIT,
@@ -47,6 +52,7 @@ pub use money::{
 pub use paper::{long_date, BoardPaper, PaperField, ILLUSTRATIVE};
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
+pub use reconcile::Unreconciled;
 pub use repair::repair_duplicate_ids;
 pub use results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,

@@ -1,6 +1,7 @@
 //! Scenarios (a named, complete set of inputs) and the model that holds several of them, one
 //! the base the others are compared against. This is the shape saved to JSON files.
 
+use super::format::{MoneyDisplay, MoneyStyle};
 use serde::{Deserialize, Serialize};
 
 use super::contribution::Contribution;
@@ -103,9 +104,17 @@ pub struct Model {
     /// Ranges on forecasts and the simulation's settings (schema version SCHEMA-NEXT).
     #[serde(default, skip_serializing_if = "Uncertainty::is_default")]
     pub uncertainty: Uncertainty,
+    /// How money is shown: pounds, £000 or £m, and negatives with a minus sign or in brackets.
+    #[serde(default, skip_serializing_if = "MoneyDisplay::is_default")]
+    pub money_display: MoneyDisplay,
 }
 
 impl Model {
+    /// The one money formatter for this model's tables, charts and board paper.
+    pub fn money_style(&self) -> MoneyStyle {
+        self.money_display.style()
+    }
+
     pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id == id)
     }

@@ -105,6 +105,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         forecast_entry: ForecastEntry::Spend,
         paper: illustrative(),
         uncertainty: Default::default(),
+        money_display: Default::default(),
     }
 }
 
@@ -193,5 +194,6 @@ pub fn blank() -> Model {
         forecast_entry: ForecastEntry::Spend,
         paper: BoardPaper::default(),
         uncertainty: Default::default(),
+        money_display: Default::default(),
     }
 }

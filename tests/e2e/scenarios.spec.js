@@ -37,9 +37,9 @@ test('a template\'s three options compare against the base, in amounts and words
   const headers = await table.locator('thead th').allTextContents();
   expect(headers.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
     'Partner',
-    'Option A: as agreed (base)',
-    'Option B: pro rata', 'Option B: pro rata: Difference from base',
-    'Option C: host bears', 'Option C: host bears: Difference from base',
+    'Option A: as agreed (base) (£)',
+    'Option B: pro rata (£)', 'Option B: pro rata: Difference from base (£)',
+    'Option C: host bears (£)', 'Option C: host bears: Difference from base (£)',
   ]);
 
   // Every difference is the option's figure less the base's, to the penny, with its word.
@@ -141,7 +141,7 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
   const own = page.getByRole('table', { name: /by this option's rules/ });
   const hackney = own.getByRole('row', { name: /^London Borough of Hackney/ });
   await expect(hackney.locator('td')).toHaveText(['£3,000,000.00', '£300,000.00', '£450,000.00', /^\+£150,000\.00\s*▲ more \(\+50%\)$/]);
-  await expect(page.getByText(/the variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
+  await expect(page.getByText(/the forecast variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
 
   const patterns = page.getByRole('table', { name: /under each risk-share pattern/ });
   const heads = (await patterns.locator('thead th').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
@@ -149,10 +149,10 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
   const hackneyRow = patterns.getByRole('row', { name: /^London Borough of Hackney/ });
   const icbRow = patterns.getByRole('row', { name: /^NHS North East London ICB/ });
   // The host (the council) carries it all; no sharing puts it on the line's commissioner.
-  await expect(hackneyRow.locator('td').nth(column('Host bears'))).toHaveText('£900,000.00');
-  await expect(icbRow.locator('td').nth(column('Host bears'))).toHaveText('£0.00');
-  await expect(icbRow.locator('td').nth(column('Pro rata'))).toHaveText('£450,000.00');
-  expect(heads).toContain('Fixed percentages (this option\'s rule)');
+  await expect(hackneyRow.locator('td').nth(column('Host bears (£)'))).toHaveText('£900,000.00');
+  await expect(icbRow.locator('td').nth(column('Host bears (£)'))).toHaveText('£0.00');
+  await expect(icbRow.locator('td').nth(column('Pro rata (£)'))).toHaveText('£450,000.00');
+  expect(heads).toContain('Fixed percentages (this option\'s rule) (£)');
 
   // An underspend of 10% comes back pro rata: £200,000 a year, £600,000 in all, −£300,000 each.
   await range.press('Home');

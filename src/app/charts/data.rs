@@ -1,7 +1,7 @@
 //! What each chart plots, taken from the model's results: categories along the bottom, one
 //! series per partner, option or pool, and the exact amounts (the chart's table shows these).
 
-use crate::model::{FinancialYear, Money, PartnerHeading, PartnerTotals, Results, Row};
+use crate::model::{FinancialYear, Money, MoneyStyle, PartnerHeading, PartnerTotals, Results, Row};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
@@ -19,9 +19,33 @@ pub struct ChartData {
     pub series: Vec<String>,
     /// `amounts[category][series]`.
     pub amounts: Vec<Vec<Money>>,
+    /// The model's money style, for the chart's table; the chart itself draws in
+    /// [`ChartData::chart_style`].
+    pub style: MoneyStyle,
 }
 
 impl ChartData {
+    /// The same data shown in `style` (the model's choice of unit and negatives).
+    pub fn shown_in(mut self, style: MoneyStyle) -> ChartData {
+        self.style = style;
+        self
+    }
+
+    /// The axis, bar labels and description's style: one unit for the whole chart.
+    pub fn chart_style(&self) -> MoneyStyle {
+        let largest = self
+            .cells()
+            .map(|(_, _, amount)| amount.abs())
+            .max()
+            .unwrap_or(Money::ZERO);
+        self.style.for_chart(largest)
+    }
+
+    /// An amount in a sentence about the chart, as its axis shows it: "£6,698.0m".
+    pub fn money(&self, amount: Money) -> String {
+        self.chart_style().amount(amount)
+    }
+
     /// The amount for one category and series; zero where the results have none.
     pub fn amount(&self, category: usize, series: usize) -> Money {
         self.amounts
@@ -102,6 +126,7 @@ fn per_year<T>(
                     .collect()
             })
             .collect(),
+        style: MoneyStyle::EXACT,
     }
 }
 
@@ -164,6 +189,7 @@ pub fn differences(rows: &[Row], options: &[String], short: impl Fn(&str) -> Str
                     .collect()
             })
             .collect(),
+        style: MoneyStyle::EXACT,
     }
 }
 

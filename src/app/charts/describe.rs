@@ -2,24 +2,7 @@
 //! cannot see the chart and for anyone reading it in a hurry.
 
 use super::data::ChartData;
-use crate::model::{format_money, Money, MoneyStyle, MoneyUnit, NegativeStyle};
-
-/// "£12.35m" from a million up, "£850,000" below: exact enough for a summary sentence.
-pub fn summary_money(amount: Money) -> String {
-    let unit = if amount.abs() >= Money::pounds(1_000_000) {
-        MoneyUnit::Millions
-    } else {
-        MoneyUnit::Pounds
-    };
-    format_money(
-        amount,
-        MoneyStyle {
-            unit,
-            negative: NegativeStyle::Minus,
-            pence: false,
-        },
-    )
-}
+use crate::model::Money;
 
 /// The index of the largest of `values`, the first one on a tie.
 fn largest<I: IntoIterator<Item = Money>>(values: I) -> Option<usize> {
@@ -57,16 +40,16 @@ pub fn contributions(data: &ChartData) -> String {
             let change = if direction == "stay" {
                 format!(
                     "stay at {} from {} to {}",
-                    summary_money(*first),
+                    data.money(*first),
                     y0.name,
                     yn.name
                 )
             } else {
                 format!(
                     "{direction} from {} in {} to {} in {}",
-                    summary_money(*first),
+                    data.money(*first),
                     y0.name,
-                    summary_money(*last),
+                    data.money(*last),
                     yn.name
                 )
             };
@@ -75,7 +58,7 @@ pub fn contributions(data: &ChartData) -> String {
         (Some(Some(only)), _, Some(year), _) => {
             sentences.push(format!(
                 "Contributions from all partners are {} in {}.",
-                summary_money(*only),
+                data.money(*only),
                 year.name
             ));
         }
@@ -90,7 +73,7 @@ pub fn contributions(data: &ChartData) -> String {
         let every_year = leaders.iter().all(|l| *l == Some(top));
         let share = data
             .series_total(top)
-            .map(|t| format!(", {} in all", summary_money(t)))
+            .map(|t| format!(", {} in all", data.money(t)))
             .unwrap_or_default();
         sentences.push(if every_year && data.categories.len() > 1 {
             format!(
@@ -134,7 +117,7 @@ pub fn differences(data: &ChartData, base: &str) -> String {
                 };
                 format!(
                     "Under {option} the largest change is {partner}'s: {sign}{} ({way}).",
-                    summary_money(amount)
+                    data.money(amount)
                 )
             }
             _ => format!("{option} is the same as {base} for every partner."),
@@ -162,9 +145,9 @@ pub fn balances(data: &ChartData) -> String {
             .collect();
         let closing = data.amount(last, s);
         let ending = if closing.is_negative() {
-            format!("a shortfall of {}", summary_money(closing.abs()))
+            format!("a shortfall of {}", data.money(closing.abs()))
         } else {
-            format!("{} left over", summary_money(closing))
+            format!("{} left over", data.money(closing))
         };
         sentences.push(match short.len() {
             0 => format!("{pool} has no shortfall in any year and ends {last_year} with {ending}."),
@@ -201,6 +184,7 @@ mod tests {
                 .iter()
                 .map(|row| row.iter().map(|&p| Money::pounds(p)).collect())
                 .collect(),
+            style: crate::model::MoneyStyle::EXACT,
         }
     }
 
@@ -223,7 +207,7 @@ mod tests {
         let one = data(&["2025/26"], &["Council"], &[&[250_000]]);
         assert_eq!(
             contributions(&one),
-            "Contributions from all partners are £250,000 in 2025/26. Council contributes the most, £250,000 in all."
+            "Contributions from all partners are £250k in 2025/26. Council contributes the most, £250k in all."
         );
         let none = data(&["2025/26"], &["Council"], &[&[0]]);
         assert_eq!(
@@ -265,10 +249,10 @@ mod tests {
             text.starts_with("Above the zero line is money left over"),
             "{text}"
         );
-        assert!(text.contains("BCF is short in 2 of 3 years (2026/27, 2027/28) and ends 2027/28 with a shortfall of £20,000."), "{text}");
+        assert!(text.contains("BCF is short in 2 of 3 years (2026/27, 2027/28) and ends 2027/28 with a shortfall of £20k."), "{text}");
         assert!(
             text.contains(
-                "Locality has no shortfall in any year and ends 2027/28 with £3,000 left over."
+                "Locality has no shortfall in any year and ends 2027/28 with £3k left over."
             ),
             "{text}"
         );

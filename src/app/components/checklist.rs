@@ -9,8 +9,11 @@ use crate::app::fields::{use_open_scenario, Editor};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, WarningKind};
+use crate::model::plan_checks::funding_gap_warnings;
 use crate::model::schemes::SchemeColumn;
-use crate::model::{format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn};
+use crate::model::{
+    compute, format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -24,16 +27,23 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     // The model's own fields and the open option only: the other options are not on screen.
     // The option is checked again only when it changed (compared, not copied, each render).
     let scenario = use_open_scenario(&props.editor);
-    let checked = use_memo((scenario, open), |(scenario, open)| match &**scenario {
-        Some(scenario) => (
-            validate_scenario(scenario, *open),
-            forecast_warnings(scenario),
-        ),
-        None => (Vec::new(), Vec::new()),
-    });
+    let style = model.money_style();
+    let checked = use_memo(
+        (scenario, open, style),
+        |(scenario, open, style)| match &**scenario {
+            Some(scenario) => (
+                validate_scenario(scenario, *open),
+                forecast_warnings(scenario),
+                compute(scenario)
+                    .map(|results| funding_gap_warnings(&results, *style))
+                    .unwrap_or_default(),
+            ),
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        },
+    );
     let mut problems = validate_model_fields(model);
     problems.extend(checked.0.iter().cloned());
-    let (problems, warnings) = (&problems, &checked.1);
+    let (problems, warnings, gaps) = (&problems, &checked.1, &checked.2);
     let model_rows: Vec<crate::model::LineId> = props
         .editor
         .scenario()
@@ -42,13 +52,25 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     html! {
         <section class="pb-section pb-checklist" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading" class="pb-section__title">{ "Checklist" }</h2>
-            if problems.is_empty() {
+            if problems.is_empty() && gaps.is_empty() {
                 <p class="pb-checklist__done"><span aria-hidden="true">{ "✓ " }</span>{ "Everything the model needs is filled in and consistent." }</p>
+            } else if problems.is_empty() {
+                <p>{ "Everything the model needs is filled in, but the plan is not funded: see the funding gap below." }</p>
             } else {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| html! {
                         <li><a href={format!("#{}", p.path.to_dom_id())}>{ message(&p.message) }</a></li>
+                    }) }
+                </ul>
+            }
+            if !gaps.is_empty() {
+                <h3 class="pb-checklist__subtitle" id="checklist-funding-gaps">
+                    { format!("{} {} with a funding gap", gaps.len(), if gaps.len() == 1 { "pool year" } else { "pool years" }) }
+                </h3>
+                <ul class="pb-checklist__list pb-checklist__warnings">
+                    { for gaps.iter().map(|gap| html! {
+                        <li><a href="#results-heading">{ message(&gap.message) }</a></li>
                     }) }
                 </ul>
             }

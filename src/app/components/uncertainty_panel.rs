@@ -26,12 +26,20 @@ use crate::model::{
 use crate::platform;
 
 /// Whole pounds: percentiles of thousands of draws are estimates, and pennies would claim a
-/// precision they do not have (each draw itself is settled to the penny).
+/// precision they do not have (each draw itself is settled to the penny). Typed thresholds.
 const WHOLE: MoneyStyle = MoneyStyle {
     unit: MoneyUnit::Pounds,
     negative: NegativeStyle::Minus,
     pence: false,
 };
+
+/// The model's unit and negatives, in whole pounds rather than pence (see [`WHOLE`]).
+fn results_style(model: &Model) -> MoneyStyle {
+    MoneyStyle {
+        pence: false,
+        ..model.money_style()
+    }
+}
 
 /// How long one slice of draws may run before the browser gets control back.
 const SLICE_MS: f64 = 10.0;
@@ -393,10 +401,11 @@ fn thresholds(
 
 fn results_view(done: &Finished, model: &Model) -> Html {
     let stale = *done.model != *model;
+    let style = results_style(model);
     let Some((_, first)) = done.runs.first() else {
         return html! {};
     };
-    let money = |amount: Money| html! { <MoneyCell amount={amount} style={WHOLE} /> };
+    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
     let options: Vec<&String> = done.runs.iter().map(|(name, _)| name).collect();
     // Partners with nothing at stake in any option (no contribution, no share, in every draw)
     // are left out, and the note says how many.
@@ -422,10 +431,11 @@ fn results_view(done: &Finished, model: &Model) -> Html {
         html! { <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>{ for cells }</tr> }
     });
     let side_caption = format!(
-        "Each partner's net cost over the plan, by option: median (P50), a bad year (P90), and the chance it pays more than its threshold. {} draws each, seed {}, {} distribution.",
+        "Each partner's net cost over the plan, by option: median (P50), a bad year (P90), and the chance it pays more than its threshold. {} draws each, seed {}, {} distribution. {}",
         group(u64::from(first.draws)),
         first.seed,
-        first.shape.label()
+        first.shape.label(),
+        style.note()
     );
     let on_csv = {
         let runs = done.runs.clone();
@@ -450,8 +460,8 @@ fn results_view(done: &Finished, model: &Model) -> Html {
                         <tr>
                             <th scope="col" class="pb-table__cell">{ "Partner" }</th>
                             { for options.iter().map(|_| html! { <>
-                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "P50" }</th>
-                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "P90" }</th>
+                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head("P50") }</th>
+                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head("P90") }</th>
                                 <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "Chance above threshold" }</th>
                             </> }) }
                         </tr>
@@ -462,7 +472,7 @@ fn results_view(done: &Finished, model: &Model) -> Html {
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
             }
-            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results)) }
+            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results, style)) }
             <button type="button" class="pb-button pb-button--secondary" onclick={on_csv}>{ "Download the percentiles (CSV)" }</button>
         </div>
     }
@@ -470,8 +480,8 @@ fn results_view(done: &Finished, model: &Model) -> Html {
 
 /// One option: each partner's percentiles of its share of variance and net cost, the pools'
 /// variance and reserve, and a chart of the first partner's net cost.
-fn option_detail(at: usize, name: &str, results: &SimulationResults) -> Html {
-    let money = |amount: Money| html! { <MoneyCell amount={amount} style={WHOLE} /> };
+fn option_detail(at: usize, name: &str, results: &SimulationResults, style: MoneyStyle) -> Html {
+    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
     let caption =
         format!("{name}: each partner over the plan, in pounds (P10 a good year, P90 a bad one)");
@@ -491,7 +501,7 @@ fn option_detail(at: usize, name: &str, results: &SimulationResults) -> Html {
                         </tr>
                         <tr>
                             <th scope="col" class="pb-table__cell">{ "Partner" }</th>
-                            { for ["P10", "P50", "P90", "Mean", "P10", "P50", "P90", "Mean"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ *h }</th> }) }
+                            { for ["P10", "P50", "P90", "Mean", "P10", "P50", "P90", "Mean"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head(h) }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -507,7 +517,8 @@ fn option_detail(at: usize, name: &str, results: &SimulationResults) -> Html {
                     <caption class="pb-table__caption">{ pools_caption }</caption>
                     <thead><tr>
                         <th scope="col" class="pb-table__cell">{ "Pool" }</th>
-                        { for ["P10", "P50", "P90", "Mean", "Chance the reserve is used up"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ *h }</th> }) }
+                        { for ["P10", "P50", "P90", "Mean"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head(h) }</th> }) }
+                        <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "Chance the reserve is used up" }</th>
                     </tr></thead>
                     <tbody>
                         { for results.pools.iter().map(|p| html! {
@@ -518,21 +529,21 @@ fn option_detail(at: usize, name: &str, results: &SimulationResults) -> Html {
                     </tbody>
                 </table>
             </TableRegion>
-            { for results.partners.iter().find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p)) }
+            { for results.partners.iter().find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
         </details>
     }
 }
 
 /// A histogram of one partner's net cost over the draws: SVG bars, a sentence saying what it
 /// shows, and the same counts as a table.
-fn net_cost_chart(id: &str, option: &str, partner: &PartnerSpread) -> Html {
+fn net_cost_chart(id: &str, option: &str, partner: &PartnerSpread, style: MoneyStyle) -> Html {
     const BINS: usize = 20;
     const WIDTH: f64 = 640.0;
     const HEIGHT: f64 = 200.0;
     let bins = histogram(&partner.net_cost_draws, BINS);
     let most = bins.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let bar = WIDTH / BINS as f64;
-    let whole = |m: Money| format_money(m, WHOLE);
+    let whole = |m: Money| style.amount(m);
     let title = format!(
         "{option}: {}'s net cost over the plan, in {} draws",
         partner.name,

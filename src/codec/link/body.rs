@@ -77,6 +77,8 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
         forecast_entry,
         paper: Default::default(),
         uncertainty: Default::default(),
+        // Read from its optional part (tag 1) when the link has one.
+        money_display: Default::default(),
     };
     if version >= 3 {
         read_parts(&mut r, &mut model)?;
@@ -97,6 +99,8 @@ const _: fn(&Model) = |m| {
         forecast_entry: _,
         paper: _,       // optional part 2 (parts.rs)
         uncertainty: _, // optional part 4 (link/parts.rs)
+        // Optional part, tag 1 (parts.rs).
+        money_display: _,
     } = m;
 };
 const _: fn(&Scenario) = |s| {

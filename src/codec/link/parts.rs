@@ -5,7 +5,7 @@
 
 use super::part_uncertainty;
 use super::wire::{BodyError, Read, Reader, Writer};
-use crate::model::{Model, PaperField};
+use crate::model::{Model, MoneyUnit, NegativeStyle, PaperField};
 
 /// One optional part: its tag, whether a model has it, and how it is written and read.
 pub(super) struct Part {
@@ -20,6 +20,12 @@ pub(super) struct Part {
 /// Every part this version knows, in increasing tag order.
 const PARTS: &[Part] = &[
     Part {
+        tag: 1,
+        present: |m| !m.money_display.is_default(),
+        write: write_money_display,
+        read: read_money_display,
+    },
+    Part {
         tag: 2,
         present: |m| !m.paper.is_default(),
         write: write_paper,
@@ -32,6 +38,32 @@ const PARTS: &[Part] = &[
         read: part_uncertainty::read,
     },
 ];
+
+/// Tag 1, how money is shown: one varint, `unit + 3 × negatives`, each as its position in
+/// `MoneyUnit::ALL` and `NegativeStyle::ALL`.
+fn write_money_display(w: &mut Writer, model: &Model) {
+    let display = model.money_display;
+    let unit = MoneyUnit::ALL.iter().position(|u| *u == display.unit);
+    let negatives = NegativeStyle::ALL
+        .iter()
+        .position(|n| *n == display.negatives);
+    let units = MoneyUnit::ALL.len();
+    w.count(unit.unwrap_or(0) + units * negatives.unwrap_or(0));
+}
+
+fn read_money_display(r: &mut Reader, model: &mut Model) -> Read<()> {
+    const WHAT: &str = "how money is shown";
+    let value: usize = r.number(WHAT)?;
+    let units = MoneyUnit::ALL.len();
+    let unit = MoneyUnit::ALL.get(value % units);
+    let negatives = NegativeStyle::ALL.get(value / units);
+    let (Some(unit), Some(negatives)) = (unit, negatives) else {
+        return Err(BodyError::Malformed(WHAT));
+    };
+    model.money_display.unit = *unit;
+    model.money_display.negatives = *negatives;
+    Ok(())
+}
 
 /// Tag 2: the board paper's title block, as three strings.
 fn write_paper(w: &mut Writer, model: &Model) {
