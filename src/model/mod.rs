@@ -11,6 +11,7 @@ pub mod fixtures;
 pub mod forecast_checks;
 mod format;
 pub mod limits;
+pub mod linked;
 mod money;
 mod options_comparison;
 mod partner;

@@ -36,6 +36,7 @@ pub(super) fn write_model(model: &Model, selected: ScenarioId, differences: bool
         contributions: Vec::new(),
         lines: Vec::new(),
         ring_fences: Vec::new(),
+        link: None,
     };
     for (index, scenario) in model.scenarios.iter().enumerate() {
         let base = match model.scenarios.first() {
@@ -106,6 +107,7 @@ const _: fn(&Scenario) = |s| {
         contributions: _,
         lines: _,
         ring_fences: _,
+        link: _,
     } = s;
 };
 
@@ -219,6 +221,7 @@ fn read_scenario(
         contributions,
         lines,
         ring_fences,
+        link: None,
     })
 }
 
