@@ -645,7 +645,9 @@ fn in_chain_order(model: &Model) -> Vec<ScenarioId> {
 }
 
 /// Fills every linked option's figures from its base and overrides (a model just read from a
-/// file or link holds only the overrides). Refuses a model whose links cannot be followed.
+/// file or link holds only the overrides), and writes its overrides again in their one form
+/// (each changed item whole, as the option has it). Refuses a model whose links cannot be
+/// followed.
 pub fn materialise(model: &mut Model) -> Result<(), ChainProblem> {
     if let Some(problem) = chain_problem(model) {
         return Err(problem);
@@ -664,6 +666,7 @@ pub fn materialise(model: &mut Model) -> Result<(), ChainProblem> {
     }
     for id in in_chain_order(model) {
         rebuild(model, id);
+        record_overrides(model, id);
     }
     Ok(())
 }
@@ -710,7 +713,8 @@ fn record_overrides(model: &mut Model, id: ScenarioId) {
     }
 }
 
-/// Rebuilds every option based on `id`, nearest first. Loops were refused when made, but the
+/// Rebuilds every option based on `id`, nearest first (each keeps its overrides' items as it
+/// now has them, so the model equals itself saved and read back). Loops were refused when made, but the
 /// walk stops after as many steps as there are options whatever happens.
 pub fn refresh_dependents(model: &mut Model, id: ScenarioId) {
     let mut queue = dependents(model, id);
@@ -722,6 +726,7 @@ pub fn refresh_dependents(model: &mut Model, id: ScenarioId) {
             break;
         }
         rebuild(model, next);
+        record_overrides(model, next);
         queue.extend(dependents(model, next));
     }
 }
