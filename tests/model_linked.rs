@@ -343,3 +343,56 @@ fn removing_an_item_in_the_base_removes_it_from_its_copies() {
     );
     assert!(option(&state, copy).lines.iter().all(|l| l.id != line));
 }
+
+#[test]
+fn what_differs_from_the_base_lists_the_overrides_in_words() {
+    let (state, copy) = copied();
+    let line = first_line(option(&state, A));
+    let state = reduce_all(
+        state,
+        [
+            Action::Edit(Edit::Pool(BCF, PoolField::RiskShare(RiskShare::HostBears))),
+            Action::Edit(Edit::Line(
+                line,
+                LineField::Budget(Y2025, Money::pounds(1_350_000)),
+            )),
+        ],
+    );
+    let (base, linked) = (option(&state, A), option(&state, copy));
+    let words = pooled_budgets::model::describe_overrides(base, linked);
+    assert_eq!(words.len(), 2);
+    assert!(
+        words
+            .iter()
+            .any(|(_, t)| t.contains("risk share") && t.contains("→")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|(_, t)| t.contains("£1,350,000.00")),
+        "{words:?}"
+    );
+    let cells = pooled_budgets::model::changed_cells(base, linked);
+    let was = budget(base, line).expect("a budget");
+    assert_eq!(
+        cells,
+        vec![(
+            line,
+            vec![(
+                pooled_budgets::model::schemes::SchemeColumn::Budget(Y2025),
+                format!(
+                    "changed from base: {} → £1,350,000.00",
+                    pooled_budgets::model::format_money(
+                        was,
+                        pooled_budgets::model::MoneyStyle::EXACT
+                    )
+                )
+            )]
+        )]
+    );
+    // The comparison against the base lists the same sentences.
+    let comparison = pooled_budgets::model::compare(base, linked).expect("compares");
+    assert_eq!(
+        comparison.input_changes,
+        words.into_iter().map(|(_, t)| t).collect::<Vec<_>>()
+    );
+}

@@ -3,10 +3,13 @@
 
 use super::contribution::{AmountRule, Contribution};
 use super::format::{format_money, format_percent, MoneyStyle};
+use super::linked::{self, ItemRef, Link, Override};
 use super::money::{Money, Percent};
 use super::partner::Partner;
 use super::pool::Pool;
-use super::scenario::Scenario;
+use super::scenario::{Model, Scenario};
+use super::schemes::SchemeColumn;
+use super::spend::LineId;
 use super::spend::{RingFenceRequirement, SpendLine};
 
 /// Collects sentences; `field` adds one when a value differs.
@@ -373,4 +376,148 @@ fn ring_fence_changes(
         changes.pool_name(after.pool)
     );
     changes.field(&label, &before.minimum, &after.minimum, |m| m.describe());
+}
+
+/// Each override of a linked option, in words, as "What differs from the base" and the "Changes
+/// in this option" panel list them: what the option's figure would be without that override
+/// (its base's), and what it is. An override that now equals the base says so.
+pub fn describe_overrides(base: &Scenario, option: &Scenario) -> Vec<(Override, String)> {
+    let Some(link) = &option.link else {
+        return Vec::new();
+    };
+    linked::overrides_list(&link.overrides)
+        .into_iter()
+        .map(|what| {
+            // The option with this one override dropped: its base's figure there.
+            let without = Scenario {
+                link: Some(Link {
+                    based_on: base.id,
+                    overrides: link.overrides.clone(),
+                }),
+                ..option.clone()
+            };
+            let mut pair = Model {
+                schema_version: 0,
+                name: String::new(),
+                scenarios: vec![base.clone(), without],
+                base_scenario: base.id,
+                forecast_entry: Default::default(),
+            };
+            linked::use_base(&mut pair, option.id, &what);
+            let before = pair.scenarios.get(1).unwrap_or(base);
+            let sentences = describe_input_changes(before, option);
+            let text = if sentences.is_empty() {
+                format!(
+                    "{}: set in this option, the same as the base now",
+                    label(option, &what)
+                )
+            } else {
+                sentences.join("; ")
+            };
+            (what, text)
+        })
+        .collect()
+}
+
+/// What an override is about, when no value differs to describe it by.
+fn label(option: &Scenario, what: &Override) -> String {
+    let item = |item: &ItemRef| match item {
+        ItemRef::Partner(id) => option
+            .partner(*id)
+            .map_or_else(|| "A partner".to_string(), |p| p.label().to_string()),
+        ItemRef::Pool(id) => option
+            .pool(*id)
+            .map_or_else(|| "A pool".to_string(), |p| p.name.clone()),
+        ItemRef::Contribution(id) => option
+            .contributions
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or_else(|| "A contribution".to_string(), |c| c.name.clone()),
+        ItemRef::Line(id) => option
+            .lines
+            .iter()
+            .find(|l| l.id == *id)
+            .map_or_else(|| "A spending line".to_string(), |l| l.name.clone()),
+        ItemRef::RingFence(key) => key.ring_fence.label().to_string(),
+    };
+    match what {
+        Override::Horizon => "Plan years".to_string(),
+        Override::Field(of, field) => {
+            format!(
+                "{} {}",
+                item(of),
+                String::from(field.clone()).replace('_', " ")
+            )
+        }
+        Override::Added(of) => format!("{} (added)", item(of)),
+        Override::Removed(of) => format!("{} (left out)", item(of)),
+        Override::Order(_) => "Order".to_string(),
+    }
+}
+
+/// The scheme grid's cells a linked option sets itself, line by line, each with its words:
+/// "changed from base: £1,200,000.00 → £1,350,000.00". Empty for an independent option.
+pub fn changed_cells(
+    base: &Scenario,
+    option: &Scenario,
+) -> Vec<(LineId, Vec<(SchemeColumn, String)>)> {
+    let Some(link) = &option.link else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for changed in &link.overrides.lines.changed {
+        let (Some(own), Some(was)) = (
+            option.lines.iter().find(|l| l.id == changed.key),
+            base.lines.iter().find(|l| l.id == changed.key),
+        ) else {
+            continue;
+        };
+        let text = |before: String, after: String| format!("changed from base: {before} → {after}");
+        let words = |t: &String| {
+            if t.is_empty() {
+                "none".to_string()
+            } else {
+                t.clone()
+            }
+        };
+        let mut cells = Vec::new();
+        for field in &changed.fields {
+            match (field.name.as_str(), field.year) {
+                ("name", _) => {
+                    cells.push((SchemeColumn::Name, text(words(&was.name), words(&own.name))))
+                }
+                ("reference", _) => cells.push((
+                    SchemeColumn::Reference,
+                    text(words(&was.reference), words(&own.reference)),
+                )),
+                ("provider", _) => cells.push((
+                    SchemeColumn::Provider,
+                    text(words(&was.provider), words(&own.provider)),
+                )),
+                ("savings", _) => cells.push((
+                    SchemeColumn::Savings,
+                    text(percent(&was.savings), percent(&own.savings)),
+                )),
+                ("budget", year) => {
+                    for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
+                        cells.push((
+                            SchemeColumn::Budget(year),
+                            text(money(&was.budget_in(year)), money(&own.budget_in(year))),
+                        ));
+                    }
+                }
+                ("forecast", year) => {
+                    for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
+                        cells.push((
+                            SchemeColumn::Forecast(year),
+                            text(was.outturn(year).describe(), own.outturn(year).describe()),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((changed.key, cells));
+    }
+    out
 }

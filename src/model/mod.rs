@@ -32,6 +32,7 @@ mod validate;
 mod validate_rules;
 mod year;
 
+pub use compare_inputs::{changed_cells, describe_overrides};
 pub use compute::{compute, ComputeError};
 pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::changes_panel::linked_changes;
 use super::checklist::Checklist;
 use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
@@ -662,6 +663,7 @@ fn modeller(props: &ModellerProps) -> Html {
                     <ModelsPanel library={(*library).clone()} open_id={*open_id} editor={editor.clone()}
                         on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
                     <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                    { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                     <Checklist editor={editor.clone()} />
                     if *editor_drawn {
                         <PlanEditor editor={editor.clone()} />
