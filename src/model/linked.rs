@@ -6,6 +6,7 @@
 //! is saved, and what the option is rebuilt from whenever its base changes.
 
 use core::fmt::Debug;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -363,23 +364,40 @@ impl Overrides {
 /// The order resolving gives a list: the base's items not left out, then the added ones.
 fn natural_order<T: Linkable>(base_keys: &[T::Key], changes: &Changes<T>) -> Vec<T::Key> {
     let added: Vec<T::Key> = changes.added.iter().map(|a| a.key).collect();
+    let left_out: BTreeSet<T::Key> = changes.removed.iter().chain(&added).copied().collect();
     base_keys
         .iter()
-        .filter(|k| !changes.removed.contains(k) && !added.contains(k))
+        .filter(|k| !left_out.contains(k))
         .copied()
         .chain(added.iter().copied())
         .collect()
 }
 
+/// Each key's first place in `keys` (lists of hundreds of schemes are matched by lookup).
+fn places<K: Ord + Copy>(keys: &[K]) -> BTreeMap<K, usize> {
+    let mut places = BTreeMap::new();
+    for (at, key) in keys.iter().enumerate() {
+        places.entry(*key).or_insert(at);
+    }
+    places
+}
+
 fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
     let base_keys = T::keys(base);
+    let left_out: BTreeSet<T::Key> = changes
+        .removed
+        .iter()
+        .copied()
+        .chain(changes.added.iter().map(|a| a.key))
+        .collect();
+    let changed_at = places(&changes.changed.iter().map(|c| c.key).collect::<Vec<_>>());
     let mut items: Vec<(T::Key, T)> = Vec::with_capacity(base.len() + changes.added.len());
     for (key, item) in base_keys.iter().zip(base) {
-        if changes.removed.contains(key) || changes.added.iter().any(|a| a.key == *key) {
+        if left_out.contains(key) {
             continue;
         }
         let mut item = item.clone();
-        if let Some(changed) = changes.changed.iter().find(|c| c.key == *key) {
+        if let Some(changed) = changed_at.get(key).and_then(|at| changes.changed.get(*at)) {
             for field in &changed.fields {
                 item.take(&changed.item, field);
             }
@@ -388,7 +406,8 @@ fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
     }
     items.extend(changes.added.iter().map(|a| (a.key, a.item.clone())));
     if let Some(order) = &changes.order {
-        items.sort_by_key(|(key, _)| order.iter().position(|k| k == key).unwrap_or(usize::MAX));
+        let place = places(order);
+        items.sort_by_key(|(key, _)| place.get(key).copied().unwrap_or(usize::MAX));
     }
     items.into_iter().map(|(_, item)| item).collect()
 }
@@ -396,21 +415,23 @@ fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
 fn list_differences<T: Linkable>(base: &[T], option: &[T], keep: &Changes<T>) -> Changes<T> {
     let base_keys = T::keys(base);
     let option_keys = T::keys(option);
+    let in_option: BTreeSet<T::Key> = option_keys.iter().copied().collect();
+    let base_at = places(&base_keys);
+    let was_added: BTreeSet<T::Key> = keep.added.iter().map(|a| a.key).collect();
+    let kept_at = places(&keep.changed.iter().map(|c| c.key).collect::<Vec<_>>());
     let mut changes = Changes {
         removed: base_keys
             .iter()
-            .filter(|k| !option_keys.contains(k))
+            .filter(|k| !in_option.contains(k))
             .copied()
             .collect(),
         ..Changes::default()
     };
     for (key, item) in option_keys.iter().zip(option) {
-        let in_base = base_keys.iter().position(|k| k == key);
-        let was_added = keep.added.iter().any(|a| a.key == *key);
-        match in_base.and_then(|i| base.get(i)) {
-            Some(base_item) if !was_added => {
+        match base_at.get(key).and_then(|i| base.get(*i)) {
+            Some(base_item) if !was_added.contains(key) => {
                 let mut fields = T::differing(base_item, item);
-                if let Some(kept) = keep.changed.iter().find(|c| c.key == *key) {
+                if let Some(kept) = kept_at.get(key).and_then(|at| keep.changed.get(*at)) {
                     for field in &kept.fields {
                         let covered = fields.contains(field)
                             || (field.year.is_some()
