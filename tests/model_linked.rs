@@ -396,3 +396,15 @@ fn what_differs_from_the_base_lists_the_overrides_in_words() {
         words.into_iter().map(|(_, t)| t).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_select_cell_set_in_the_copy_is_described_too() {
+    let (state, copy) = copied();
+    let line = first_line(option(&state, A));
+    let state = state.reduce(Action::Edit(Edit::Line(line, LineField::RingFence(None))));
+    let cells = pooled_budgets::model::changed_cells(option(&state, A), option(&state, copy));
+    let (_, row) = cells.iter().find(|(l, _)| *l == line).expect("the line");
+    let (column, text) = &row[0];
+    assert_eq!(*column, pooled_budgets::model::schemes::SchemeColumn::RingFence);
+    assert!(text.starts_with("changed from base: ") && text.ends_with("→ none"), "{text}");
+}

@@ -494,6 +494,45 @@ pub fn changed_cells(
                     SchemeColumn::Provider,
                     text(words(&was.provider), words(&own.provider)),
                 )),
+                ("pool", _) => {
+                    let pool = |id| {
+                        option
+                            .pool(id)
+                            .or_else(|| base.pool(id))
+                            .map_or_else(|| format!("pool {}", id.0), |p| p.name.clone())
+                    };
+                    cells.push((SchemeColumn::Pool, text(pool(was.pool), pool(own.pool))));
+                }
+                ("commissioner", _) => {
+                    let partner = |id| {
+                        option
+                            .partner(id)
+                            .or_else(|| base.partner(id))
+                            .map_or_else(|| format!("partner {}", id.0), |p| p.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::Commissioner,
+                        text(partner(was.commissioner), partner(own.commissioner)),
+                    ));
+                }
+                ("stream", _) => {
+                    let stream = |s: Option<super::contribution::FundingStream>| {
+                        s.map_or_else(|| "not set".to_string(), |s| s.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::Stream,
+                        text(stream(was.stream), stream(own.stream)),
+                    ));
+                }
+                ("ring_fence", _) => {
+                    let fence = |f: Option<super::spend::RingFence>| {
+                        f.map_or_else(|| "none".to_string(), |f| f.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::RingFence,
+                        text(fence(was.ring_fence), fence(own.ring_fence)),
+                    ));
+                }
                 ("savings", _) => cells.push((
                     SchemeColumn::Savings,
                     text(percent(&was.savings), percent(&own.savings)),

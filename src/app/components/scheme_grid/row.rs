@@ -147,7 +147,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             ))),
             _ => None,
         };
-        grid_select(
+        let select = grid_select(
             dom_id,
             label(column),
             options,
@@ -157,7 +157,23 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             on_change,
             on_step(column),
             on_paste(column),
-        )
+        );
+        let changed = props
+            .changed
+            .as_ref()
+            .and_then(|cells| cells.iter().find(|(c, _)| *c == column));
+        match changed {
+            Some((_, text)) => html! {
+                <>
+                    { select }
+                    <span class="pb-grid__changed">
+                        <span aria-hidden="true">{ "◆ changed" }</span>
+                        <span class="pb-visually-hidden">{ text.clone() }</span>
+                    </span>
+                </>
+            },
+            None => select,
+        }
     };
     let horizon_years: &[FinancialYear] = &props.years;
     let planned_in = |year: FinancialYear| planned(line, year);
