@@ -52,6 +52,17 @@ fn copied() -> (EditorState, ScenarioId) {
     (state, copy)
 }
 
+fn assert_only_the_rule_is_overridden(linked: &Scenario) {
+    let overrides = &linked.link.as_ref().expect("linked").overrides;
+    assert_eq!(
+        overrides_list(overrides),
+        vec![Override::Field(
+            ItemRef::Pool(BCF),
+            Field::whole("risk_share")
+        )]
+    );
+}
+
 #[test]
 fn a_copy_is_linked_with_no_overrides() {
     let (state, copy) = copied();
@@ -80,14 +91,7 @@ fn a_copy_follows_a_correction_to_its_base_and_keeps_its_own_rule() {
     assert_eq!(budget(linked, line), Some(corrected), "the copy follows");
     assert_eq!(bcf_rule(linked), RiskShare::HostBears, "its rule stays");
     assert_ne!(bcf_rule(base), RiskShare::HostBears);
-    let overrides = &linked.link.as_ref().expect("linked").overrides;
-    assert_eq!(
-        overrides_list(overrides),
-        vec![Override::Field(
-            ItemRef::Pool(BCF),
-            Field::whole("risk_share")
-        )]
-    );
+    assert_only_the_rule_is_overridden(linked);
     // The results follow too: the copy computes as its figures entered independently would.
     let mut independent = linked.clone();
     independent.link = None;
@@ -210,14 +214,7 @@ fn link_to_computes_the_differences_and_keeps_the_figures() {
     let state =
         EditorState::new(model).reduce(Action::Options(ModelEdit::LinkTo(ScenarioId(2), A)));
     let linked = option(&state, ScenarioId(2));
-    let overrides = &linked.link.as_ref().expect("linked").overrides;
-    assert_eq!(
-        overrides_list(overrides),
-        vec![Override::Field(
-            ItemRef::Pool(BCF),
-            Field::whole("risk_share")
-        )]
-    );
+    assert_only_the_rule_is_overridden(linked);
     assert_eq!(linked.lines, before.lines);
     assert_eq!(linked.pools, before.pools);
 }
@@ -405,6 +402,12 @@ fn a_select_cell_set_in_the_copy_is_described_too() {
     let cells = pooled_budgets::model::changed_cells(option(&state, A), option(&state, copy));
     let (_, row) = cells.iter().find(|(l, _)| *l == line).expect("the line");
     let (column, text) = &row[0];
-    assert_eq!(*column, pooled_budgets::model::schemes::SchemeColumn::RingFence);
-    assert!(text.starts_with("changed from base: ") && text.ends_with("→ none"), "{text}");
+    assert_eq!(
+        *column,
+        pooled_budgets::model::schemes::SchemeColumn::RingFence
+    );
+    assert!(
+        text.starts_with("changed from base: ") && text.ends_with("→ none"),
+        "{text}"
+    );
 }

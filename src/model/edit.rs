@@ -154,12 +154,7 @@ impl core::fmt::Display for EditError {
             EditError::HasDependents(names) => write!(
                 f,
                 "{} based on this option. Make {} independent first, then remove this option.",
-                names
-                    .iter()
-                    .map(|n| format!("‘{n}’"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    + if names.len() == 1 { " is" } else { " are" },
+                linked::quoted(names, ", ") + if names.len() == 1 { " is" } else { " are" },
                 if names.len() == 1 { "it" } else { "them" }
             ),
             EditError::Chain(problem) => write!(f, "{problem}"),

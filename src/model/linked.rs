@@ -539,11 +539,7 @@ impl core::fmt::Display for ChainProblem {
             ChainProblem::Loop(names) => write!(
                 f,
                 "Options {} are based on each other in a loop, so none of them has a base to start from. Make one of them independent.",
-                names
-                    .iter()
-                    .map(|n| format!("‘{n}’"))
-                    .collect::<Vec<_>>()
-                    .join(" → ")
+                quoted(names, " → ")
             ),
             ChainProblem::UnknownField { option, field } => write!(
                 f,
@@ -551,6 +547,15 @@ impl core::fmt::Display for ChainProblem {
             ),
         }
     }
+}
+
+/// Option names in quotes, joined by `between`: "‘A’ → ‘B’".
+pub fn quoted(names: &[String], between: &str) -> String {
+    names
+        .iter()
+        .map(|n| format!("‘{n}’"))
+        .collect::<Vec<_>>()
+        .join(between)
 }
 
 /// The option `id` is based on, if it is linked.
