@@ -59,7 +59,8 @@ test('a copy follows a correction to its base, keeps its own rule, and undo rest
   await expect(schemeCell(page, 'Budget 2025/26', 'Reablement').locator('xpath=..')).toContainText('◆ changed');
   await expect(changes(page).getByRole('listitem')).toHaveCount(2);
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SCREENSHOTS}/linked-markers.png`, fullPage: false });
+  await changes(page).screenshot({ path: `${SCREENSHOTS}/linked-changes.png` });
+  await budget(page).locator('xpath=..').screenshot({ path: `${SCREENSHOTS}/linked-cell.png` });
 
   // 5. "Use the base's value" drops that override: the base's figure is back, unmarked.
   await changes(page).getByRole('listitem').filter({ hasText: 'budget' })
@@ -104,6 +105,22 @@ test('a base with options based on it is deleted only after making them independ
   await ask.getByRole('button', { name: /^Make independent and delete/ }).click();
   await expect(optionSelect(page).locator('option')).toHaveCount(2);
   await expect(page.locator('#link-status')).toContainText('Independent');
+  expect(problems).toEqual([]);
+});
+
+test('correcting a budget in the template\'s base reaches all three options, with no spurious difference', async ({ page, problems }) => {
+  await openApp(page);
+  await enter(budget(page), '1,350,000');
+  for (const option of ['Option B: pro rata', 'Option C: host bears']) {
+    await choose(page, option);
+    await expect(budget(page)).toHaveValue('1,350,000.00');
+  }
+  await page.getByRole('button', { name: 'Compare options side by side' }).click();
+  const differs = page.getByRole('region', { name: 'What differs from the base' });
+  await expect(differs).toContainText('risk share');
+  await expect(differs).not.toContainText('Reablement');
+  await expect(differs).not.toContainText('budget');
+  await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
 });
 

@@ -54,7 +54,7 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
             <h2 id="changes-heading" class="pb-section__title">{ "Changes in this option" }</h2>
             <p class="pb-section__lede">
                 { "Based on ‘" }{ name(&props.base_name) }{ "’. " }{ summary }
-                { " Fields changed here are marked “◆ changed from base”." }
+                { " What it changes is marked ◆ in the schemes grid and on the cards." }
             </p>
             if count > 0 {
                 <ul class="pb-changes__list">
