@@ -124,6 +124,30 @@ test('correcting a budget in the template\'s base reaches all three options, wit
   expect(problems).toEqual([]);
 });
 
+test('Make independent keeps the figures; Link to … makes the differences the overrides', async ({ page, problems }) => {
+  await openApp(page);
+  await choose(page, 'Option B: pro rata');
+  const listed = await changes(page).getByRole('listitem').allInnerTexts();
+  expect(listed.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Make independent' }).click();
+  await expect(page.locator('#link-status')).toContainText('Independent');
+  await expect(changes(page)).toHaveCount(0);
+  await expect(rule(page)).toHaveValue('pro_rata');
+  // Independent, B no longer follows a correction to the base.
+  await choose(page, 'Option A: as agreed (base)');
+  await enter(budget(page), '1,234,567');
+  await choose(page, 'Option B: pro rata');
+  await expect(budget(page)).not.toHaveValue('1,234,567.00');
+  // Linked again: what differs from A becomes B's overrides, its budget among them.
+  await page.getByLabel('Base this option on').selectOption({ label: 'Option A: as agreed' });
+  await page.getByRole('button', { name: 'Link to this option' }).click();
+  await expect(page.locator('#link-status')).toContainText('Based on ‘Option A: as agreed’');
+  await expect(changes(page).getByRole('listitem')).toHaveCount(listed.length + 1);
+  await expect(changes(page)).toContainText('Reablement budget 2025/26: £1,234,567.00 →');
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
 /** In `other`, Option B is still linked: a correction to the base reaches it. */
 async function stillLinked(other) {
   await choose(other, 'Option B: pro rata');
