@@ -411,3 +411,36 @@ fn a_select_cell_set_in_the_copy_is_described_too() {
         "{text}"
     );
 }
+
+#[test]
+fn each_override_in_words_is_a_sentence_of_what_differs() {
+    // Option C of the reference model differs from A in two pool fields; change more in it
+    // (a partner, a contribution, a scheme's cell and notes, a ring-fence), link it to A: the
+    // overrides' sentences are exactly the differences in words, one or more each.
+    let mut model = reference_model();
+    let c = &mut model.scenarios[2];
+    c.partners[0].baseline_growth = pooled_budgets::model::Percent::from_hundredths(250);
+    c.contributions[1].name.push_str(" (revised)");
+    c.lines[3].set_budget(Y2025, Money::pounds(4321));
+    c.lines[3].notes = "Revised at month 6".to_string();
+    if let Some(fence) = c.ring_fences.get_mut(1) {
+        fence.minimum = pooled_budgets::model::MinimumRule::ShareOfStream {
+            stream: pooled_budgets::model::FundingStream::NhsMinimum,
+            percent: pooled_budgets::model::Percent::from_hundredths(1000),
+        };
+    }
+    let expected = pooled_budgets::model::compare(&model.scenarios[0], &model.scenarios[2])
+        .expect("compares")
+        .input_changes;
+    linked::link_to(&mut model, ScenarioId(3), A).expect("links");
+    let words = pooled_budgets::model::describe_overrides(&model.scenarios[0], &model.scenarios[2]);
+    assert_eq!(words.len(), 7, "{words:?}");
+    let mut listed: Vec<String> = words
+        .iter()
+        .flat_map(|(_, t)| t.split("; ").map(str::to_string))
+        .collect();
+    let mut expected = expected;
+    listed.sort();
+    expected.sort();
+    assert_eq!(listed, expected);
+}

@@ -3,7 +3,7 @@
 
 use super::contribution::{AmountRule, Contribution};
 use super::format::{format_money, format_percent, MoneyStyle};
-use super::linked::{self, ItemRef, Link, Override};
+use super::linked::{self, Field, ItemRef, Link, Linkable, Override};
 use super::money::{Money, Percent};
 use super::partner::Partner;
 use super::pool::Pool;
@@ -388,24 +388,12 @@ pub fn describe_overrides(base: &Scenario, option: &Scenario) -> Vec<(Override, 
     linked::overrides_list(&link.overrides)
         .into_iter()
         .map(|what| {
-            // The option with this one override dropped: its base's figure there.
-            let without = Scenario {
-                link: Some(Link {
-                    based_on: base.id,
-                    overrides: link.overrides.clone(),
-                }),
-                ..option.clone()
-            };
-            let mut pair = Model {
-                schema_version: 0,
-                name: String::new(),
-                scenarios: vec![base.clone(), without],
-                base_scenario: base.id,
-                forecast_entry: Default::default(),
-            };
-            linked::use_base(&mut pair, option.id, &what);
-            let before = pair.scenarios.get(1).unwrap_or(base);
-            let sentences = describe_input_changes(before, option);
+            let sentences = match &what {
+                Override::Field(item, field) => one_field(base, option, *item, field)
+                    .map(|(before, after)| describe_input_changes(&before, &after)),
+                _ => None,
+            }
+            .unwrap_or_else(|| without_one(base, option, link, &what));
             let text = if sentences.is_empty() {
                 format!(
                     "{}: set in this option, the same as the base now",
@@ -417,6 +405,94 @@ pub fn describe_overrides(base: &Scenario, option: &Scenario) -> Vec<(Override, 
             (what, text)
         })
         .collect()
+}
+
+/// The option cut down to the one item `item` (its partners and pools kept, for names), as it
+/// is (`after`) and with `field` as the base has it (`before`): describing the pair costs what
+/// the item does, not the whole option, for each of hundreds of overridden cells.
+fn one_field(
+    base: &Scenario,
+    option: &Scenario,
+    item: ItemRef,
+    field: &Field,
+) -> Option<(Scenario, Scenario)> {
+    fn reverted<T: Linkable>(own: &T, base: &T, field: &Field) -> T {
+        let mut item = own.clone();
+        item.take(base, field);
+        item
+    }
+    fn find<T: Linkable>(items: &[T], key: T::Key) -> Option<&T> {
+        T::keys(items)
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|at| items.get(at))
+    }
+    fn swapped<T: Linkable>(items: &[T], key: T::Key, by: T) -> Vec<T> {
+        let keys = T::keys(items);
+        items
+            .iter()
+            .zip(keys)
+            .map(|(i, k)| if k == key { by.clone() } else { i.clone() })
+            .collect()
+    }
+    let mut after = Scenario {
+        contributions: Vec::new(),
+        lines: Vec::new(),
+        ring_fences: Vec::new(),
+        link: None,
+        partners: option.partners.clone(),
+        pools: option.pools.clone(),
+        ..Scenario::empty(option.id, &option.name, option.horizon)
+    };
+    let mut before = after.clone();
+    match item {
+        ItemRef::Partner(k) => {
+            let own = reverted(find(&option.partners, k)?, find(&base.partners, k)?, field);
+            before.partners = swapped(&option.partners, k, own);
+        }
+        ItemRef::Pool(k) => {
+            let own = reverted(find(&option.pools, k)?, find(&base.pools, k)?, field);
+            before.pools = swapped(&option.pools, k, own);
+        }
+        ItemRef::Contribution(k) => {
+            let own = find(&option.contributions, k)?;
+            before.contributions = vec![reverted(own, find(&base.contributions, k)?, field)];
+            after.contributions = vec![own.clone()];
+        }
+        ItemRef::Line(k) => {
+            let own = find(&option.lines, k)?;
+            before.lines = vec![reverted(own, find(&base.lines, k)?, field)];
+            after.lines = vec![own.clone()];
+        }
+        ItemRef::RingFence(k) => {
+            let own = find(&option.ring_fences, k)?;
+            before.ring_fences = vec![reverted(own, find(&base.ring_fences, k)?, field)];
+            after.ring_fences = vec![own.clone()];
+        }
+    }
+    Some((before, after))
+}
+
+/// The sentences for one override the slow way: the whole option with it dropped, compared.
+fn without_one(base: &Scenario, option: &Scenario, link: &Link, what: &Override) -> Vec<String> {
+    // The option with this one override dropped: its base's figure there.
+    let without = Scenario {
+        link: Some(Link {
+            based_on: base.id,
+            overrides: link.overrides.clone(),
+        }),
+        ..option.clone()
+    };
+    let mut pair = Model {
+        schema_version: 0,
+        name: String::new(),
+        scenarios: vec![base.clone(), without],
+        base_scenario: base.id,
+        forecast_entry: Default::default(),
+    };
+    linked::use_base(&mut pair, option.id, what);
+    let before = pair.scenarios.get(1).unwrap_or(base);
+    describe_input_changes(before, option)
 }
 
 /// What an override is about, when no value differs to describe it by.
