@@ -45,8 +45,9 @@ async fn the_template_s_options_sit_side_by_side_against_the_base() {
     assert!(html.contains("Under Option B: pro rata the largest change is"));
     // The assumptions and the differences year by year, a table per option.
     assert!(html.contains("Assumptions: each option, and what differs from the base"));
-    assert!(html
-        .contains("Option C: host bears: difference from the base in net cost, by year<span"));
+    assert!(
+        html.contains("Option C: host bears: difference from the base in net cost, by year<span")
+    );
     let headers = html.matches("<th ").count();
     let scoped = html.matches(r#"<th scope="#).count();
     assert_eq!(headers, scoped, "every <th> has a scope");

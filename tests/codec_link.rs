@@ -85,6 +85,37 @@ fn links_stay_short() {
         let link = encode_scenario_link(&model, scenario.id);
         assert!(link.len() <= 1000, "one scenario: {}", link.len());
     }
+    // Issue #15: with options B and C linked to A, the link holds only what they change, and
+    // is shorter than with every option independent. A linked option shared alone opens with
+    // its full figures.
+    let independent = encode_link(&model, model.base_scenario).len();
+    let mut linked = model.clone();
+    for id in [ScenarioId(2), ScenarioId(3)] {
+        pooled_budgets::model::linked::link_to(&mut linked, id, ScenarioId(1)).expect("links");
+    }
+    let link = encode_link(&linked, linked.base_scenario);
+    println!(
+        "reference, options linked: {} characters (independent: {independent})",
+        link.len()
+    );
+    assert!(link.len() < independent, "{} ≥ {independent}", link.len());
+    assert_eq!(decode_link(&link), Ok((linked.clone(), ScenarioId(1))));
+    // The large model's options, linked to its first, the same way.
+    let large = pooled_budgets::model::large_model();
+    let mut large_linked = large.clone();
+    let first = large.scenarios[0].id;
+    for option in large.scenarios.iter().skip(1) {
+        pooled_budgets::model::linked::link_to(&mut large_linked, option.id, first).expect("links");
+    }
+    let (before, after) = (
+        encode_link(&large, large.base_scenario).len(),
+        encode_link(&large_linked, large.base_scenario).len(),
+    );
+    println!("large, options linked: {after} characters (independent: {before})");
+    assert!(after < before, "{after} ≥ {before}");
+    let alone = decode_link(&encode_scenario_link(&linked, ScenarioId(3))).expect("opens");
+    assert_eq!(alone.0.scenarios[0].pools, model.scenarios[2].pools);
+    assert!(alone.0.scenarios[0].link.is_none());
 }
 
 #[test]
@@ -585,9 +616,21 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
         }
         9 => {
             if let Some(mut copy) = model.scenarios.get(index).cloned() {
-                copy.id = ScenarioId(pick);
+                let original = copy.id;
+                // Half the copies are linked to their original (issue #15), under a fresh id.
+                let linked = pick % 64 < 32;
+                copy.id = if linked {
+                    ScenarioId(model.scenarios.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+                } else {
+                    ScenarioId(pick)
+                };
                 copy.name = name;
+                copy.link = None;
+                let id = copy.id;
                 model.scenarios.push(copy);
+                if linked {
+                    let _ = pooled_budgets::model::linked::link_to(model, id, original);
+                }
             }
             return;
         }
@@ -782,6 +825,12 @@ proptest! {
         let mut model = [small_model(), reference_model()][start].clone();
         for (pick, number, name) in changes {
             perturb(&mut model, pick, number, name);
+            // As the editor does after each edit: a linked option's change is an override,
+            // and options based on a changed one follow it.
+            let ids: Vec<ScenarioId> = model.scenarios.iter().map(|s| s.id).collect();
+            for id in ids {
+                pooled_budgets::model::linked::after_edit(&mut model, id);
+            }
         }
         let link = encode_link(&model, ScenarioId(selected));
         let decoded = decode_link(&link);

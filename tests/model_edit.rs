@@ -42,6 +42,7 @@ fn empty() -> Scenario {
         contributions: Vec::new(),
         lines: Vec::new(),
         ring_fences: Vec::new(),
+        link: None,
     }
 }
 

@@ -68,6 +68,7 @@ fn unfunded(rule: RiskShare, council_line: i64) -> Scenario {
             ),
         ],
         ring_fences: Vec::new(),
+        link: None,
     }
 }
 

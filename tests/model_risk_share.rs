@@ -70,6 +70,7 @@ fn scenario(rule: RiskShare, underspend: UnderspendTreatment, years: u32) -> Sce
             SpendLine::new(2, "Rapid response", PoolId(1), ICB, pounds(400_000), h),
         ],
         ring_fences: Vec::new(),
+        link: None,
     }
 }
 

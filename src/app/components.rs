@@ -2,6 +2,7 @@
 
 pub mod accessibility_page;
 pub mod app;
+pub mod changes_panel;
 pub mod charts;
 pub mod checklist;
 pub mod compare_view;

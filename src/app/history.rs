@@ -158,9 +158,11 @@ fn scenario_header(scenario: &Scenario) -> Scenario {
         contributions: _,
         lines: _,
         ring_fences: _,
+        link,
     } = scenario;
     Scenario {
         description: description.clone(),
+        link: link.clone(),
         ..Scenario::empty(*id, name, *horizon)
     }
 }

@@ -9,6 +9,7 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
+use crate::model::linked;
 use crate::model::uncertainty::Uncertainty;
 use crate::model::{ForecastEntry, Model, MoneyDisplay, PaperField, Scenario, ScenarioId};
 
@@ -207,7 +208,8 @@ impl EditorState {
         self
     }
 
-    /// The model with `edit` applied to the open scenario, or why it cannot be.
+    /// The model with `edit` applied to the open scenario, or why it cannot be. In a linked
+    /// option the edit becomes an override; every option based on the edited one follows.
     fn edited(&self, edit: &Edit) -> Result<Model, EditError> {
         let mut model = self.model.clone();
         let index = self.scenario_index();
@@ -216,6 +218,8 @@ impl EditorState {
             .get_mut(index)
             .ok_or(EditError::Missing("scenario"))?;
         apply(scenario, edit)?;
+        let id = scenario.id;
+        linked::after_edit(&mut model, id);
         Ok(model)
     }
 

@@ -12,6 +12,7 @@ mod compress;
 mod dictionary;
 mod diff;
 mod items;
+mod linked_part;
 mod part_uncertainty;
 mod parts;
 mod rules;
@@ -40,14 +41,18 @@ pub fn encode_link(model: &Model, selected: ScenarioId) -> String {
 }
 
 /// The link for one scenario alone, as a one-scenario model that has it as base and selected.
-/// If `scenario` is not in `model`, the whole model is shared rather than nothing.
+/// If `scenario` is not in `model`, the whole model is shared rather than nothing. A linked
+/// option goes alone as its full figures (its base is not in the link).
 pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
     match model.scenario(scenario) {
         Some(only) => {
             let single = Model {
                 schema_version: model.schema_version,
                 name: model.name.clone(),
-                scenarios: vec![only.clone()],
+                scenarios: vec![crate::model::Scenario {
+                    link: None,
+                    ..only.clone()
+                }],
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
                 paper: model.paper.clone(),

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::compare_inputs::describe_input_changes;
+use super::compare_inputs::{describe_input_changes, describe_overrides};
 use super::compute::{compute, ComputeError};
 use super::format::{format_percent, meaningful_percent, MoneyStyle};
 use super::money::{Money, Percent};
@@ -218,7 +218,14 @@ pub fn compare(base: &Scenario, other: &Scenario) -> Result<Comparison, ComputeE
         .ok_or_else(too_large)?;
 
     Ok(Comparison {
-        input_changes: describe_input_changes(base, other),
+        // An option based on the base differs from it by its overrides: those, in words.
+        input_changes: match &other.link {
+            Some(link) if link.based_on == base.id => describe_overrides(base, other)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect(),
+            _ => describe_input_changes(base, other),
+        },
         base: base_results,
         other: other_results,
         partners,

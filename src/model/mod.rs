@@ -11,6 +11,7 @@ pub mod fixtures;
 pub mod forecast_checks;
 mod format;
 pub mod limits;
+pub mod linked;
 mod money;
 pub mod naming;
 mod options_comparison;
@@ -36,6 +37,7 @@ mod validate;
 mod validate_rules;
 mod year;
 
+pub use compare_inputs::{changed_cells, describe_overrides};
 pub use compute::{compute, ComputeError};
 pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,

@@ -5,6 +5,7 @@ use super::format::{MoneyDisplay, MoneyStyle};
 use serde::{Deserialize, Serialize};
 
 use super::contribution::Contribution;
+use super::linked::Link;
 use super::paper::BoardPaper;
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
@@ -43,6 +44,10 @@ pub struct Scenario {
     pub lines: Vec<SpendLine>,
     #[serde(default)]
     pub ring_fences: Vec<RingFenceRequirement>,
+    /// The option this one is based on, and what it changes there (`model::linked`). Its
+    /// lists above are then kept resolved in memory, and saved empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
 }
 
 impl Scenario {
@@ -58,6 +63,7 @@ impl Scenario {
             contributions: Vec::new(),
             lines: Vec::new(),
             ring_fences: Vec::new(),
+            link: None,
         }
     }
 

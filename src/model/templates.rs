@@ -72,7 +72,8 @@ fn illustrative() -> BoardPaper {
     }
 }
 
-/// Option A keeps the pool's own rule; B shares pro rata; C leaves it all with the host.
+/// Option A keeps the pool's own rule; B shares pro rata; C leaves it all with the host. B and
+/// C are based on A (issue #15): each holds only its rule, so a correction to A reaches both.
 fn options(name: &str, scenario: &Scenario) -> Model {
     let rules = [
         ("Option A: as agreed", None),
@@ -97,7 +98,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
             option
         })
         .collect();
-    Model {
+    let mut model = Model {
         schema_version: SCHEMA_VERSION,
         name: name.to_string(),
         scenarios,
@@ -106,7 +107,12 @@ fn options(name: &str, scenario: &Scenario) -> Model {
         paper: illustrative(),
         uncertainty: Default::default(),
         money_display: Default::default(),
+    };
+    for id in [ScenarioId(2), ScenarioId(3)] {
+        // Cannot fail: option 1 is there and based on nothing.
+        let _ = super::linked::link_to(&mut model, id, ScenarioId(1));
     }
+    model
 }
 
 /// `base` cut down to one pool and the partners it involves, optionally with another host and

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::changes_panel::linked_changes;
 use super::checklist::Checklist;
 use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
@@ -698,6 +699,7 @@ fn modeller(props: &ModellerProps) -> Html {
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
                     <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                    { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                     <Checklist editor={editor.clone()} />
                     if *editor_drawn {
                         <PlanEditor editor={editor.clone()} />

@@ -6,6 +6,7 @@ use super::items::{
     read_contributions, read_lines, read_partners, read_pools, read_ring_fences,
     write_contributions, write_lines, write_partners, write_pools, write_ring_fences,
 };
+use super::linked_part::options_as_written;
 use super::parts::{read_parts, write_parts};
 use super::rules::{read_choice, write_choice, FORECAST_ENTRIES};
 use super::wire::{BodyError, Read, Reader, Writer};
@@ -36,10 +37,13 @@ pub(super) fn write_model(model: &Model, selected: ScenarioId, differences: bool
         contributions: Vec::new(),
         lines: Vec::new(),
         ring_fences: Vec::new(),
+        link: None,
     };
-    for (index, scenario) in model.scenarios.iter().enumerate() {
-        let base = match model.scenarios.first() {
-            Some(first) if differences && index > 0 => first,
+    // A linked option's lists are written empty here; optional part 3 carries its overrides.
+    let written = options_as_written(model);
+    for (index, scenario) in written.scenarios.iter().enumerate() {
+        let base = match written.scenarios.first() {
+            Some(first) if differences && index > 0 && scenario.link.is_none() => first,
             _ => &empty,
         };
         write_scenario(&mut w, scenario, base);
@@ -114,6 +118,7 @@ const _: fn(&Scenario) = |s| {
         contributions: _,
         lines: _,
         ring_fences: _,
+        link: _,
     } = s;
 };
 
@@ -227,6 +232,7 @@ fn read_scenario(
         contributions,
         lines,
         ring_fences,
+        link: None,
     })
 }
 

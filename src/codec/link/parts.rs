@@ -32,6 +32,12 @@ const PARTS: &[Part] = &[
         read: read_paper,
     },
     Part {
+        tag: 3,
+        present: super::linked_part::present,
+        write: super::linked_part::write,
+        read: super::linked_part::read,
+    },
+    Part {
         tag: 4,
         present: part_uncertainty::present,
         write: part_uncertainty::write,
