@@ -5,7 +5,7 @@
 use pooled_budgets::codec::csv;
 use pooled_budgets::codec::model_file::{self, FileProblem, Opened, MAX_FILE_BYTES};
 use pooled_budgets::model::{
-    compute, reference_model, small_model, FinancialYear, Model, Money, Percent,
+    compute, reference_model, small_model, FinancialYear, Model, Money, Percent, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
 
@@ -30,7 +30,7 @@ fn a_saved_file_opens_as_the_same_model() {
     let model = reference_model();
     let file = model_file::encode(&model);
     assert!(
-        file.contains("\n  \"schema_version\": 2\n"),
+        file.contains(&format!("\n  \"schema_version\": {SCHEMA_VERSION}\n")),
         "indented for people: {file}"
     );
     assert_eq!(
@@ -124,13 +124,14 @@ fn an_unknown_choice_names_its_field() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_that_reason() {
     let mut file = reference_file();
-    file["schema_version"] = json!(3);
+    file["schema_version"] = json!(SCHEMA_VERSION + 1);
     let problems = refused(open(&file));
     assert_eq!(problems[0].field, "format version");
     assert!(problems[0]
         .message
         .contains("newer version of the modeller"));
-    assert!(problems[0].message.contains("format 3"));
+    let newer = format!("format {}", SCHEMA_VERSION + 1);
+    assert!(problems[0].message.contains(&newer));
 }
 
 #[test]

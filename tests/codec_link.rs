@@ -181,7 +181,51 @@ fn golden_cases() -> Vec<(&'static str, ScenarioId, Model, bool)> {
             true,
         ),
         ("link-v2-schemes", ScenarioId(1), schemes_model(), false),
+        (
+            "link-v3-everything",
+            ScenarioId(2),
+            everything_model(),
+            false,
+        ),
     ]
+}
+
+/// A model (schema version 5, link format 3) with every optional part: the Better Care Fund
+/// template (options B and C based on A, its title block) shown in £000 with brackets, a
+/// prepared-by line, and ranges with a shared driver.
+fn everything_model() -> Model {
+    use pooled_budgets::model::uncertainty::{LineRange, PoolDriver};
+    use pooled_budgets::model::{MoneyDisplay, MoneyUnit, NegativeStyle, Percent};
+    let mut model = pooled_budgets::model::templates::all().remove(0).model;
+    model.money_display = MoneyDisplay {
+        unit: MoneyUnit::Thousands,
+        negatives: NegativeStyle::Brackets,
+    };
+    model.paper.prepared_by = "Head of Finance, Integrated Commissioning".to_string();
+    let percent = |hundredths| Outturn::VariancePercent {
+        percent: Percent::from_hundredths(hundredths),
+    };
+    let base = &model.scenarios[0];
+    model.uncertainty.ranges = base
+        .lines
+        .iter()
+        .take(2)
+        .map(|line| LineRange {
+            line: line.id,
+            year: None,
+            low: percent(-500),
+            likely: percent(200),
+            high: percent(1_500),
+        })
+        .collect();
+    model.uncertainty.drivers = vec![PoolDriver {
+        pool: base.pools[0].id,
+        low: Percent::from_hundredths(-200),
+        likely: Percent::ZERO,
+        high: Percent::from_hundredths(600),
+    }];
+    model.uncertainty.seed = 2026;
+    model
 }
 
 /// A model that uses every field schema version 2 added: budgets typed year by year, a

@@ -150,7 +150,12 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
         let migrated = from_version_1(text)?;
         return decode_current(&migrated);
     }
-    decode_current(text)
+    // 2 → 3 → 4 → 5 (docs/model-format.md, "Migrations"): each version only added optional
+    // fields, which an older file lacks and reads as their defaults, so what is left is the
+    // version number.
+    let mut model = decode_current(text)?;
+    model.schema_version = SCHEMA_VERSION;
+    Ok(model)
 }
 
 /// Reads text already in the current format. Straight from the text, not through a `Value`,

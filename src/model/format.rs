@@ -236,7 +236,7 @@ impl MoneyStyle {
     }
 }
 
-/// The model's choice of how money is shown, kept with the model (schema SCHEMA-NEXT, link part
+/// The model's choice of how money is shown, kept with the model (schema 3, link part
 /// tag 1): the unit of every table, chart and board paper, and how negatives are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MoneyDisplay {

@@ -15,11 +15,19 @@ use super::year::Horizon;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
 /// file; see `docs/model-format.md` for the migration policy.
-/// The saved model's format (docs/model-format.md). 2: a line's budget is an amount per year
-/// (with first and last years, reference, provider, funding source and notes), forecasts may
-/// be typed as spend, and the model says how forecasts are typed. Version 1 is migrated on
-/// reading (`model::migrate`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// The saved model's format (docs/model-format.md, "Versions and migration"):
+/// - 2: a line's budget is an amount per year (with first and last years, reference, provider,
+///   funding source and notes), forecasts may be typed as spend, and the model says how
+///   forecasts are typed. Version 1 is migrated on reading (`codec::saved`).
+/// - 3 (issue #14): how money is shown (`money_display`) and the board paper's title block
+///   (`paper`).
+/// - 4 (issue #15): an option may be based on another and hold only its overrides (`link`).
+/// - 5 (issue #16): ranges on forecasts and the simulation's settings (`uncertainty`).
+///
+/// Each of 3–5 only adds optional fields, which an older file lacks and reads as their
+/// defaults; the version still rises, so that an older modeller refuses a newer file rather
+/// than dropping what it cannot read when it saves again.
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -107,7 +115,7 @@ pub struct Model {
     /// The board paper's title block (docs/model-format.md).
     #[serde(default, skip_serializing_if = "BoardPaper::is_default")]
     pub paper: BoardPaper,
-    /// Ranges on forecasts and the simulation's settings (schema version SCHEMA-NEXT).
+    /// Ranges on forecasts and the simulation's settings (schema version 5).
     #[serde(default, skip_serializing_if = "Uncertainty::is_default")]
     pub uncertainty: Uncertainty,
     /// How money is shown: pounds, £000 or £m, and negatives with a minus sign or in brackets.

@@ -48,7 +48,7 @@ test('a downloaded model file opens in a fresh browser as a new model with the s
 
   const file = await download(page, 'Download model file (.json)');
   expect(file.name).toBe('Hackney- BCF - 2025.json');
-  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(2);
+  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(5);
   await expect(page.locator('.pb-files').getByRole('status')).toContainText('Made ‘Hackney- BCF - 2025.json’');
 
   const other = await (await browser.newContext()).newPage();

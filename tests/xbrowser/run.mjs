@@ -346,8 +346,8 @@ const CHECKS = [
     const model = await made('Download model file (.json)', '.json');
     const parsed = JSON.parse(model.text);
     ctx.modelFile = { text: model.text, modelName: parsed.name ?? parsed.model?.name };
-    if (parsed.schema_version !== 2 && parsed.model?.schema_version !== 2) {
-      throw new Error(`the model file has no schema_version 2: ${model.text.slice(0, 80)}`);
+    if (parsed.schema_version !== 5 && parsed.model?.schema_version !== 5) {
+      throw new Error(`the model file has no schema_version 5: ${model.text.slice(0, 80)}`);
     }
     const csvButton = await page.run(`
       return [...document.querySelectorAll('.pb-files button')].map((b) => text(b)).find((t) => /partner/i.test(t) && /CSV/i.test(t));`);
