@@ -19,7 +19,8 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 11);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const OPENS = Number(process.env.BENCH_OPENS ?? 5);
 const PASTES = Number(process.env.BENCH_PASTES ?? 5);
-const MEASURES = (process.env.BENCH_MEASURES ?? 'load,compute,opens,edits,slow-edits,paste').split(',').map((m) => m.trim());
+const SIMULATIONS = Number(process.env.BENCH_SIMULATIONS ?? 3);
+const MEASURES = (process.env.BENCH_MEASURES ?? 'load,compute,opens,edits,slow-edits,paste,simulation').split(',').map((m) => m.trim());
 const measured = (name) => MEASURES.includes(name);
 const COMPUTE_BATCHES = 30;
 const COMPUTE_BATCH = 10;
@@ -125,7 +126,12 @@ async function computeInWasm(browser, url) {
         large.compute(batch);
         perCompute.push((performance.now() - t0) / batch);
       }
-      return { perCompute, link: large.link(), limitsLink: bench.limits_link() };
+      return {
+        perCompute,
+        link: large.link(),
+        limitsLink: bench.limits_link(),
+        simulationLinks: { reference: bench.simulation_link(false), large: bench.simulation_link(true) },
+      };
     }, { batches: COMPUTE_BATCHES, batch: COMPUTE_BATCH });
   } finally {
     await page.close();
@@ -298,6 +304,65 @@ async function pastes(browser, appUrl, count) {
   };
 }
 
+// Runs in the page: clicks "Run the simulation" and waits for its results, while a probe posts
+// itself a message every 25 ms and records how long each waited for the page's thread — the
+// delay a key press or click would have met. Milliseconds.
+async function simulationRun() {
+  const run = document.getElementById('simulation-run');
+  if (!run) throw new Error('no simulation panel');
+  const waits = [];
+  let running = true;
+  const probe = async () => {
+    while (running) {
+      const posted = performance.now();
+      await new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      });
+      waits.push(performance.now() - posted);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const t0 = performance.now();
+  run.click();
+  const probing = probe();
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      if (document.getElementById('simulation-side-by-side')) return resolve();
+      const alert = document.querySelector('.pb-uncertainty [role="alert"]');
+      if (alert) return reject(new Error(alert.textContent));
+      if (performance.now() - t0 > 120_000) return reject(new Error('the simulation did not finish'));
+      requestAnimationFrame(check);
+    };
+    check();
+  });
+  const total = performance.now() - t0;
+  running = false;
+  await probing;
+  return { total, waits };
+}
+
+/** The simulation of `link` (a one-option model with a range on every line), `count` runs. */
+async function simulations(browser, appUrl, link, count) {
+  const runs = [];
+  for (let i = 0; i < count; i += 1) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${appUrl}#${link}`);
+      await page.locator(READY).first().waitFor();
+      await page.getByRole('button', { name: 'Compare options side by side' }).click();
+      await page.locator('#simulation-run').waitFor();
+      runs.push(await page.evaluate(simulationRun));
+    } finally {
+      await context.close();
+    }
+  }
+  const waits = runs.flatMap((r) => r.waits);
+  return { total: summary(runs.map((r) => r.total)), wait: summary(waits), longestWait: Math.max(...waits) };
+}
+
 export async function runBrowserBenches() {
   const servers = [];
   const browser = await chromium.launch(LAUNCH);
@@ -321,6 +386,12 @@ export async function runBrowserBenches() {
       },
       ...measured('edits') && await largeModel(browser, app.url, wasm.link),
       ...measured('paste') && { paste: await pastes(browser, app.url, PASTES) },
+      ...measured('simulation') && {
+        simulation: {
+          reference: await simulations(browser, app.url, wasm.simulationLinks.reference, SIMULATIONS),
+          large: await simulations(browser, app.url, wasm.simulationLinks.large, 1),
+        },
+      },
     };
   } finally {
     await browser.close();

@@ -86,6 +86,9 @@ function rows(b) {
     [`6. Wasm memory: loaded → after ${b.edits.n} edits`, `${mib(b.memory.before.wasm)} → ${mib(b.memory.after.wasm)} (${percent(growth('wasm'))})`, '< +10%', verdict(growth('wasm') < 0.1)],
     [`7. Open the model at the size limits (12 options × 200 lines, ${chars(b.limitsOpen.link)}-character link): median of ${b.limitsOpen.n}`, ms(b.limitsOpen.median), '< 3 s', verdict(b.limitsOpen.median < 3000)],
     ['7. Open the model at the size limits: slowest', ms(b.limitsOpen.max), '', ''],
+    [`8. Simulation, 5,000 draws, reference model (range on every line): median of ${b.simulation.reference.total.n}`, ms(b.simulation.reference.total.median), '≤ 1 s', verdict(b.simulation.reference.total.median <= 1000)],
+    ['8. Simulation, 5,000 draws, large model (200 lines × 10 years)', ms(b.simulation.large.total.median), '≤ 10 s', verdict(b.simulation.large.total.median <= 10000)],
+    ['8. Simulation: wait for the page\'s thread while it runs, 95th percentile / longest', `${ms(b.simulation.reference.wait.p95)} / ${ms(Math.max(b.simulation.reference.longestWait, b.simulation.large.longestWait))}`, '≤ 50 ms', verdict(Math.max(b.simulation.reference.longestWait, b.simulation.large.longestWait) <= 50)],
   ];
 }
 

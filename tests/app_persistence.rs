@@ -343,3 +343,33 @@ fn a_saved_model_with_duplicate_ids_opens_renumbered_with_a_notice() {
     assert_eq!(ids.len(), lines.len(), "ids still repeat: {ids:?}");
     assert!(!opened.notices.is_empty());
 }
+
+#[test]
+fn a_link_to_a_model_whose_name_is_taken_opens_named_from_link() {
+    use pooled_budgets::codec::link::encode_link;
+    let store = Memory::default();
+    let mut opened = open_library(&store, None);
+    let kept = opened.model.name.clone();
+    let link = encode_link(&opened.model, opened.model.base_scenario);
+    persistence::open_shared(&store, &mut opened, &link);
+    assert_eq!(opened.model.name, format!("{kept} (from link)"));
+    // Opened a second time, the marked name is taken too: the copy is numbered.
+    persistence::open_shared(&store, &mut opened, &link);
+    assert_eq!(opened.model.name, format!("{kept} (from link) (2)"));
+    let mut listed = names(&store);
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            kept.clone(),
+            format!("{kept} (from link)"),
+            format!("{kept} (from link) (2)")
+        ]
+    );
+    // A name nobody has is kept as it is.
+    let mut other = named("Only one of these");
+    other.scenarios.truncate(1);
+    let link = encode_link(&other, other.base_scenario);
+    persistence::open_shared(&store, &mut opened, &link);
+    assert_eq!(opened.model.name, "Only one of these");
+}

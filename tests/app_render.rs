@@ -40,7 +40,7 @@ async fn a_fresh_start_opens_the_better_care_fund_template_with_live_results() {
     assert!(html.contains(">Schemes</h2>"));
     assert!(html.contains("What each partner pays, 2025/26 to 2029/30"));
     assert!(html.contains("All partners"));
-    assert!(html.contains(": income and spending by year</caption>"));
+    assert!(html.contains(": income and spending by year<span"));
     // Every header cell says what it heads.
     let headers = html.matches("<th ").count();
     let scoped = html.matches(r#"<th scope="#).count();

@@ -335,7 +335,27 @@ fn blank_model() -> Model {
         .into()],
         base_scenario: ScenarioId(1),
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
+        paper: Default::default(),
+        uncertainty: Default::default(),
+        money_display: Default::default(),
     }
+}
+
+#[test]
+fn new_ranges_are_one_undoable_step() {
+    use pooled_budgets::model::uncertainty::Uncertainty;
+    let state = EditorState::new(blank_model());
+    let ranges = Uncertainty {
+        seed: 2026,
+        ..Uncertainty::default()
+    };
+    let state = state.reduce(Action::Uncertainty(ranges.clone()));
+    assert_eq!(state.model.uncertainty, ranges);
+    assert!(state.can_undo());
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.model.uncertainty, Uncertainty::default());
+    let state = state.reduce(Action::Redo);
+    assert_eq!(state.model.uncertainty.seed, 2026);
 }
 
 fn first_pool_year(state: &EditorState) -> PoolYear {
@@ -540,7 +560,7 @@ fn copying_an_option_opens_the_copy_and_undo_removes_it() {
     let open = state.open;
     let state = state.reduce(Action::Options(ModelEdit::Duplicate(open)));
     assert_eq!(state.model.scenarios.len(), 4);
-    assert_eq!(open_name(&state), "Copy of Option A: as agreed");
+    assert_eq!(open_name(&state), "Option A: as agreed (2)");
     let undone = state.reduce(Action::Undo);
     assert_eq!(undone.model.scenarios.len(), 3);
     assert_eq!(undone.open, open);

@@ -5,7 +5,7 @@
 use pooled_budgets::codec::csv;
 use pooled_budgets::codec::model_file::{self, FileProblem, Opened, MAX_FILE_BYTES};
 use pooled_budgets::model::{
-    compute, reference_model, small_model, FinancialYear, Model, Money, Percent,
+    compute, reference_model, small_model, FinancialYear, Model, Money, Percent, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
 
@@ -30,7 +30,7 @@ fn a_saved_file_opens_as_the_same_model() {
     let model = reference_model();
     let file = model_file::encode(&model);
     assert!(
-        file.contains("\n  \"schema_version\": 2\n"),
+        file.contains(&format!("\n  \"schema_version\": {SCHEMA_VERSION}\n")),
         "indented for people: {file}"
     );
     assert_eq!(
@@ -124,13 +124,14 @@ fn an_unknown_choice_names_its_field() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_that_reason() {
     let mut file = reference_file();
-    file["schema_version"] = json!(3);
+    file["schema_version"] = json!(SCHEMA_VERSION + 1);
     let problems = refused(open(&file));
     assert_eq!(problems[0].field, "format version");
     assert!(problems[0]
         .message
         .contains("newer version of the modeller"));
-    assert!(problems[0].message.contains("format 3"));
+    let newer = format!("format {}", SCHEMA_VERSION + 1);
+    assert!(problems[0].message.contains(&newer));
 }
 
 #[test]
@@ -340,7 +341,7 @@ fn results_csvs_have_a_header_and_a_row_per_partner_or_pool_per_year() {
     let partners = lines(&csv::partner_results(&results));
     assert_eq!(
         partners[0],
-        "Option,Financial year,Partner,Short name,Contributions,Variance share,Net cost"
+        "Option,Financial year,Partner,Short name,Contributions,Funding gap share,Variance share,Unallocated income share,Net cost"
     );
     assert_eq!(partners.len(), 1 + 3 * 3);
     assert!(partners[1].starts_with(
@@ -349,7 +350,7 @@ fn results_csvs_have_a_header_and_a_row_per_partner_or_pool_per_year() {
     let pools = lines(&csv::pool_results(&results));
     assert_eq!(
         pools[0],
-        "Option,Financial year,Pool,Income,Planned spend,Forecast spend,Variance,Balance"
+        "Option,Financial year,Pool,Income,Planned spend,Funding gap,Unallocated income,Forecast spend,Variance,Balance"
     );
     assert_eq!(pools.len(), 1 + 3);
     assert!(
@@ -379,4 +380,23 @@ fn the_comparison_csv_has_a_row_per_partner_per_option_against_the_base() {
         .map(|c| c.parse::<rust_decimal::Decimal>().unwrap());
         assert_eq!(option_cost - base_cost, difference, "{row}");
     }
+}
+
+/// How money is shown is kept in the file, and a model that keeps the defaults (pounds, minus
+/// sign) writes the same JSON as before the setting existed.
+#[test]
+fn the_money_display_is_kept_in_the_file_and_left_out_when_default() {
+    let mut model = reference_model();
+    assert!(!model_file::encode(&model).contains("money_display"));
+    model.money_display = pooled_budgets::model::MoneyDisplay {
+        unit: pooled_budgets::model::MoneyUnit::Thousands,
+        negatives: pooled_budgets::model::NegativeStyle::Brackets,
+    };
+    let file = model_file::encode(&model);
+    let value: Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(
+        value["money_display"],
+        json!({ "unit": "thousands", "negatives": "brackets" })
+    );
+    assert_eq!(model_file::decode(file.as_bytes()), Opened::Model(model));
 }

@@ -8,9 +8,9 @@ use pooled_budgets::codec::link::{
     MAX_BODY_BYTES, MAX_LINK_BYTES,
 };
 use pooled_budgets::model::{
-    large_model, reference_model, small_model, AmountRule, FinancialYear, Model, Money, Outturn,
-    PartnerShare, Percent, RingFence, RiskShare, ScenarioId, Split, TierBearer, TierLimit,
-    YearAmount, YearForecast,
+    large_model, reference_model, small_model, AmountRule, FinancialYear, Model, Money, MoneyUnit,
+    NegativeStyle, Outturn, PartnerShare, Percent, RingFence, RiskShare, ScenarioId, Split,
+    TierBearer, TierLimit, YearAmount, YearForecast,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -85,12 +85,43 @@ fn links_stay_short() {
         let link = encode_scenario_link(&model, scenario.id);
         assert!(link.len() <= 1000, "one scenario: {}", link.len());
     }
+    // Issue #15: with options B and C linked to A, the link holds only what they change, and
+    // is shorter than with every option independent. A linked option shared alone opens with
+    // its full figures.
+    let independent = encode_link(&model, model.base_scenario).len();
+    let mut linked = model.clone();
+    for id in [ScenarioId(2), ScenarioId(3)] {
+        pooled_budgets::model::linked::link_to(&mut linked, id, ScenarioId(1)).expect("links");
+    }
+    let link = encode_link(&linked, linked.base_scenario);
+    println!(
+        "reference, options linked: {} characters (independent: {independent})",
+        link.len()
+    );
+    assert!(link.len() < independent, "{} ≥ {independent}", link.len());
+    assert_eq!(decode_link(&link), Ok((linked.clone(), ScenarioId(1))));
+    // The large model's options, linked to its first, the same way.
+    let large = pooled_budgets::model::large_model();
+    let mut large_linked = large.clone();
+    let first = large.scenarios[0].id;
+    for option in large.scenarios.iter().skip(1) {
+        pooled_budgets::model::linked::link_to(&mut large_linked, option.id, first).expect("links");
+    }
+    let (before, after) = (
+        encode_link(&large, large.base_scenario).len(),
+        encode_link(&large_linked, large.base_scenario).len(),
+    );
+    println!("large, options linked: {after} characters (independent: {before})");
+    assert!(after < before, "{after} ≥ {before}");
+    let alone = decode_link(&encode_scenario_link(&linked, ScenarioId(3))).expect("opens");
+    assert_eq!(alone.0.scenarios[0].pools, model.scenarios[2].pools);
+    assert!(alone.0.scenarios[0].link.is_none());
 }
 
 #[test]
 fn links_use_only_characters_that_survive_mail_and_chat() {
     let link = encode_link(&reference_model(), ScenarioId(1));
-    assert!(link.starts_with("m2."));
+    assert!(link.starts_with("m3."));
     assert!(link
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
@@ -150,7 +181,51 @@ fn golden_cases() -> Vec<(&'static str, ScenarioId, Model, bool)> {
             true,
         ),
         ("link-v2-schemes", ScenarioId(1), schemes_model(), false),
+        (
+            "link-v3-everything",
+            ScenarioId(2),
+            everything_model(),
+            false,
+        ),
     ]
+}
+
+/// A model (schema version 5, link format 3) with every optional part: the Better Care Fund
+/// template (options B and C based on A, its title block) shown in £000 with brackets, a
+/// prepared-by line, and ranges with a shared driver.
+fn everything_model() -> Model {
+    use pooled_budgets::model::uncertainty::{LineRange, PoolDriver};
+    use pooled_budgets::model::{MoneyDisplay, MoneyUnit, NegativeStyle, Percent};
+    let mut model = pooled_budgets::model::templates::all().remove(0).model;
+    model.money_display = MoneyDisplay {
+        unit: MoneyUnit::Thousands,
+        negatives: NegativeStyle::Brackets,
+    };
+    model.paper.prepared_by = "Head of Finance, Integrated Commissioning".to_string();
+    let percent = |hundredths| Outturn::VariancePercent {
+        percent: Percent::from_hundredths(hundredths),
+    };
+    let base = &model.scenarios[0];
+    model.uncertainty.ranges = base
+        .lines
+        .iter()
+        .take(2)
+        .map(|line| LineRange {
+            line: line.id,
+            year: None,
+            low: percent(-500),
+            likely: percent(200),
+            high: percent(1_500),
+        })
+        .collect();
+    model.uncertainty.drivers = vec![PoolDriver {
+        pool: base.pools[0].id,
+        low: Percent::from_hundredths(-200),
+        likely: Percent::ZERO,
+        high: Percent::from_hundredths(600),
+    }];
+    model.uncertainty.seed = 2026;
+    model
 }
 
 /// A model that uses every field schema version 2 added: budgets typed year by year, a
@@ -264,7 +339,7 @@ fn other_text_is_not_a_link() {
 
 #[test]
 fn links_from_newer_versions_say_so() {
-    assert_eq!(decode_link("m3.AAAAAAAA"), Err(LinkError::Newer(3)));
+    assert_eq!(decode_link("m4.AAAAAAAA"), Err(LinkError::Newer(4)));
     assert_eq!(decode_link("#m17.x"), Err(LinkError::Newer(17)));
     let message = LinkError::Newer(2).to_string();
     assert!(
@@ -482,6 +557,42 @@ fn a_hand_made_body_in_the_documented_format_opens() {
         pooled_budgets::model::ForecastEntry::Variance
     );
     assert_eq!(model.scenarios[0].horizon.years, 5);
+    // Format 3: the same, then the count of optional parts (none).
+    let mut format_3 = body.to_vec();
+    format_3[14] = 0x03;
+    format_3.push(0);
+    let Ok((model, _)) = decode_link(&link_from_body_in(&format_3, 3)) else {
+        panic!("documented format 3 example did not open")
+    };
+    assert_eq!(model.scenarios[0].name, "One");
+    // Format 2's body read as format 3 lacks the count of parts: it ends too soon.
+    assert!(matches!(
+        decode_link(&link_from_body_in(&body, 3)),
+        Err(LinkError::Damaged(_))
+    ));
+}
+
+#[test]
+fn a_link_with_a_part_this_version_does_not_know_says_a_newer_version_made_it() {
+    let body = [
+        0x0D, b'E', b'x', b'a', b'm', b'p', b'l', b'e', 0xFF, b'O', b'n', b'e', 0xFF, 0xFF, 0x03,
+        0x01, 0x02, 0x00, 0x01, 0x01, 0xE9, 0x0F, 0x05, 0, 0, 0, 0, 0,
+    ];
+    let mut unknown = body.to_vec();
+    unknown.extend([1, 0x7F]);
+    assert_eq!(
+        decode_link(&link_from_body_in(&unknown, 3)),
+        Err(LinkError::UnknownPart(0x7F))
+    );
+    let message = LinkError::UnknownPart(0x7F).to_string();
+    assert!(message.contains("newer version"), "{message}");
+    // The same tag twice, or tags out of order, is damage, not a newer version.
+    let mut twice = body.to_vec();
+    twice.extend([2, 0x7F, 0x7F]);
+    assert!(matches!(
+        decode_link(&link_from_body_in(&twice, 3)),
+        Err(LinkError::Damaged(_) | LinkError::UnknownPart(_))
+    ));
 }
 
 #[test]
@@ -490,6 +601,7 @@ fn every_error_is_plain_english_with_a_next_step() {
         LinkError::Empty,
         LinkError::NotALink,
         LinkError::Newer(2),
+        LinkError::UnknownPart(9),
         LinkError::Incomplete,
         LinkError::Damaged("its check value does not match"),
         LinkError::TooLarge,
@@ -536,13 +648,33 @@ fn decimal(mantissa: i64, scale: u32) -> Decimal {
 fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
     let count = model.scenarios.len() as u32;
     let index = (pick / 32 % count.max(1)) as usize;
-    match pick % 16 {
-        0 => return model.name = name,
+    match pick % 20 {
+        0 => {
+            // Half the time the board paper's title block too (link part 2).
+            if number % 2 == 0 {
+                model.paper.status = name.clone();
+                model.paper.prepared_by = format!("{number}");
+                model.paper.date = name.chars().rev().collect();
+            }
+            return model.name = name;
+        }
         9 => {
             if let Some(mut copy) = model.scenarios.get(index).cloned() {
-                copy.id = ScenarioId(pick);
+                let original = copy.id;
+                // Half the copies are linked to their original (issue #15), under a fresh id.
+                let linked = pick % 64 < 32;
+                copy.id = if linked {
+                    ScenarioId(model.scenarios.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+                } else {
+                    ScenarioId(pick)
+                };
                 copy.name = name;
+                copy.link = None;
+                let id = copy.id;
                 model.scenarios.push(copy);
+                if linked {
+                    let _ = pooled_budgets::model::linked::link_to(model, id, original);
+                }
             }
             return;
         }
@@ -552,8 +684,13 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
                 pooled_budgets::model::ForecastEntry::Variance,
                 pooled_budgets::model::ForecastEntry::Spend,
             ][pick as usize % 2];
+            // How money is shown (optional part, tag 1), every combination.
+            let display = &mut model.money_display;
+            display.unit = MoneyUnit::ALL[(pick / 2) as usize % 3];
+            display.negatives = NegativeStyle::ALL[(pick / 6) as usize % 2];
             return;
         }
+        16 | 17 => return perturb_uncertainty(model, pick, number),
         _ => {}
     }
     let Some(scenario) = model.scenarios.get_mut(index).map(|s| &mut **s) else {
@@ -676,6 +813,45 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
     }
 }
 
+/// Ranges, drivers and the simulation's settings (optional part 4).
+fn perturb_uncertainty(model: &mut Model, pick: u32, number: i64) {
+    use pooled_budgets::model::uncertainty::{LineRange, PoolDriver, Shape, Threshold};
+    use pooled_budgets::model::{LineId, Outturn, PartnerId, Percent, PoolId};
+    let u = &mut model.uncertainty;
+    let money = Money::from_pence(number % 100_000_000_000_000);
+    let outturn = |k: u32| match k % 4 {
+        0 => Outturn::AsPlanned,
+        1 => Outturn::VariancePercent {
+            percent: Percent::new(decimal(number, k)),
+        },
+        2 => Outturn::VarianceAmount { amount: money },
+        _ => Outturn::Spend { amount: money },
+    };
+    if pick % 20 == 16 {
+        u.ranges.push(LineRange {
+            line: LineId(pick / 20),
+            year: (pick % 3 != 0).then_some(FinancialYear((number as u16) % 4000)),
+            low: outturn(pick / 7),
+            likely: outturn(pick / 11),
+            high: outturn(pick / 13),
+        });
+    } else {
+        u.shape = [Shape::Pert, Shape::Triangular][pick as usize / 20 % 2];
+        u.draws = pick;
+        u.seed = number as u64;
+        u.drivers.push(PoolDriver {
+            pool: PoolId(pick / 40),
+            low: Percent::new(decimal(-number, 2)),
+            likely: Percent::ZERO,
+            high: Percent::new(decimal(number, 3)),
+        });
+        u.thresholds.push(Threshold {
+            partner: PartnerId(pick / 60),
+            amount: money,
+        });
+    }
+}
+
 fn pick_mut<T>(items: &mut [T], n: usize) -> Option<&mut T> {
     let len = items.len().max(1);
     items.get_mut(n % len)
@@ -693,6 +869,12 @@ proptest! {
         let mut model = [small_model(), reference_model()][start].clone();
         for (pick, number, name) in changes {
             perturb(&mut model, pick, number, name);
+            // As the editor does after each edit: a linked option's change is an override,
+            // and options based on a changed one follow it.
+            let ids: Vec<ScenarioId> = model.scenarios.iter().map(|s| s.id).collect();
+            for id in ids {
+                pooled_budgets::model::linked::after_edit(&mut model, id);
+            }
         }
         let link = encode_link(&model, ScenarioId(selected));
         let decoded = decode_link(&link);
@@ -740,7 +922,8 @@ fn a_year_offset_beyond_any_year_is_malformed_not_a_panic() {
 /// Figures of every golden version 1 link (and of docs/model-format.md's version 1 example),
 /// computed by the modeller of schema version 1 (commit 29cd675) and kept in
 /// tests/golden/results-v1.json: opened today (migrated to a budget per year), every option
-/// gives the same results to the penny.
+/// gives the same results to the penny. Version 1 folded the funding gap and unallocated income
+/// into each partner's variance share; today they are apart, and their sum is version 1's figure.
 #[test]
 fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
@@ -754,7 +937,9 @@ fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
             .iter()
             .map(|s| pooled_budgets::model::compute(s).expect("computes"))
             .collect();
-        serde_json::to_value(results).unwrap_or_default()
+        let mut value = serde_json::to_value(results).unwrap_or_default();
+        as_version_1(&mut value);
+        value
     };
     for stem in [
         "link-v1-small",
@@ -769,4 +954,62 @@ fn golden_version_1_links_give_the_same_figures_as_version_1_did() {
         std::fs::read_to_string(format!("{dir}/model-v1-documented.json")).unwrap_or_default();
     let model = pooled_budgets::codec::saved::decode(&v1_file).expect("reads");
     assert_eq!(figures(&model), stored["model-v1-documented"]);
+}
+
+/// The board paper's title block travels as optional part 2, and only when something is typed:
+/// a model without it makes the same link as before.
+#[test]
+fn the_board_papers_title_block_travels_only_when_typed() {
+    let mut model = reference_model();
+    let selected = model.base_scenario;
+    let without = encode_link(&model, selected);
+    model.paper.status = "Draft for discussion".to_string();
+    model.paper.prepared_by = "Head of Finance".to_string();
+    let with = encode_link(&model, selected);
+    assert_ne!(with, without);
+    assert_eq!(decode_link(&with), Ok((model.clone(), selected)));
+    model.paper = Default::default();
+    assert_eq!(encode_link(&model, selected), without);
+    assert!(!pooled_budgets::codec::saved::encode(&model).contains("paper"));
+}
+
+/// Results as version 1 wrote them: the gap and unallocated shares added into the variance
+/// share, and the pool's funding gap and unallocated income left out.
+fn as_version_1(value: &mut serde_json::Value) {
+    use rust_decimal::Decimal;
+    let amount = |v: &serde_json::Value| -> Decimal {
+        v.as_str().and_then(|s| s.parse().ok()).expect("an amount")
+    };
+    let text = |d: Decimal| serde_json::Value::String(format!("{:.2}", d));
+    match value {
+        serde_json::Value::Object(map) => {
+            if let (Some(gap), Some(unallocated)) =
+                (map.remove("gap_share"), map.remove("unallocated_share"))
+            {
+                let variance = map.get("variance_share").map(amount).unwrap_or_default();
+                map.insert(
+                    "variance_share".into(),
+                    text(variance + amount(&gap) + amount(&unallocated)),
+                );
+            }
+            if let (Some(gaps), Some(unallocated)) =
+                (map.remove("gap_shares"), map.remove("unallocated_shares"))
+            {
+                if let Some(serde_json::Value::Array(shares)) = map.get_mut("variance_shares") {
+                    for ((share, gap), left) in shares
+                        .iter_mut()
+                        .zip(gaps.as_array().into_iter().flatten())
+                        .zip(unallocated.as_array().into_iter().flatten())
+                    {
+                        *share = text(amount(share) + amount(gap) + amount(left));
+                    }
+                }
+            }
+            map.remove("funding_gap");
+            map.remove("unallocated_income");
+            map.values_mut().for_each(as_version_1);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(as_version_1),
+        _ => {}
+    }
 }

@@ -42,6 +42,7 @@ fn empty() -> Scenario {
         contributions: Vec::new(),
         lines: Vec::new(),
         ring_fences: Vec::new(),
+        link: None,
     }
 }
 
@@ -169,7 +170,8 @@ fn an_added_contribution_is_zero_voluntary_cash_into_the_first_pool() {
     assert_eq!(c.name, "Contribution 17");
     assert_eq!(c.partner, before.partners[0].id);
     assert_eq!(c.pool, before.pools[0].id);
-    assert_eq!(c.stream, FundingStream::Other);
+    // The first pool is the Better Care Fund: its national streams are in already.
+    assert_eq!(c.stream, FundingStream::AdditionalVoluntary);
     assert_eq!(c.obligation, Obligation::Voluntary);
     assert_eq!(
         c.rule,
@@ -1002,7 +1004,7 @@ mod options {
             [
                 "Option A: 50:50 risk share",
                 "Option B: pro rata",
-                "Copy of Option B: pro rata",
+                "Option B: pro rata (2)",
                 "Option C: host bears"
             ]
         );

@@ -64,8 +64,29 @@ fn documented_example_exports_the_documented_csv_to_the_penny() {
     let expected = format!("\u{feff}{}", documented("csv").replace('\n', "\r\n"));
     assert_eq!(text, expected);
     // Worked by hand in the doc: 2025/26, LBH pays half the 53,900 overspend and gets back
-    // 700/1,700 of the 22,000 the plan leaves unspent (9,058.82).
-    assert!(
-        text.contains(",FY 2025/26,London Borough of Hackney,LBH,700000.00,17891.18,717891.18\r\n")
-    );
+    // 700/1,700 of the 22,000 the plan leaves unspent (9,058.82), apart from its variance share.
+    assert!(text.contains(
+        ",FY 2025/26,London Borough of Hackney,LBH,700000.00,0.00,26950.00,-9058.82,717891.18\r\n"
+    ));
+}
+
+/// A model file of schema version 2 (the snapshot saved beside a golden version 2 link) opens
+/// as version 5: nothing it holds changes, the new settings take their defaults, and every
+/// figure is the same.
+#[test]
+fn a_version_2_file_opens_as_version_5_with_the_same_figures() {
+    let snapshot: serde_json::Value =
+        serde_json::from_str(include_str!("golden/link-v2-schemes.json")).unwrap();
+    let text = snapshot["model"].to_string();
+    assert!(text.contains("\"schema_version\":2"), "{text}");
+    let opened = pooled_budgets::codec::saved::decode(&text).unwrap();
+    assert_eq!(opened.schema_version, SCHEMA_VERSION);
+    assert_eq!(validate(&opened), vec![]);
+    assert!(opened.money_display.is_default() && opened.paper.is_default());
+    assert!(opened.uncertainty.is_default());
+    assert!(opened.scenarios.iter().all(|s| s.link.is_none()));
+    let as_read: Model = serde_json::from_str(&text).unwrap();
+    for (a, b) in opened.scenarios.iter().zip(&as_read.scenarios) {
+        assert_eq!(compute(a), compute(b));
+    }
 }

@@ -1,8 +1,8 @@
 //! Money: parsing what people type, the one rounding rule, compounding, splitting and display.
 
 use pooled_budgets::model::{
-    format_money, format_percent, split, AmountRule, FinancialYear, Horizon, Money,
-    MoneyParseError, MoneyStyle, MoneyUnit, NegativeStyle, Partner, PartnerId, PartnerKind,
+    format_money, format_percent, meaningful_percent, split, AmountRule, FinancialYear, Horizon,
+    Money, MoneyParseError, MoneyStyle, MoneyUnit, NegativeStyle, Partner, PartnerId, PartnerKind,
     Percent, PoolId, SpendLine, SplitError,
 };
 use rust_decimal::Decimal;
@@ -141,7 +141,8 @@ fn formats_money_for_reports() {
         unit: MoneyUnit::Millions,
         ..MoneyStyle::EXACT
     };
-    assert_eq!(format_money(amount, millions), "£1.23m");
+    assert_eq!(format_money(amount, millions), "1.23");
+    assert_eq!(millions.amount(amount), "£1.23m");
     assert_eq!(format_money(amount, MoneyStyle::THOUSANDS_REPORT), "1,235");
     let whole = MoneyStyle {
         pence: false,
@@ -262,4 +263,110 @@ fn money_and_percentages_refuse_exponents_and_underscores() {
     assert_eq!(Money::parse(".5"), Ok(pence(50)));
     assert_eq!(Money::parse("5."), Ok(Money::pounds(5)));
     assert_eq!(Percent::parse(".5%"), Ok(Percent::from_hundredths(50)));
+}
+
+/// The one formatter of tables, charts and the board paper (docs/maintainers.md): a model's
+/// unit and negatives, each figure rounded once, half away from zero.
+#[test]
+fn the_report_style_rounds_once_in_its_unit() {
+    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
+    let millions = MoneyStyle::report(MoneyUnit::Millions, NegativeStyle::Minus);
+    let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
+    // £76,529,147.15, as the board would read it.
+    let big = pence(7_652_914_715);
+    assert_eq!(pounds.figure(big), "£76,529,147.15");
+    assert_eq!(thousands.figure(big), "76,529");
+    assert_eq!(millions.figure(big), "76.5");
+    assert_eq!(thousands.amount(big), "£76,529k");
+    assert_eq!(millions.amount(big), "£76.5m");
+    // Half away from zero: £1,500 is 2 (£000), −£1,500 is (2); £449.99 is 0, shown unsigned.
+    assert_eq!(thousands.figure(Money::pounds(1_500)), "2");
+    assert_eq!(thousands.figure(Money::pounds(-1_500)), "(2)");
+    assert_eq!(thousands.amount(Money::pounds(-1_500)), "(£2k)");
+    assert_eq!(thousands.figure(pence(-44_999)), "0");
+    assert_eq!(millions.figure(Money::pounds(-12_350_000)), "\u{2212}12.4");
+    assert_eq!(
+        millions.amount(Money::pounds(-12_350_000)),
+        "\u{2212}£12.4m"
+    );
+    // Heads carry the unit; the caption says how negatives are shown.
+    assert_eq!(thousands.head("Net cost"), "Net cost (£000)");
+    assert_eq!(millions.head("Net cost"), "Net cost (£m)");
+    assert_eq!(pounds.head("Net cost"), "Net cost (£)");
+    assert!(thousands.note().contains("Amounts in £000"));
+    assert!(thousands.note().contains("in brackets, like (1,250)"));
+    assert!(millions.note().contains("minus sign"));
+}
+
+#[test]
+fn a_total_whose_rounded_parts_do_not_add_up_gets_a_footnote() {
+    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
+    // 1,400 + 1,400 + 1,400 = 4,200: shown as 1 + 1 + 1 against a total of 4.
+    let parts = [Money::pounds(1_400); 3];
+    let note = thousands.rounding_note(&parts, Money::pounds(4_200));
+    assert!(
+        note.as_deref()
+            .is_some_and(|n| n.contains("may not add up") && n.contains("£3k")),
+        "{note:?}"
+    );
+    // 1,000 + 2,000 = 3,000 adds up as shown: no footnote.
+    let whole = [Money::pounds(1_000), Money::pounds(2_000)];
+    assert_eq!(thousands.rounding_note(&whole, Money::pounds(3_000)), None);
+    // In pounds and pence every figure is exact, so totals always add up.
+    let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
+    assert_eq!(pounds.rounding_note(&parts, Money::pounds(4_200)), None);
+}
+
+#[test]
+fn charts_use_one_unit_for_axis_labels_and_sentences() {
+    let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
+    let chart = pounds.for_chart(Money::pounds(6_698_000_000));
+    // The "£6,698.00m" beside "£6698m": now grouped alike.
+    assert_eq!(chart.amount(Money::pounds(6_698_000_000)), "£6,698.00m");
+    assert_eq!(
+        chart.tick(Money::pounds(6_698_000_000), Money::pounds(1_000_000_000)),
+        "£6,698m"
+    );
+    assert_eq!(chart.tick(Money::ZERO, Money::pounds(1_000_000_000)), "£0");
+    let small = pounds.for_chart(Money::pounds(480_000));
+    assert_eq!(
+        small.tick(Money::pounds(-200_000), Money::pounds(200_000)),
+        "\u{2212}£200k"
+    );
+    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
+    assert_eq!(
+        thousands
+            .for_chart(Money::pounds(6_698_000_000))
+            .tick(Money::pounds(-2_500_000), Money::pounds(2_500_000)),
+        "(£2,500k)"
+    );
+}
+
+/// No percentage on a base that is zero or under 1% of the table's largest figure.
+#[test]
+fn percentages_on_a_negligible_base_are_not_shown() {
+    let largest = Money::pounds(76_529_147);
+    // The base is 1% of the largest figure or more: a percentage.
+    assert_eq!(
+        meaningful_percent(Money::pounds(76_530), Money::pounds(765_300), largest),
+        Some(Percent::from_hundredths(1_000))
+    );
+    // Under 1% (the "+117278294.07%" on a base of a few pounds): none.
+    assert_eq!(
+        meaningful_percent(Money::pounds(1_172_782), Money::pounds(1), largest),
+        None
+    );
+    assert_eq!(
+        meaningful_percent(Money::pounds(100), Money::pounds(765_291), largest),
+        None
+    );
+    assert_eq!(
+        meaningful_percent(Money::pounds(100), Money::ZERO, largest),
+        None
+    );
+    // A negative base counts by its size.
+    assert_eq!(
+        meaningful_percent(Money::pounds(-50_000), Money::pounds(-1_000_000), largest),
+        Some(Percent::from_hundredths(-500))
+    );
 }

@@ -70,6 +70,7 @@ fn scenario(rule: RiskShare, underspend: UnderspendTreatment, years: u32) -> Sce
             SpendLine::new(2, "Rapid response", PoolId(1), ICB, pounds(400_000), h),
         ],
         ring_fences: Vec::new(),
+        link: None,
     }
 }
 
@@ -291,7 +292,9 @@ fn underspend_carried_forward_is_next_years_income() {
     // 2025/26: Rapid response −£40,000 → carried forward; nobody's share changes.
     // 2026/27: income 1,000,000 + 40,000 carried in; plan 1,000,000, so 40,000 unspent.
     //   Reablement +£25,000. Net: 25,000 − 40,000 = 15,000 underspend.
-    //   Last year, so it is returned pro rata → −9,000 / −4,500 / −1,500.
+    //   Last year, so it is returned pro rata → −9,000 / −4,500 / −1,500 in all. The 40,000
+    //   carried in is this year's unallocated income: the variance alone (+25,000, shared pro
+    //   rata: 15,000 / 7,500 / 2,500) is the variance share, the rest the unallocated share.
     let mut s = ordered_steps(0, UnderspendTreatment::CarriedForward, 2);
     variance(&mut s, 2, 2025, -40_000);
     variance(&mut s, 1, 2026, 25_000);
@@ -303,7 +306,12 @@ fn underspend_carried_forward_is_next_years_income() {
     assert_eq!(second.carried_in, pounds(40_000));
     assert_eq!(second.income, pounds(1_040_000));
     assert_eq!(second.underspend.carried_forward, Money::ZERO);
-    assert_eq!(second.variance_shares, shares([-9_000, -4_500, -1_500]));
+    assert_eq!(second.unallocated_income, pounds(40_000));
+    assert_eq!(second.variance_shares, shares([15_000, 7_500, 2_500]));
+    assert_eq!(
+        second.unallocated_shares,
+        shares([-24_000, -12_000, -4_000])
+    );
 }
 
 #[test]
@@ -405,7 +413,7 @@ fn pence_are_never_lost_when_sharing() {
 }
 
 #[test]
-fn unspent_income_is_an_underspend_and_a_plan_above_income_an_overspend() {
+fn unspent_income_is_unallocated_and_a_plan_above_income_a_funding_gap() {
     // Contributions rise to £1,100,000 (Council pays 700,000); plan still £1,000,000.
     // £100,000 unspent → returned pro rata 700:300:100.
     // In pence: 10,000,000 × 7/11 = 6,363,636.36 → 6,363,636 (.36)
@@ -422,8 +430,10 @@ fn unspent_income_is_an_underspend_and_a_plan_above_income_an_overspend() {
     let r = results(&s);
     let y = year(&r, 0);
     assert_eq!(y.balance, pounds(100_000));
+    assert_eq!(y.unallocated_income, pounds(100_000));
+    assert_eq!(y.variance_shares, shares([0, 0, 0]));
     assert_eq!(
-        y.variance_shares,
+        y.unallocated_shares,
         vec![
             Money::from_pence(-6_363_636),
             Money::from_pence(-2_727_273),
@@ -440,5 +450,7 @@ fn unspent_income_is_an_underspend_and_a_plan_above_income_an_overspend() {
     );
     s.contributions[0] = pays(1, 1, 500_000);
     let r = results(&s);
-    assert_eq!(year(&r, 0).variance_shares, shares([100_000, 0, 0]));
+    assert_eq!(year(&r, 0).funding_gap, pounds(100_000));
+    assert_eq!(year(&r, 0).variance_shares, shares([0, 0, 0]));
+    assert_eq!(year(&r, 0).gap_shares, shares([100_000, 0, 0]));
 }

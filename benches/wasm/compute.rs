@@ -59,3 +59,39 @@ impl Default for LargeModel {
         LargeModel::new()
     }
 }
+
+/// The link of a one-option model (the reference model's base, or the large model's) with a
+/// range on every line (−5%, +2%, +15% against plan, every year) and the default 5,000 draws:
+/// `make bench` times the simulation of it in the app.
+#[wasm_bindgen]
+pub fn simulation_link(large: bool) -> String {
+    use pooled_budgets::model::fixtures::reference_model;
+    use pooled_budgets::model::uncertainty::LineRange;
+    use pooled_budgets::model::{Outturn, Percent};
+    let mut model = if large {
+        large_model()
+    } else {
+        reference_model()
+    };
+    let base = model.base_scenario;
+    model.scenarios.retain(|s| s.id == base);
+    let percent = |hundredths| Outturn::VariancePercent {
+        percent: Percent::from_hundredths(hundredths),
+    };
+    let lines: Vec<_> = model
+        .scenarios
+        .iter()
+        .flat_map(|s| s.lines.iter().map(|l| l.id))
+        .collect();
+    model.uncertainty.ranges = lines
+        .into_iter()
+        .map(|line| LineRange {
+            line,
+            year: None,
+            low: percent(-500),
+            likely: percent(200),
+            high: percent(1_500),
+        })
+        .collect();
+    encode_link(&model, base)
+}

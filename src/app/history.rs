@@ -112,6 +112,9 @@ fn model_fields(model: &Model) -> Model {
         scenarios: _,
         base_scenario,
         forecast_entry,
+        paper,
+        uncertainty,
+        money_display,
     } = model;
     Model {
         schema_version: *schema_version,
@@ -119,6 +122,9 @@ fn model_fields(model: &Model) -> Model {
         scenarios: Vec::new(),
         base_scenario: *base_scenario,
         forecast_entry: *forecast_entry,
+        paper: paper.clone(),
+        uncertainty: uncertainty.clone(),
+        money_display: *money_display,
     }
 }
 
@@ -191,9 +197,11 @@ fn scenario_header(scenario: &Scenario) -> Scenario {
         contributions: _,
         lines: _,
         ring_fences: _,
+        link,
     } = scenario;
     Scenario {
         description: description.clone(),
+        link: link.clone(),
         ..Scenario::empty(*id, name, *horizon)
     }
 }

@@ -14,7 +14,7 @@ use crate::codec::library::{
 use crate::codec::link::decode_link;
 use crate::codec::saved;
 use crate::model::user_text::isolate;
-use crate::model::{limits, repair_duplicate_ids, templates, Model, ScenarioId};
+use crate::model::{limits, naming, repair_duplicate_ids, templates, Model, ScenarioId};
 use crate::platform::storage::{self, StorageProblem};
 
 /// Somewhere to keep strings by key: the browser's localStorage, or a map in the tests.
@@ -519,6 +519,11 @@ pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
     match decode_link(fragment) {
         Ok((mut model, option)) => {
             let repairs = repair_duplicate_ids(&mut model);
+            // Two models of one name could not be told apart in the list.
+            let library = &opened.session.library;
+            model.name = naming::from_link_name(&model.name, |name| {
+                library.models.iter().any(|m| m.name == name)
+            });
             let notice = match add(store, &opened.session, &model) {
                 Ok(session) => {
                     opened.session = session;

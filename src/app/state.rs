@@ -9,7 +9,9 @@ use yew::Reducible;
 
 use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
-use crate::model::{CowRc, ForecastEntry, Model, Scenario, ScenarioId};
+use crate::model::linked;
+use crate::model::uncertainty::Uncertainty;
+use crate::model::{CowRc, ForecastEntry, Model, MoneyDisplay, PaperField, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
 /// option and item unchanged since its neighbour (`super::history`), so a step costs about
@@ -70,6 +72,13 @@ pub enum Action {
     RenameModel(String),
     /// How forecasts are typed from now on (spend in the year, or over/underspend); undoable.
     ForecastEntry(ForecastEntry),
+    /// One line of the board paper's title block, as typed (trimmed); undoable.
+    Paper(PaperField, String),
+    /// New ranges or simulation settings (model::uncertainty); undoable.
+    Uncertainty(Uncertainty),
+    /// How money is shown (pounds, £000 or £m; minus sign or brackets); kept with the model,
+    /// undoable.
+    MoneyDisplay(MoneyDisplay),
     /// Copy, remove, reorder an option or make it the base; opens the option it returns.
     Options(ModelEdit),
     Open(ScenarioId),
@@ -158,6 +167,21 @@ impl EditorState {
                 model.forecast_entry = entry;
                 self.commit(model);
             }
+            Action::Paper(field, value) => {
+                let mut model = self.model.clone();
+                field.set(&mut model.paper, value);
+                self.commit(model);
+            }
+            Action::Uncertainty(uncertainty) => {
+                let mut model = self.model.clone();
+                model.uncertainty = uncertainty;
+                self.commit(model);
+            }
+            Action::MoneyDisplay(display) => {
+                let mut model = self.model.clone();
+                model.money_display = display;
+                self.commit(model);
+            }
             Action::Options(edit) => {
                 let mut model = self.model.clone();
                 match apply_to_model(&mut model, &edit) {
@@ -197,7 +221,8 @@ impl EditorState {
         self
     }
 
-    /// The model with `edit` applied to the open scenario, or why it cannot be.
+    /// The model with `edit` applied to the open scenario, or why it cannot be. In a linked
+    /// option the edit becomes an override; every option based on the edited one follows.
     fn edited(&self, edit: &Edit) -> Result<Model, EditError> {
         let mut model = self.model.clone();
         let index = self.scenario_index();
@@ -206,6 +231,8 @@ impl EditorState {
             .get_mut(index)
             .ok_or(EditError::Missing("scenario"))?;
         apply(scenario, edit)?;
+        let id = scenario.id;
+        linked::after_edit(&mut model, id);
         Ok(model)
     }
 

@@ -12,20 +12,20 @@ use crate::model::{
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A table: a header row, then rows of already-written cells.
-struct Table {
+pub(crate) struct Table {
     header: &'static [&'static str],
-    rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(header: &'static [&'static str]) -> Table {
+    pub(crate) fn new(header: &'static [&'static str]) -> Table {
         Table {
             header,
             rows: Vec::new(),
         }
     }
 
-    fn bytes(&self) -> Vec<u8> {
+    pub(crate) fn bytes(&self) -> Vec<u8> {
         let mut out = String::new();
         let header = self.header.iter().map(|h| text(h)).collect::<Vec<_>>();
         for row in std::iter::once(&header).chain(&self.rows) {
@@ -104,7 +104,9 @@ pub fn partner_results(results: &Results) -> Vec<u8> {
         "Partner",
         "Short name",
         "Contributions",
+        "Funding gap share",
         "Variance share",
+        "Unallocated income share",
         "Net cost",
     ]);
     for year_index in 0..results.years.len() {
@@ -116,7 +118,9 @@ pub fn partner_results(results: &Results) -> Vec<u8> {
                     text(&partner.name),
                     text(&partner.short_name),
                     money(y.contributions),
+                    money(y.gap_share),
                     money(y.variance_share),
+                    money(y.unallocated_share),
                     money(y.net_cost),
                 ]);
             }
@@ -133,6 +137,8 @@ pub fn pool_results(results: &Results) -> Vec<u8> {
         "Pool",
         "Income",
         "Planned spend",
+        "Funding gap",
+        "Unallocated income",
         "Forecast spend",
         "Variance",
         "Balance",
@@ -146,6 +152,8 @@ pub fn pool_results(results: &Results) -> Vec<u8> {
                     text(&pool.name),
                     money(y.income),
                     money(y.planned_spend),
+                    money(y.funding_gap),
+                    money(y.unallocated_income),
                     money(y.forecast_spend),
                     money(y.variance),
                     money(y.balance),

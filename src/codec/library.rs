@@ -179,3 +179,5 @@ pub const UNREADABLE_PREFIX: &str = "pooled-budgets.unreadable.";
 pub const TEST_PANIC_KEY: &str = "pooled-budgets.test-panic";
 /// This tab's open model (sessionStorage): a reload reopens it, whatever other tabs opened.
 pub const TAB_OPEN_KEY: &str = "pooled-budgets.tab-open";
+/// sessionStorage: "1" while this tab shows "Models and files" (the models, share and files panels).
+pub const MODELS_OPEN_KEY: &str = "pooled-budgets.tab-models-open";

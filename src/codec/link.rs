@@ -2,7 +2,7 @@
 //! (the text after `#`), so the data never leaves the browser. docs/link-format.md describes
 //! the format byte by byte; links of every earlier version keep opening (tests/golden/).
 //!
-//! A link is `m1.` followed by base64url of: the CRC-32 of the body (4 bytes, little-endian),
+//! A link is `m<version>.` (today `m3.`) followed by base64url of: the CRC-32 of the body (4 bytes, little-endian),
 //! then the body compressed with raw deflate and a preset dictionary. The body is the model in
 //! a compact binary form with scenarios after the first written as differences from it.
 
@@ -12,6 +12,9 @@ mod compress;
 mod dictionary;
 mod diff;
 mod items;
+mod linked_part;
+mod part_uncertainty;
+mod parts;
 mod rules;
 mod wire;
 
@@ -24,7 +27,7 @@ pub use dictionary::DICTIONARY;
 pub use wire::{MAX_ITEMS, MAX_TEXT_BYTES};
 
 /// The link format this version writes; it reads this one and every earlier one.
-pub const LINK_VERSION: u32 = 2;
+pub const LINK_VERSION: u32 = 3;
 /// Most bytes a link's body may inflate to: far above any real model (the large example model
 /// is about 20 KiB), low enough that a crafted link cannot exhaust a browser tab's memory.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -38,16 +41,24 @@ pub fn encode_link(model: &Model, selected: ScenarioId) -> String {
 }
 
 /// The link for one scenario alone, as a one-scenario model that has it as base and selected.
-/// If `scenario` is not in `model`, the whole model is shared rather than nothing.
+/// If `scenario` is not in `model`, the whole model is shared rather than nothing. A linked
+/// option goes alone as its full figures (its base is not in the link).
 pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
     match model.scenario(scenario) {
         Some(only) => {
             let single = Model {
                 schema_version: model.schema_version,
                 name: model.name.clone(),
-                scenarios: vec![only.clone().into()],
+                scenarios: vec![crate::model::Scenario {
+                    link: None,
+                    ..crate::model::Scenario::clone(only)
+                }
+                .into()],
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
+                paper: model.paper.clone(),
+                uncertainty: model.uncertainty.clone(),
+                money_display: model.money_display,
             };
             encode_link(&single, scenario)
         }
@@ -78,7 +89,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
         return Err(LinkError::Empty);
     }
     let (version, data) = match split_tag(text) {
-        Tag::Version(version @ (1 | 2), data) => (version, data),
+        Tag::Version(version @ 1..=LINK_VERSION, data) => (version, data),
         Tag::Version(version, _) => return Err(LinkError::Newer(version)),
         Tag::Unknown => return Err(LinkError::UnknownFormat),
         Tag::Missing => return Err(LinkError::NotALink),
@@ -100,6 +111,7 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
         wire::BodyError::Malformed(what) => LinkError::Damaged(what),
         wire::BodyError::TooLarge => LinkError::TooLarge,
         wire::BodyError::OverLimit(limit) => LinkError::OverLimit(limit),
+        wire::BodyError::UnknownPart(tag) => LinkError::UnknownPart(tag),
     })?;
     // The counts were checked while reading; this adds names and entries inside items.
     limits::check(&model).map_err(LinkError::OverLimit)?;
@@ -123,6 +135,8 @@ pub enum LinkError {
     Damaged(&'static str),
     /// Holds more than [`MAX_BODY_BYTES`], [`MAX_ITEMS`] or [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// Holds an optional part (a setting or feature) this version does not know: its tag.
+    UnknownPart(u32),
     /// Holds a model over one of the limits of `model::limits`: which, and how many (for a
     /// list, at least how many: the reader stops as soon as it is over).
     OverLimit(LimitError),
@@ -161,6 +175,12 @@ impl fmt::Display for LinkError {
                 "This link's format number is not one this version of the modeller knows. \
                  Check that you copied the whole link; if it came from a newer version of the \
                  modeller, open it there, or ask the sender to send the model as a file."
+            ),
+            LinkError::UnknownPart(tag) => write!(
+                f,
+                "This link holds a setting this version of the modeller does not know (part \
+                 {tag}): it was made by a newer version. Open it in the newest version of the \
+                 modeller, or ask the sender to send the model as a file."
             ),
             LinkError::Incomplete => write!(
                 f,

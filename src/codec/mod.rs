@@ -8,4 +8,5 @@ pub mod link;
 pub mod model_file;
 pub mod saved;
 pub mod schemes_csv;
+pub mod simulation_csv;
 pub mod table;

@@ -8,6 +8,7 @@ use core::fmt;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::model::linked;
 use crate::model::{Horizon, Model, Money, Percent, SpendLine, MAX_HORIZON_YEARS, SCHEMA_VERSION};
 
 /// Where the browser keeps the model being worked on.
@@ -15,8 +16,9 @@ pub const STORAGE_KEY: &str = "pooled-budgets.model";
 /// Where unreadable saved text is moved before anything new is saved.
 pub const UNREADABLE_KEY: &str = "pooled-budgets.unreadable";
 
+/// A linked option is written with only its overrides (`model::linked::saved_form`).
 pub fn encode(model: &Model) -> String {
-    serde_json::to_string(model).unwrap_or_default()
+    serde_json::to_string(&linked::saved_form(model)).unwrap_or_default()
 }
 
 /// `use_text` of `encode(model)`, written into a buffer kept for the next call. Autosave writes a
@@ -171,17 +173,30 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
         let migrated = from_version_1(text)?;
         return decode_current(&migrated);
     }
-    decode_current(text)
+    // 2 → 3 → 4 → 5 (docs/model-format.md, "Migrations"): each version only added optional
+    // fields, which an older file lacks and reads as their defaults, so what is left is the
+    // version number.
+    let mut model = decode_current(text)?;
+    model.schema_version = SCHEMA_VERSION;
+    Ok(model)
 }
 
 /// Reads text already in the current format. Straight from the text, not through a `Value`,
-/// which keeps a second copy of every model type's decoder out of the wasm.
+/// which keeps a second copy of every model type's decoder out of the wasm. Linked options
+/// are then filled in from their bases; links that cannot be followed (a loop, a missing
+/// base) are refused with what to do.
 fn decode_current(text: &str) -> Result<Model, ReadError> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut reader).map_err(|e| ReadError::Shape {
-        path: e.path().iter().filter_map(step).collect(),
-        detail: without_position(&e.into_inner()),
-    })
+    let mut model: Model =
+        serde_path_to_error::deserialize(&mut reader).map_err(|e| ReadError::Shape {
+            path: e.path().iter().filter_map(step).collect(),
+            detail: without_position(&e.into_inner()),
+        })?;
+    linked::materialise(&mut model).map_err(|problem| ReadError::Shape {
+        path: Vec::new(),
+        detail: problem.to_string(),
+    })?;
+    Ok(model)
 }
 
 /// Version 1 → 2 (docs/model-format.md, "Migrations"): each line's `base_budget` and `growth`

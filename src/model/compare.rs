@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::compare_inputs::describe_input_changes;
+use super::compare_inputs::{describe_input_changes, describe_overrides};
 use super::compute::{compute, ComputeError};
-use super::format::{format_money, format_percent, MoneyStyle};
+use super::format::{format_percent, meaningful_percent, MoneyStyle};
 use super::money::{Money, Percent};
 use super::partner::PartnerId;
 use super::pool::PoolId;
@@ -48,10 +48,16 @@ impl Change {
         self.amount.is_zero()
     }
 
-    /// The difference with its sign: "+£12,000.00", "−£3,500.50", "£0.00".
+    /// The difference with its sign, exact: "+£12,000.00", "−£3,500.50", "£0.00".
     pub fn signed_amount(&self) -> String {
-        let text = format_money(self.amount, MoneyStyle::EXACT);
-        if self.amount.is_positive() {
+        self.signed_amount_in(MoneyStyle::EXACT)
+    }
+
+    /// The difference with its sign as a table figure in `style`: "+12", "(4)", "0".
+    pub fn signed_amount_in(&self, style: MoneyStyle) -> String {
+        let text = style.figure(self.amount);
+        let shows_nothing = text.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if self.amount.is_positive() && !shows_nothing {
             format!("+{text}")
         } else {
             text
@@ -61,6 +67,18 @@ impl Change {
     /// The direction in words, with the percentage when there is one: "more (+2.5%)",
     /// "less (−1.25%)", "no change". `more` and `less` fit the figure: "higher", "lower".
     pub fn direction(&self, more: &str, less: &str) -> String {
+        self.worded(more, less, self.percent.map(Some))
+    }
+
+    /// As [`Change::direction`], in a table whose largest figure is `largest`: "more (n/a)"
+    /// where the base is zero or under 1% of it ([`meaningful_percent`]).
+    pub fn direction_in_table(&self, more: &str, less: &str, largest: Money) -> String {
+        let percent = meaningful_percent(self.amount, self.base, largest);
+        self.worded(more, less, Some(percent))
+    }
+
+    /// `percent`: `None` leaves it out, `Some(None)` says "n/a".
+    fn worded(&self, more: &str, less: &str, percent: Option<Option<Percent>>) -> String {
         let word = if self.amount.is_positive() {
             more
         } else if self.amount.is_negative() {
@@ -68,13 +86,19 @@ impl Change {
         } else {
             return "no change".to_string();
         };
-        match self.percent {
-            Some(percent) => {
+        match percent {
+            Some(Some(percent)) => {
                 let sign = if self.amount.is_positive() { "+" } else { "" };
                 format!("{word} ({sign}{})", format_percent(percent))
             }
+            Some(None) => format!("{word} (n/a)"),
             None => word.to_string(),
         }
+    }
+
+    /// The larger in size of the base and the other figure.
+    pub fn largest(&self) -> Money {
+        self.base.abs().max(self.other.abs())
     }
 }
 
@@ -96,9 +120,11 @@ pub struct PartnerComparison {
     pub partner: PartnerId,
     pub name: String,
     pub contributions: Change,
+    pub gap_share: Change,
     pub variance_share: Change,
+    pub unallocated_share: Change,
     pub net_cost: Change,
-    /// The same three figures in each year.
+    /// The same figures in each year.
     pub by_year: Vec<PartnerYearComparison>,
 }
 
@@ -107,7 +133,9 @@ pub struct PartnerComparison {
 pub struct PartnerYearComparison {
     pub year: FinancialYear,
     pub contributions: Change,
+    pub gap_share: Change,
     pub variance_share: Change,
+    pub unallocated_share: Change,
     pub net_cost: Change,
 }
 
@@ -122,6 +150,8 @@ pub struct PoolComparison {
 pub struct PoolYearComparison {
     pub year: FinancialYear,
     pub income: Change,
+    pub funding_gap: Change,
+    pub unallocated_income: Change,
     pub forecast_spend: Change,
     pub variance: Change,
     pub balance: Change,
@@ -188,7 +218,14 @@ pub fn compare(base: &Scenario, other: &Scenario) -> Result<Comparison, ComputeE
         .ok_or_else(too_large)?;
 
     Ok(Comparison {
-        input_changes: describe_input_changes(base, other),
+        // An option based on the base differs from it by its overrides: those, in words.
+        input_changes: match &other.link {
+            Some(link) if link.based_on == base.id => describe_overrides(base, other)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect(),
+            _ => describe_input_changes(base, other),
+        },
         base: base_results,
         other: other_results,
         partners,
@@ -219,8 +256,11 @@ fn compare_partner(
         .find(|p| p.id == id)
         .map(|p| p.name.clone())
         .unwrap_or_default();
-    let pick = |totals: Option<&PartnerTotals>, field: fn(&PartnerTotals) -> Money| {
-        totals.map_or(Money::ZERO, field)
+    let total = |field: fn(&PartnerTotals) -> Money| {
+        Change::between(
+            base_totals.map_or(Money::ZERO, field),
+            other_totals.map_or(Money::ZERO, field),
+        )
     };
     let by_year = years
         .iter()
@@ -235,7 +275,9 @@ fn compare_partner(
             Some(PartnerYearComparison {
                 year: *year,
                 contributions: change(|y| y.contributions)?,
+                gap_share: change(|y| y.gap_share)?,
                 variance_share: change(|y| y.variance_share)?,
+                unallocated_share: change(|y| y.unallocated_share)?,
                 net_cost: change(|y| y.net_cost)?,
             })
         })
@@ -243,18 +285,11 @@ fn compare_partner(
     Some(PartnerComparison {
         partner: id,
         name,
-        contributions: Change::between(
-            pick(base_totals, |t| t.contributions),
-            pick(other_totals, |t| t.contributions),
-        )?,
-        variance_share: Change::between(
-            pick(base_totals, |t| t.variance_share),
-            pick(other_totals, |t| t.variance_share),
-        )?,
-        net_cost: Change::between(
-            pick(base_totals, |t| t.net_cost),
-            pick(other_totals, |t| t.net_cost),
-        )?,
+        contributions: total(|t| t.contributions)?,
+        gap_share: total(|t| t.gap_share)?,
+        variance_share: total(|t| t.variance_share)?,
+        unallocated_share: total(|t| t.unallocated_share)?,
+        net_cost: total(|t| t.net_cost)?,
         by_year,
     })
 }
@@ -282,6 +317,14 @@ fn compare_pool(
             Some(PoolYearComparison {
                 year: *year,
                 income: Change::between(figure(b, |y| y.income), figure(o, |y| y.income))?,
+                funding_gap: Change::between(
+                    figure(b, |y| y.funding_gap),
+                    figure(o, |y| y.funding_gap),
+                )?,
+                unallocated_income: Change::between(
+                    figure(b, |y| y.unallocated_income),
+                    figure(o, |y| y.unallocated_income),
+                )?,
                 forecast_spend: Change::between(
                     figure(b, |y| y.forecast_spend),
                     figure(o, |y| y.forecast_spend),

@@ -3,10 +3,13 @@
 
 use super::contribution::{AmountRule, Contribution};
 use super::format::{format_money, format_percent, MoneyStyle};
+use super::linked::{self, Field, ItemRef, Link, Linkable, Override};
 use super::money::{Money, Percent};
 use super::partner::Partner;
 use super::pool::Pool;
-use super::scenario::Scenario;
+use super::scenario::{Model, Scenario};
+use super::schemes::SchemeColumn;
+use super::spend::LineId;
 use super::spend::{RingFenceRequirement, SpendLine};
 
 /// Collects sentences; `field` adds one when a value differs.
@@ -373,4 +376,266 @@ fn ring_fence_changes(
         changes.pool_name(after.pool)
     );
     changes.field(&label, &before.minimum, &after.minimum, |m| m.describe());
+}
+
+/// Each override of a linked option, in words, as "What differs from the base" and the "Changes
+/// in this option" panel list them: what the option's figure would be without that override
+/// (its base's), and what it is. An override that now equals the base says so.
+pub fn describe_overrides(base: &Scenario, option: &Scenario) -> Vec<(Override, String)> {
+    let Some(link) = &option.link else {
+        return Vec::new();
+    };
+    linked::overrides_list(&link.overrides)
+        .into_iter()
+        .map(|what| {
+            let sentences = match &what {
+                Override::Field(item, field) => one_field(base, option, *item, field)
+                    .map(|(before, after)| describe_input_changes(&before, &after)),
+                _ => None,
+            }
+            .unwrap_or_else(|| without_one(base, option, link, &what));
+            let text = if sentences.is_empty() {
+                format!(
+                    "{}: set in this option, the same as the base now",
+                    label(option, &what)
+                )
+            } else {
+                sentences.join("; ")
+            };
+            (what, text)
+        })
+        .collect()
+}
+
+/// The option cut down to the one item `item` (its partners and pools kept, for names), as it
+/// is (`after`) and with `field` as the base has it (`before`): describing the pair costs what
+/// the item does, not the whole option, for each of hundreds of overridden cells.
+fn one_field(
+    base: &Scenario,
+    option: &Scenario,
+    item: ItemRef,
+    field: &Field,
+) -> Option<(Scenario, Scenario)> {
+    fn reverted<T: Linkable>(own: &T, base: &T, field: &Field) -> T {
+        let mut item = own.clone();
+        item.take(base, field);
+        item
+    }
+    fn find<T: Linkable>(items: &[T], key: T::Key) -> Option<&T> {
+        T::keys(items)
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|at| items.get(at))
+    }
+    fn swapped<T: Linkable>(items: &[T], key: T::Key, by: T) -> Vec<T> {
+        let keys = T::keys(items);
+        items
+            .iter()
+            .zip(keys)
+            .map(|(i, k)| if k == key { by.clone() } else { i.clone() })
+            .collect()
+    }
+    let mut after = Scenario {
+        contributions: Vec::new(),
+        lines: Vec::new(),
+        ring_fences: Vec::new(),
+        link: None,
+        partners: option.partners.clone(),
+        pools: option.pools.clone(),
+        ..Scenario::empty(option.id, &option.name, option.horizon)
+    };
+    let mut before = after.clone();
+    match item {
+        ItemRef::Partner(k) => {
+            let own = reverted(find(&option.partners, k)?, find(&base.partners, k)?, field);
+            before.partners = swapped(&option.partners, k, own);
+        }
+        ItemRef::Pool(k) => {
+            let own = reverted(find(&option.pools, k)?, find(&base.pools, k)?, field);
+            before.pools = swapped(&option.pools, k, own);
+        }
+        ItemRef::Contribution(k) => {
+            let own = find(&option.contributions, k)?;
+            before.contributions = vec![reverted(own, find(&base.contributions, k)?, field)];
+            after.contributions = vec![own.clone()];
+        }
+        ItemRef::Line(k) => {
+            let own = find(&option.lines, k)?;
+            before.lines = vec![reverted(own, find(&base.lines, k)?, field)];
+            after.lines = vec![own.clone()];
+        }
+        ItemRef::RingFence(k) => {
+            let own = find(&option.ring_fences, k)?;
+            before.ring_fences = vec![reverted(own, find(&base.ring_fences, k)?, field)];
+            after.ring_fences = vec![own.clone()];
+        }
+    }
+    Some((before, after))
+}
+
+/// The sentences for one override the slow way: the whole option with it dropped, compared.
+fn without_one(base: &Scenario, option: &Scenario, link: &Link, what: &Override) -> Vec<String> {
+    // The option with this one override dropped: its base's figure there.
+    let without = Scenario {
+        link: Some(Link {
+            based_on: base.id,
+            overrides: link.overrides.clone(),
+        }),
+        ..option.clone()
+    };
+    let mut pair = Model {
+        schema_version: 0,
+        name: String::new(),
+        scenarios: vec![base.clone().into(), without.into()],
+        base_scenario: base.id,
+        forecast_entry: Default::default(),
+        paper: Default::default(),
+        uncertainty: Default::default(),
+        money_display: Default::default(),
+    };
+    linked::use_base(&mut pair, option.id, what);
+    let before = pair.scenarios.get(1).map_or(base, |s| &**s);
+    describe_input_changes(before, option)
+}
+
+/// What an override is about, when no value differs to describe it by.
+fn label(option: &Scenario, what: &Override) -> String {
+    let item = |item: &ItemRef| match item {
+        ItemRef::Partner(id) => option
+            .partner(*id)
+            .map_or_else(|| "A partner".to_string(), |p| p.label().to_string()),
+        ItemRef::Pool(id) => option
+            .pool(*id)
+            .map_or_else(|| "A pool".to_string(), |p| p.name.clone()),
+        ItemRef::Contribution(id) => option
+            .contributions
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or_else(|| "A contribution".to_string(), |c| c.name.clone()),
+        ItemRef::Line(id) => option
+            .lines
+            .iter()
+            .find(|l| l.id == *id)
+            .map_or_else(|| "A spending line".to_string(), |l| l.name.clone()),
+        ItemRef::RingFence(key) => key.ring_fence.label().to_string(),
+    };
+    match what {
+        Override::Horizon => "Plan years".to_string(),
+        Override::Field(of, field) => {
+            format!(
+                "{} {}",
+                item(of),
+                String::from(field.clone()).replace('_', " ")
+            )
+        }
+        Override::Added(of) => format!("{} (added)", item(of)),
+        Override::Removed(of) => format!("{} (left out)", item(of)),
+        Override::Order(_) => "Order".to_string(),
+    }
+}
+
+/// The scheme grid's cells a linked option sets itself, line by line, each with its words:
+/// "changed from base: £1,200,000.00 → £1,350,000.00". Empty for an independent option.
+pub fn changed_cells(
+    base: &Scenario,
+    option: &Scenario,
+) -> Vec<(LineId, Vec<(SchemeColumn, String)>)> {
+    let Some(link) = &option.link else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for changed in &link.overrides.lines.changed {
+        let (Some(own), Some(was)) = (
+            option.lines.iter().find(|l| l.id == changed.key),
+            base.lines.iter().find(|l| l.id == changed.key),
+        ) else {
+            continue;
+        };
+        let text = |before: String, after: String| format!("changed from base: {before} → {after}");
+        let words = |t: &String| {
+            if t.is_empty() {
+                "none".to_string()
+            } else {
+                t.clone()
+            }
+        };
+        let mut cells = Vec::new();
+        for field in &changed.fields {
+            match (field.name.as_str(), field.year) {
+                ("name", _) => {
+                    cells.push((SchemeColumn::Name, text(words(&was.name), words(&own.name))))
+                }
+                ("reference", _) => cells.push((
+                    SchemeColumn::Reference,
+                    text(words(&was.reference), words(&own.reference)),
+                )),
+                ("provider", _) => cells.push((
+                    SchemeColumn::Provider,
+                    text(words(&was.provider), words(&own.provider)),
+                )),
+                ("pool", _) => {
+                    let pool = |id| {
+                        option
+                            .pool(id)
+                            .or_else(|| base.pool(id))
+                            .map_or_else(|| format!("pool {}", id.0), |p| p.name.clone())
+                    };
+                    cells.push((SchemeColumn::Pool, text(pool(was.pool), pool(own.pool))));
+                }
+                ("commissioner", _) => {
+                    let partner = |id| {
+                        option
+                            .partner(id)
+                            .or_else(|| base.partner(id))
+                            .map_or_else(|| format!("partner {}", id.0), |p| p.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::Commissioner,
+                        text(partner(was.commissioner), partner(own.commissioner)),
+                    ));
+                }
+                ("stream", _) => {
+                    let stream = |s: Option<super::contribution::FundingStream>| {
+                        s.map_or_else(|| "not set".to_string(), |s| s.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::Stream,
+                        text(stream(was.stream), stream(own.stream)),
+                    ));
+                }
+                ("ring_fence", _) => {
+                    let fence = |f: Option<super::spend::RingFence>| {
+                        f.map_or_else(|| "none".to_string(), |f| f.label().to_string())
+                    };
+                    cells.push((
+                        SchemeColumn::RingFence,
+                        text(fence(was.ring_fence), fence(own.ring_fence)),
+                    ));
+                }
+                ("savings", _) => cells.push((
+                    SchemeColumn::Savings,
+                    text(percent(&was.savings), percent(&own.savings)),
+                )),
+                ("budget", year) => {
+                    for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
+                        cells.push((
+                            SchemeColumn::Budget(year),
+                            text(money(&was.budget_in(year)), money(&own.budget_in(year))),
+                        ));
+                    }
+                }
+                ("forecast", year) => {
+                    for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
+                        cells.push((
+                            SchemeColumn::Forecast(year),
+                            text(was.outturn(year).describe(), own.outturn(year).describe()),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((changed.key, cells));
+    }
+    out
 }

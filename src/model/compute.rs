@@ -16,7 +16,8 @@ use super::results::{
 };
 use super::scenario::Scenario;
 use super::settle::{
-    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved, Unresolved,
+    resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved,
+    UnderspendOutcome, Unresolved,
 };
 use super::spend::{MinimumRule, SpendLine};
 use super::year::{FinancialYear, MAX_HORIZON_YEARS};
@@ -305,66 +306,89 @@ fn compute_pool_year(
         }
         lines.push(line_year);
     }
-    // Income the plan leaves unspent is an underspend; a plan spending more than the income is
-    // an overspend, borne as if on a line the host commissions.
+    // The plan's position: income the plan leaves unspent is unallocated income; a plan spending
+    // more than the income has a funding gap. Neither is a forecast over- or underspend, so each
+    // partner's part of it is reported apart from its share of the variance (see `plan_shares`).
     let unallocated = income.checked_sub(set_aside)?.checked_sub(planned_spend)?;
+    let context = PoolYearContext {
+        contributions: &income_by_partner,
+        host: pool.host,
+    };
+    let forecast_only = GroupPosition {
+        overspend_by_commissioner: &pool_overspend,
+        overspend: over,
+        underspend: under,
+        planned: pool_planned,
+    };
+    // What partners would pay for the forecast variance alone, on a copy of the reserve.
+    let variance_only = if unallocated.is_zero() {
+        None
+    } else {
+        let mut reserve_copy = *reserve;
+        Some(settle_year(
+            pool,
+            &lines,
+            &forecast_only,
+            &context,
+            &mut reserve_copy,
+            last_year,
+        )?)
+    };
+    // The agreement's rule for the plan's position: unallocated income is treated as the pool
+    // treats an underspend, and a funding gap is shared as an overspend on a line the host
+    // commissions, both under the pool's own rule.
     if unallocated.is_positive() {
         under = under.checked_add(unallocated)?;
     } else if unallocated.is_negative() {
         add_at(&mut pool_overspend, pool.host, unallocated.negate())?;
         over = over.checked_sub(unallocated)?;
     }
-
-    let context = PoolYearContext {
-        contributions: &income_by_partner,
-        host: pool.host,
-    };
-    let mut settlements = Vec::with_capacity(1);
     let pool_group = GroupPosition {
         overspend_by_commissioner: &pool_overspend,
         overspend: over,
         underspend: under,
         planned: pool_planned,
     };
-    let outcome = settle_group(&pool.rule, &pool_group, &context, reserve)?;
-    let mut underspend_total = outcome.underspend_left;
-    settlements.push(settlement(None, &pool_group, outcome));
-
-    for (line, line_year) in pool.lines.iter().zip(&lines) {
-        let Some(rule) = &line.rule else { continue };
-        let mut line_overspend = vec![Money::ZERO; partner_count];
-        let overspend = line_year.variance.max(Money::ZERO);
-        add_at(&mut line_overspend, line.commissioner, overspend)?;
-        let group = GroupPosition {
-            overspend_by_commissioner: &line_overspend,
-            overspend,
-            underspend: line_year.variance.min(Money::ZERO).negate(),
-            planned: line_year.planned,
-        };
-        let outcome = settle_group(rule, &group, &context, reserve)?;
-        underspend_total = underspend_total.checked_add(outcome.underspend_left)?;
-        settlements.push(settlement(Some(line.source.id), &group, outcome));
-    }
-
-    let treated = treat_underspend(
-        pool.source.underspend,
-        underspend_total,
-        last_year,
-        &context,
-    )?;
+    let settled = settle_year(pool, &lines, &pool_group, &context, reserve, last_year)?;
+    let settlements = settled.settlements;
+    let treated = settled.treated;
+    let underspend_total = settled.underspend_total;
     let reserve_drawn = Money::checked_sum(settlements.iter().map(|s| s.reserve_drawn))?;
     *reserve = reserve.checked_add(treated.held_as_contingency)?;
 
-    let mut variance_shares = treated.returned.clone();
-    for settled in &settlements {
-        for (total, share) in variance_shares.iter_mut().zip(&settled.shares) {
-            *total = total.checked_add(*share)?;
+    // Everything partners pay beyond their contributions, then the part the plan's position
+    // accounts for: the difference from what the forecast variance alone would cost them.
+    let all_shares = settled.shares;
+    let (variance_shares, plan_shares) = match variance_only {
+        None => (all_shares, vec![Money::ZERO; partner_count]),
+        Some(variance_only) => {
+            let plan = all_shares
+                .iter()
+                .zip(&variance_only.shares)
+                .map(|(all, variance)| all.checked_sub(*variance))
+                .collect::<Option<Vec<_>>>()?;
+            (variance_only.shares, plan)
         }
-    }
+    };
+    let zeros = || vec![Money::ZERO; partner_count];
+    let (gap_shares, unallocated_shares) = if unallocated.is_negative() {
+        (plan_shares, zeros())
+    } else {
+        (zeros(), plan_shares)
+    };
     let net_cost = income_by_partner
         .iter()
-        .zip(&variance_shares)
-        .map(|(paid, share)| paid.checked_add(*share))
+        .zip(
+            variance_shares
+                .iter()
+                .zip(&gap_shares)
+                .zip(&unallocated_shares),
+        )
+        .map(|(paid, ((variance, gap), unallocated))| {
+            paid.checked_add(*variance)?
+                .checked_add(*gap)?
+                .checked_add(*unallocated)
+        })
         .collect::<Option<Vec<_>>>()?;
 
     Some(PoolYear {
@@ -386,6 +410,8 @@ fn compute_pool_year(
         planned_spend,
         forecast_spend,
         variance: forecast_spend.checked_sub(planned_spend)?,
+        funding_gap: unallocated.min(Money::ZERO).negate(),
+        unallocated_income: unallocated.max(Money::ZERO),
         balance: income.checked_sub(set_aside)?.checked_sub(forecast_spend)?,
         settlements,
         underspend: UnderspendResult {
@@ -402,7 +428,63 @@ fn compute_pool_year(
             closing: *reserve,
         },
         variance_shares,
+        gap_shares,
+        unallocated_shares,
         net_cost,
+    })
+}
+
+/// The settlement of one pool's year: each group's overspend shared, then the underspend
+/// treated. `shares` is what each partner pays beyond its contributions.
+struct SettledYear {
+    settlements: Vec<Settlement>,
+    underspend_total: Money,
+    treated: UnderspendOutcome,
+    shares: Vec<Money>,
+}
+
+fn settle_year(
+    pool: &PreparedPool<'_>,
+    lines: &[LineYear],
+    pool_group: &GroupPosition<'_>,
+    context: &PoolYearContext<'_>,
+    reserve: &mut Money,
+    last_year: bool,
+) -> Option<SettledYear> {
+    let partner_count = context.contributions.len();
+    let mut settlements = Vec::with_capacity(1);
+    let outcome = settle_group(&pool.rule, pool_group, context, reserve)?;
+    let mut underspend_total = outcome.underspend_left;
+    settlements.push(settlement(None, pool_group, outcome));
+
+    for (line, line_year) in pool.lines.iter().zip(lines) {
+        let Some(rule) = &line.rule else { continue };
+        let mut line_overspend = vec![Money::ZERO; partner_count];
+        let overspend = line_year.variance.max(Money::ZERO);
+        add_at(&mut line_overspend, line.commissioner, overspend)?;
+        let group = GroupPosition {
+            overspend_by_commissioner: &line_overspend,
+            overspend,
+            underspend: line_year.variance.min(Money::ZERO).negate(),
+            planned: line_year.planned,
+        };
+        let outcome = settle_group(rule, &group, context, reserve)?;
+        underspend_total = underspend_total.checked_add(outcome.underspend_left)?;
+        settlements.push(settlement(Some(line.source.id), &group, outcome));
+    }
+
+    let treated = treat_underspend(pool.source.underspend, underspend_total, last_year, context)?;
+    let mut shares = treated.returned.clone();
+    for settled in &settlements {
+        for (total, share) in shares.iter_mut().zip(&settled.shares) {
+            *total = total.checked_add(*share)?;
+        }
+    }
+    Some(SettledYear {
+        settlements,
+        underspend_total,
+        treated,
+        shares,
     })
 }
 
@@ -503,7 +585,9 @@ fn total_by_partner(
     let empty_year = |year: &FinancialYear| PartnerYear {
         year: *year,
         contributions: Money::ZERO,
+        gap_share: Money::ZERO,
         variance_share: Money::ZERO,
+        unallocated_share: Money::ZERO,
         net_cost: Money::ZERO,
     };
     let mut by_partner: Vec<Vec<PartnerYear>> = scenario
@@ -513,28 +597,28 @@ fn total_by_partner(
         .collect();
     for pool in pools {
         for (offset, pool_year) in pool.years.iter().enumerate() {
-            let figures = pool_year
-                .income_by_partner
-                .iter()
-                .zip(&pool_year.variance_shares)
-                .zip(&pool_year.net_cost);
-            for (partner_years, ((paid, share), net)) in by_partner.iter_mut().zip(figures) {
+            for (position, partner_years) in by_partner.iter_mut().enumerate() {
                 let Some(total) = partner_years.get_mut(offset) else {
                     continue;
                 };
-                let sums = total
-                    .contributions
-                    .checked_add(*paid)
-                    .zip(total.variance_share.checked_add(*share))
-                    .zip(total.net_cost.checked_add(*net));
-                let ((contributions, variance_share), net_cost) =
-                    sums.ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
-                *total = PartnerYear {
-                    year: total.year,
-                    contributions,
-                    variance_share,
-                    net_cost,
+                let add = |sum: Money, figures: &[Money]| {
+                    sum.checked_add(figures.get(position).copied().unwrap_or(Money::ZERO))
                 };
+                let added = (|| {
+                    Some(PartnerYear {
+                        year: total.year,
+                        contributions: add(total.contributions, &pool_year.income_by_partner)?,
+                        gap_share: add(total.gap_share, &pool_year.gap_shares)?,
+                        variance_share: add(total.variance_share, &pool_year.variance_shares)?,
+                        unallocated_share: add(
+                            total.unallocated_share,
+                            &pool_year.unallocated_shares,
+                        )?,
+                        net_cost: add(total.net_cost, &pool_year.net_cost)?,
+                    })
+                })();
+                *total = added
+                    .ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
             }
         }
     }
@@ -551,7 +635,9 @@ fn total_by_partner(
             Ok(PartnerTotals {
                 partner: partner.id,
                 contributions: overall(|y| y.contributions)?,
+                gap_share: overall(|y| y.gap_share)?,
                 variance_share: overall(|y| y.variance_share)?,
+                unallocated_share: overall(|y| y.unallocated_share)?,
                 net_cost: overall(|y| y.net_cost)?,
                 by_year,
             })

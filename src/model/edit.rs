@@ -3,7 +3,9 @@
 
 use super::contribution::{AmountRule, Contribution, ContributionId, FundingStream, Obligation};
 use super::limits::Limited;
+use super::linked::{self, Link, Override, Overrides};
 use super::money::{Money, Percent};
+use super::naming;
 use super::partner::{Partner, PartnerId, PartnerKind};
 use super::pool::{Pool, PoolId, PoolType};
 use super::repair::fresh_id;
@@ -127,6 +129,12 @@ pub enum EditError {
     TooLarge,
     /// An inserted item's id is already taken.
     Taken(&'static str),
+    /// Other options are based on this one (their names): it cannot go without them.
+    HasDependents(Vec<String>),
+    /// Following the options' links would not work (a loop, a missing base).
+    Chain(String),
+    /// The option is not based on another.
+    NotLinked,
 }
 
 impl core::fmt::Display for EditError {
@@ -144,6 +152,14 @@ impl core::fmt::Display for EditError {
                 "That budget grown over the plan's years would be too large. Use a smaller amount or rate."
             ),
             EditError::Taken(what) => write!(f, "That {what} is already in the option."),
+            EditError::HasDependents(names) => write!(
+                f,
+                "{} based on this option. Make {} independent first, then remove this option.",
+                linked::quoted(names, ", ") + if names.len() == 1 { " is" } else { " are" },
+                if names.len() == 1 { "it" } else { "them" }
+            ),
+            EditError::Chain(problem) => write!(f, "{problem}"),
+            EditError::NotLinked => write!(f, "This option is not based on another option."),
         }
     }
 }
@@ -367,19 +383,41 @@ fn add_contribution(scenario: &mut Scenario) -> Result<(), EditError> {
         .ok_or(EditError::Needs("a partner"))?
         .id;
     let pool = scenario.pools.first().ok_or(EditError::Needs("a pool"))?.id;
+    let (stream, obligation) = new_contribution_stream(scenario, pool);
     let id = next_id(scenario.contributions.iter().map(|c| c.id.0));
     scenario.contributions.push(Contribution {
         id: ContributionId(id),
         name: format!("Contribution {}", scenario.contributions.len() + 1),
         partner,
         pool,
-        stream: FundingStream::Other,
-        obligation: Obligation::Voluntary,
+        stream,
+        obligation,
         rule: AmountRule::Fixed {
             amount: Money::ZERO,
         },
     });
     Ok(())
+}
+
+/// What a new contribution to `pool` most likely is. A Better Care Fund pool (one that already
+/// holds a national stream) gets its mandatory streams once, so a further contribution is an
+/// additional voluntary one; a pool of any other kind holds voluntary contributions.
+fn new_contribution_stream(scenario: &Scenario, pool: PoolId) -> (FundingStream, Obligation) {
+    let national = [
+        FundingStream::NhsMinimum,
+        FundingStream::BetterCareGrant,
+        FundingStream::DisabledFacilitiesGrant,
+        FundingStream::DischargeFund,
+    ];
+    let is_bcf = scenario
+        .contributions
+        .iter()
+        .any(|c| c.pool == pool && national.contains(&c.stream));
+    if is_bcf {
+        (FundingStream::AdditionalVoluntary, Obligation::Voluntary)
+    } else {
+        (FundingStream::Other, Obligation::Voluntary)
+    }
 }
 
 fn add_line(scenario: &mut Scenario) -> Result<(), EditError> {
@@ -539,7 +577,13 @@ fn edit_partner(
 ) -> Result<(), EditError> {
     let partner = find(&mut scenario.partners, |p| p.id == id, "partner")?;
     match field {
-        PartnerField::Name(name) => partner.name = name.clone(),
+        PartnerField::Name(name) => {
+            // A short name the modeller made up follows the name; one typed in is kept.
+            if naming::is_made_up_short_name(&partner.short_name, &partner.name) {
+                partner.short_name = naming::initials(name);
+            }
+            partner.name = name.clone();
+        }
         PartnerField::ShortName(name) => partner.short_name = name.clone(),
         PartnerField::Kind(kind) => partner.kind = *kind,
         PartnerField::BaselineBudget(amount) => partner.baseline_budget = *amount,
@@ -617,7 +661,8 @@ fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
 /// A change to the model's list of options (scenarios), rather than to one option.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ModelEdit {
-    /// Adds a copy of this option, named "Copy of …", straight after it.
+    /// Adds a copy of this option, named "… (2)" (the next number free), straight after it,
+    /// based on it (it holds no overrides yet, so a correction to the original reaches it).
     Duplicate(ScenarioId),
     /// Adds an empty option at the end, over the same years as this one.
     AddBlank(ScenarioId),
@@ -625,6 +670,14 @@ pub enum ModelEdit {
     Move(ScenarioId, Direction),
     /// The option the others are compared against.
     SetBase(ScenarioId),
+    /// Makes every option based on this one independent, then removes it.
+    RemoveFreeing(ScenarioId),
+    /// A linked option becomes a full copy of its figures ("Make independent").
+    MakeIndependent(ScenarioId),
+    /// Bases the first option on the second, keeping its figures ("Link to …").
+    LinkTo(ScenarioId, ScenarioId),
+    /// Drops one override: the option takes that figure from its base again.
+    UseBase(ScenarioId, Override),
 }
 
 /// Applies `edit` to `model`; returns the option to open afterwards (the new copy, or a
@@ -647,10 +700,13 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
                 .cloned()
                 .ok_or(EditError::Missing("option"))?;
             copy.id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
-            copy.name = format!("Copy of {}", copy.name)
-                .chars()
-                .take(Limited::Name.limit())
-                .collect();
+            copy.name = naming::copy_name(&copy.name, |name| {
+                model.scenarios.iter().any(|s| s.name == name)
+            });
+            copy.link = Some(Link {
+                based_on: *id,
+                overrides: Overrides::default(),
+            });
             let new_id = copy.id;
             model.scenarios.insert(at + 1, copy);
             Ok(new_id)
@@ -677,6 +733,15 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
                 ));
             }
             let at = position(model, *id)?;
+            let dependents = linked::dependents(model, *id);
+            if !dependents.is_empty() {
+                let names = dependents
+                    .iter()
+                    .filter_map(|d| model.scenario(*d))
+                    .map(|s| s.name.clone())
+                    .collect();
+                return Err(EditError::HasDependents(names));
+            }
             model.scenarios.remove(at);
             let first = model.scenarios.first().map(|s| s.id);
             let neighbour = model
@@ -696,6 +761,34 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
         ModelEdit::SetBase(id) => {
             position(model, *id)?;
             model.base_scenario = *id;
+            Ok(*id)
+        }
+        ModelEdit::RemoveFreeing(id) => {
+            position(model, *id)?;
+            let mut freed = model.clone();
+            for dependent in linked::dependents(&freed, *id) {
+                linked::make_independent(&mut freed, dependent);
+            }
+            let open = apply_to_model(&mut freed, &ModelEdit::Remove(*id))?;
+            *model = freed;
+            Ok(open)
+        }
+        ModelEdit::MakeIndependent(id) => {
+            position(model, *id)?;
+            linked::make_independent(model, *id);
+            Ok(*id)
+        }
+        ModelEdit::LinkTo(id, base) => {
+            position(model, *id)?;
+            position(model, *base)?;
+            linked::link_to(model, *id, *base).map_err(|p| EditError::Chain(p.to_string()))?;
+            Ok(*id)
+        }
+        ModelEdit::UseBase(id, what) => {
+            position(model, *id)?;
+            if !linked::use_base(model, *id, what) {
+                return Err(EditError::NotLinked);
+            }
             Ok(*id)
         }
     }

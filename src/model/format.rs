@@ -1,13 +1,17 @@
 //! How money and percentages are shown to people: £ with thousands separators, £000 columns,
-//! £m summaries, and negatives with a true minus sign or in brackets.
+//! £m summaries, and negatives with a true minus sign or in brackets. One formatter,
+//! [`MoneyStyle`], serves every table, chart label and axis, sentence and the board paper:
+//! build it from the model's choices with [`MoneyStyle::report`] (or `Model::money_style`).
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use super::money::{round_half_away_from_zero, Money, Percent};
 
 /// The unit amounts are shown in. With `Thousands` the "£000" belongs in the column heading,
 /// so the figures themselves carry no £.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MoneyUnit {
     #[default]
     Pounds,
@@ -15,20 +19,86 @@ pub enum MoneyUnit {
     Millions,
 }
 
+impl MoneyUnit {
+    pub const ALL: [MoneyUnit; 3] = [MoneyUnit::Pounds, MoneyUnit::Thousands, MoneyUnit::Millions];
+
+    pub fn is_default(&self) -> bool {
+        *self == MoneyUnit::Pounds
+    }
+
+    /// What goes in a column head: "£", "£000", "£m".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            MoneyUnit::Pounds => "£",
+            MoneyUnit::Thousands => "£000",
+            MoneyUnit::Millions => "£m",
+        }
+    }
+
+    /// For a choice: "pounds and pence", "thousands of pounds (£000)", "millions of pounds (£m)".
+    pub fn label(self) -> &'static str {
+        match self {
+            MoneyUnit::Pounds => "Pounds and pence (£)",
+            MoneyUnit::Thousands => "Thousands of pounds (£000)",
+            MoneyUnit::Millions => "Millions of pounds (£m)",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MoneyUnit::Pounds => "pounds",
+            MoneyUnit::Thousands => "thousands",
+            MoneyUnit::Millions => "millions",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MoneyUnit> {
+        MoneyUnit::ALL.into_iter().find(|u| u.key() == key)
+    }
+}
+
 /// How a negative amount is shown. Finance reports use brackets; a true minus sign (U+2212)
 /// reads more reliably with screen readers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NegativeStyle {
     #[default]
     Minus,
     Brackets,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl NegativeStyle {
+    pub const ALL: [NegativeStyle; 2] = [NegativeStyle::Minus, NegativeStyle::Brackets];
+
+    pub fn is_default(&self) -> bool {
+        *self == NegativeStyle::Minus
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NegativeStyle::Minus => "Minus sign, like −1,250",
+            NegativeStyle::Brackets => "Brackets, like (1,250)",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            NegativeStyle::Minus => "minus",
+            NegativeStyle::Brackets => "brackets",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<NegativeStyle> {
+        NegativeStyle::ALL.into_iter().find(|n| n.key() == key)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MoneyStyle {
     pub unit: MoneyUnit,
     pub negative: NegativeStyle,
-    /// Show pence with `Pounds` ("£1,234.50" rather than "£1,235"). Ignored for other units.
+    /// The finer figure: pence with `Pounds` ("£1,234.50" rather than "£1,235"), and two places
+    /// rather than one with `Millions` ("1.23" rather than "1.2"). Ignored for `Thousands`.
     pub pence: bool,
 }
 
@@ -47,6 +117,145 @@ impl MoneyStyle {
     };
 }
 
+impl MoneyStyle {
+    /// The style of every table, chart and board paper for a model's choice of unit and
+    /// negatives: pounds exact to the penny, £000 whole thousands, £m to one decimal place.
+    pub fn report(unit: MoneyUnit, negative: NegativeStyle) -> MoneyStyle {
+        MoneyStyle {
+            unit,
+            negative,
+            pence: unit == MoneyUnit::Pounds,
+        }
+    }
+
+    /// A figure in a table column whose head carries the unit ([`MoneyStyle::head`]):
+    /// "£1,234.50" in pounds, "1,235" in £000, "1.2" in £m. The same as [`format_money`].
+    pub fn figure(self, amount: Money) -> String {
+        format_money(amount, self)
+    }
+
+    /// An amount standing alone, in a sentence, a chart label or on an axis: "£1,234.50",
+    /// "£1,235k", "£1.2m" (with the same rounding and negatives as [`MoneyStyle::figure`]).
+    pub fn amount(self, amount: Money) -> String {
+        render(amount, self, self.places(), true)
+    }
+
+    /// The style of a chart's axis, bar labels and description: the table's unit, or in
+    /// pounds the one that suits `largest` (£k from £1,000, £m from £1m, then to two places of
+    /// a million); whole pounds and whole £000. The axis and the sentence use it alike, so the
+    /// sentence's "£6,698.0m" sits beside "£6,698m" on the axis, never "£6698m".
+    pub fn for_chart(self, largest: Money) -> MoneyStyle {
+        let unit = match self.unit {
+            MoneyUnit::Pounds if largest.abs() >= Money::pounds(1_000_000) => MoneyUnit::Millions,
+            MoneyUnit::Pounds if largest.abs() >= Money::pounds(1_000) => MoneyUnit::Thousands,
+            unit => unit,
+        };
+        MoneyStyle {
+            unit,
+            negative: self.negative,
+            pence: self.unit == MoneyUnit::Pounds && unit == MoneyUnit::Millions,
+        }
+    }
+
+    /// An axis tick standing alone, with just enough decimal places (up to two) to tell
+    /// multiples of `step` apart: "£0", "£250k", "£1.5m", "(£200k)".
+    pub fn tick(self, value: Money, step: Money) -> String {
+        if value.is_zero() {
+            return "£0".to_string();
+        }
+        let step = step.abs().as_decimal() / self.scale();
+        let places = (0..2u32)
+            .find(|&places| {
+                let shifted = step * Decimal::from(10_u32.pow(places));
+                shifted == shifted.trunc()
+            })
+            .unwrap_or(2);
+        render(value, self, places, true)
+    }
+
+    /// A column head with the unit: "Net cost (£000)", "Net cost (£m)", "Net cost (£)".
+    pub fn head(self, label: &str) -> String {
+        format!("{label} ({})", self.unit.symbol())
+    }
+
+    /// One sentence for a caption: the unit, how negatives are shown, and how totals are
+    /// rounded: "Amounts in £000. Negative amounts are in brackets, like (1,250)."
+    pub fn note(self) -> String {
+        let unit = match self.unit {
+            MoneyUnit::Pounds => "Amounts in pounds.",
+            MoneyUnit::Thousands => {
+                "Amounts in £000 (thousands of pounds), rounded to the nearest £1,000."
+            }
+            MoneyUnit::Millions => {
+                "Amounts in £m (millions of pounds), rounded to the nearest £100,000."
+            }
+        };
+        let negatives = match self.negative {
+            NegativeStyle::Minus => "Negative amounts have a minus sign, like −1,250.",
+            NegativeStyle::Brackets => "Negative amounts are in brackets, like (1,250).",
+        };
+        format!("{unit} {negatives}")
+    }
+
+    /// The footnote a table's total needs when its rounded parts do not add up to its rounded
+    /// total. The rule: every figure, totals included, is the exact amount rounded once (half
+    /// away from zero), so a total is never the sum of rounded parts; when they differ, this
+    /// says so. `None` when they agree (always in pounds and pence).
+    pub fn rounding_note(self, parts: &[Money], total: Money) -> Option<String> {
+        let rounded = |m: Money| self.rounded(m);
+        let sum = parts
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, part| sum.checked_add(rounded(*part)))?;
+        (sum != rounded(total)).then(|| {
+            format!(
+                "Totals are worked out from the exact amounts and then rounded, so the rounded figures above them may not add up to the total exactly (here they add up to {}).",
+                self.amount(Money::from_decimal(sum * self.scale()))
+            )
+        })
+    }
+
+    /// The amount in the unit, rounded as shown.
+    fn rounded(self, amount: Money) -> Decimal {
+        round_half_away_from_zero(amount.as_decimal() / self.scale(), self.places())
+    }
+
+    fn scale(self) -> Decimal {
+        match self.unit {
+            MoneyUnit::Pounds => Decimal::ONE,
+            MoneyUnit::Thousands => Decimal::ONE_THOUSAND,
+            MoneyUnit::Millions => Decimal::from(1_000_000),
+        }
+    }
+
+    fn places(self) -> u32 {
+        match (self.unit, self.pence) {
+            (MoneyUnit::Pounds, true) | (MoneyUnit::Millions, true) => 2,
+            (MoneyUnit::Millions, false) => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// The model's choice of how money is shown, kept with the model (schema 3, link part
+/// tag 1): the unit of every table, chart and board paper, and how negatives are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MoneyDisplay {
+    #[serde(default, skip_serializing_if = "MoneyUnit::is_default")]
+    pub unit: MoneyUnit,
+    #[serde(default, skip_serializing_if = "NegativeStyle::is_default")]
+    pub negatives: NegativeStyle,
+}
+
+impl MoneyDisplay {
+    pub fn is_default(&self) -> bool {
+        *self == MoneyDisplay::default()
+    }
+
+    pub fn style(self) -> MoneyStyle {
+        MoneyStyle::report(self.unit, self.negatives)
+    }
+}
+
 impl Default for MoneyStyle {
     fn default() -> Self {
         MoneyStyle::EXACT
@@ -55,25 +264,47 @@ impl Default for MoneyStyle {
 
 pub const MINUS_SIGN: char = '\u{2212}';
 
-/// Formats `amount` in `style`: "£1,234,567.89", "£1.23m", "1,235" (£000), "−£220,336" or
-/// "(£220,336)". Rounding to the unit uses the model's one rule (half away from zero).
+/// Formats `amount` in `style` as a table figure (the unit in the column head): "£1,234,567.89",
+/// "1,235" (£000), "1.2" (£m), "−£220,336" or "(£220,336)". Rounding to the unit uses the
+/// model's one rule (half away from zero).
 pub fn format_money(amount: Money, style: MoneyStyle) -> String {
-    let size = amount.abs().as_decimal();
-    let (value, places, prefix, suffix) = match style.unit {
-        MoneyUnit::Pounds => (size, if style.pence { 2 } else { 0 }, "£", ""),
-        MoneyUnit::Thousands => (size / Decimal::ONE_THOUSAND, 0, "", ""),
-        MoneyUnit::Millions => (size / Decimal::from(1_000_000), 2, "£", "m"),
+    render(amount, style, style.places(), false)
+}
+
+/// The one place an amount becomes text: rounded once to `places` in the unit, grouped in
+/// thousands, "£" and "k"/"m" when it stands alone (`inline`), then the negative style.
+fn render(amount: Money, style: MoneyStyle, places: u32, inline: bool) -> String {
+    let (prefix, suffix) = match (style.unit, inline) {
+        (MoneyUnit::Pounds, _) => ("£", ""),
+        (_, false) => ("", ""),
+        (MoneyUnit::Thousands, true) => ("£", "k"),
+        (MoneyUnit::Millions, true) => ("£", "m"),
     };
-    let rounded = round_half_away_from_zero(value, places);
+    let rounded = round_half_away_from_zero(amount.abs().as_decimal() / style.scale(), places);
     let body = format!("{prefix}{}{suffix}", group_thousands(rounded, places));
     // An amount that rounds to zero is shown without a sign: "−0" in a report looks like an error.
-    if !amount.is_negative() || rounded.is_zero() {
-        return body;
+    match (amount.is_negative() && !rounded.is_zero(), style.negative) {
+        (false, _) => body,
+        (true, NegativeStyle::Minus) => format!("{MINUS_SIGN}{body}"),
+        (true, NegativeStyle::Brackets) => format!("({body})"),
     }
-    match style.negative {
-        NegativeStyle::Minus => format!("{MINUS_SIGN}{body}"),
-        NegativeStyle::Brackets => format!("({body})"),
+}
+
+/// The note for a table with a percentage column: what "n/a" means, said once in its caption.
+pub const PERCENT_NOT_SHOWN: &str = "n/a: no percentage where the base is zero or under 1% of the largest figure in the table, where it would mean nothing.";
+
+/// `amount` as a percentage of `base`, unless the base is zero or negligible: under 1% of
+/// `largest`, the largest figure (by size) in the same table. Such percentages ("+117,278,294%")
+/// mean nothing, so tables show "n/a" and say why once ([`PERCENT_NOT_SHOWN`]).
+pub fn meaningful_percent(amount: Money, base: Money, largest: Money) -> Option<Percent> {
+    let size = base.abs();
+    let floor = largest
+        .abs()
+        .checked_percent(Percent::from_hundredths(100))?;
+    if size.is_zero() || size < floor {
+        return None;
     }
+    amount.percent_of(size)
 }
 
 /// "5.66%", "3.9%", "−1.5%".

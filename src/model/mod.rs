@@ -12,10 +12,15 @@ pub mod fixtures;
 pub mod forecast_checks;
 mod format;
 pub mod limits;
+pub mod linked;
 mod money;
+pub mod naming;
 mod options_comparison;
+mod paper;
 mod partner;
+pub mod plan_checks;
 mod pool;
+mod reconcile;
 mod repair;
 mod results;
 mod risk;
@@ -27,24 +32,31 @@ mod spend;
 mod split;
 mod stress;
 pub mod templates;
+pub mod uncertainty;
 pub mod user_text;
 mod validate;
 mod validate_rules;
 mod year;
 
+pub use compare_inputs::{changed_cells, describe_overrides};
 pub use compute::{compute, ComputeError};
 pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
 };
 pub use cow_rc::CowRc;
 
-pub use format::{format_money, format_percent, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN};
+pub use format::{
+    format_money, format_percent, meaningful_percent, MoneyDisplay, MoneyStyle, MoneyUnit,
+    NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
+};
 pub use money::{
     round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,
     PercentParseError, MONEY_LIMIT,
 };
+pub use paper::{long_date, BoardPaper, PaperField, ILLUSTRATIVE};
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
+pub use reconcile::Unreconciled;
 pub use repair::repair_duplicate_ids;
 pub use results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,

@@ -1,7 +1,7 @@
 //! Comparing two to six options side by side against the base: one `Comparison` per option,
 //! and the rows of the comparison tables (per partner or per pool, for all years or one).
 
-use super::compare::{compare, Change, Comparison};
+use super::compare::{compare, Change, Comparison, PartnerComparison, PartnerYearComparison};
 use super::compute::ComputeError;
 use super::money::Money;
 use super::partner::PartnerId;
@@ -18,21 +18,27 @@ pub const MAX_COMPARED: usize = 6;
 pub enum Figure {
     NetCost,
     Contributions,
+    GapShare,
     VarianceShare,
+    UnallocatedShare,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 3] = [
+    pub const ALL: [Figure; 5] = [
         Figure::NetCost,
         Figure::Contributions,
+        Figure::GapShare,
         Figure::VarianceShare,
+        Figure::UnallocatedShare,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
             Figure::NetCost => "net_cost",
             Figure::Contributions => "contributions",
+            Figure::GapShare => "gap_share",
             Figure::VarianceShare => "variance_share",
+            Figure::UnallocatedShare => "unallocated_share",
         }
     }
 
@@ -40,11 +46,33 @@ impl Figure {
         Figure::ALL.into_iter().find(|f| f.key() == key)
     }
 
+    fn of_total(self, p: &PartnerComparison) -> Change {
+        match self {
+            Figure::NetCost => p.net_cost,
+            Figure::Contributions => p.contributions,
+            Figure::GapShare => p.gap_share,
+            Figure::VarianceShare => p.variance_share,
+            Figure::UnallocatedShare => p.unallocated_share,
+        }
+    }
+
+    fn of_year(self, y: &PartnerYearComparison) -> Change {
+        match self {
+            Figure::NetCost => y.net_cost,
+            Figure::Contributions => y.contributions,
+            Figure::GapShare => y.gap_share,
+            Figure::VarianceShare => y.variance_share,
+            Figure::UnallocatedShare => y.unallocated_share,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Figure::NetCost => "Net cost",
             Figure::Contributions => "Contributions",
+            Figure::GapShare => "Share of funding gap",
             Figure::VarianceShare => "Share of variance",
+            Figure::UnallocatedShare => "Share of unallocated income",
         }
     }
 }
@@ -175,16 +203,12 @@ impl OptionsComparison {
                 .map(|(_, _, comparison)| {
                     let partner = comparison.partners.iter().find(|p| p.partner == id);
                     partner.map_or(Change::none(), |p| match period {
-                        Period::AllYears => {
-                            pick(figure, p.contributions, p.variance_share, p.net_cost)
-                        }
+                        Period::AllYears => figure.of_total(p),
                         Period::Year(year) => p
                             .by_year
                             .iter()
                             .find(|y| y.year == year)
-                            .map_or(Change::none(), |y| {
-                                pick(figure, y.contributions, y.variance_share, y.net_cost)
-                            }),
+                            .map_or(Change::none(), |y| figure.of_year(y)),
                     })
                 })
                 .collect();
@@ -241,19 +265,28 @@ impl OptionsComparison {
                     .ok_or_else(too_large)?;
                 Ok(row(label.to_string(), changes))
             };
+            // The plan's position shows only where some option has one.
+            let position = [
+                figure(|y| y.funding_gap, "Funding gap", false)?,
+                figure(|y| y.unallocated_income, "Unallocated income", false)?,
+            ]
+            .into_iter()
+            .filter(|row| !row.is_empty());
             tables.push(PoolRows {
                 pool: id,
                 name,
-                rows: vec![
-                    figure(|y| y.income, "Income", false)?,
-                    figure(|y| y.forecast_spend, "Forecast spend", false)?,
-                    figure(
-                        |y| y.variance,
-                        "Variance (overspend +, underspend −)",
-                        false,
-                    )?,
-                    figure(|y| y.balance, &balance_label, true)?,
-                ],
+                rows: std::iter::once(figure(|y| y.income, "Income", false)?)
+                    .chain(position)
+                    .chain([
+                        figure(|y| y.forecast_spend, "Forecast spend", false)?,
+                        figure(
+                            |y| y.variance,
+                            "Variance (overspend +, underspend −)",
+                            false,
+                        )?,
+                        figure(|y| y.balance, &balance_label, true)?,
+                    ])
+                    .collect(),
             });
         }
         Ok(tables)
@@ -265,14 +298,6 @@ impl OptionsComparison {
             .iter()
             .map(|(_, name, comparison)| (name.as_str(), comparison.input_changes.as_slice()))
             .collect()
-    }
-}
-
-fn pick(figure: Figure, contributions: Change, variance_share: Change, net_cost: Change) -> Change {
-    match figure {
-        Figure::NetCost => net_cost,
-        Figure::Contributions => contributions,
-        Figure::VarianceShare => variance_share,
     }
 }
 

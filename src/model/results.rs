@@ -66,15 +66,25 @@ pub struct PoolYear {
     pub forecast_spend: Money,
     /// Forecast − planned spend: positive is an overspend.
     pub variance: Money,
+    /// Planned spend and contingency set aside above the income (zero when the plan is funded).
+    pub funding_gap: Money,
+    /// Income above planned spend and contingency set aside (zero when there is a funding gap).
+    pub unallocated_income: Money,
     /// Income − contingency set aside − forecast spend: positive is money left over.
     pub balance: Money,
     /// How each group's overspend was shared: the pool's rule first, then lines with their own.
     pub settlements: Vec<Settlement>,
     pub underspend: UnderspendResult,
     pub reserve: ReserveMovement,
-    /// Each partner's share of the variance: overspend paid (positive) less underspend returned.
+    /// Each partner's share of the forecast variance alone: overspend paid (positive) less
+    /// underspend returned.
     pub variance_shares: Vec<Money>,
-    /// Each partner's net cost: contribution plus its share of the variance.
+    /// What each partner pays towards the funding gap under the agreement (zero without a gap).
+    pub gap_shares: Vec<Money>,
+    /// What each partner gets back of the unallocated income under the agreement (negative:
+    /// returned, or set against its share of an overspend; zero without unallocated income).
+    pub unallocated_shares: Vec<Money>,
+    /// Each partner's net cost: contribution plus its gap, variance and unallocated shares.
     pub net_cost: Vec<Money>,
 }
 
@@ -135,7 +145,9 @@ pub struct ReserveMovement {
 pub struct PartnerTotals {
     pub partner: PartnerId,
     pub contributions: Money,
+    pub gap_share: Money,
     pub variance_share: Money,
+    pub unallocated_share: Money,
     pub net_cost: Money,
     pub by_year: Vec<PartnerYear>,
 }
@@ -145,7 +157,9 @@ pub struct PartnerTotals {
 pub struct PartnerYear {
     pub year: FinancialYear,
     pub contributions: Money,
+    pub gap_share: Money,
     pub variance_share: Money,
+    pub unallocated_share: Money,
     pub net_cost: Money,
 }
 

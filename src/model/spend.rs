@@ -16,7 +16,7 @@ use super::year::{FinancialYear, Horizon};
 pub struct LineId(pub u32);
 
 /// A ring-fence a line's spending counts towards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RingFence {
     /// The minimum for adult social care out of the NHS contribution.

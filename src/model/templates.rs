@@ -4,6 +4,7 @@
 
 use super::contribution::AmountRule;
 use super::fixtures::reference_model;
+use super::paper::{BoardPaper, ILLUSTRATIVE};
 use super::partner::PartnerId;
 use super::pool::PoolId;
 use super::risk::RiskShare;
@@ -54,12 +55,25 @@ pub fn all() -> Vec<Template> {
         },
         Template {
             title: all_title,
-            model: reference,
+            model: Model {
+                paper: illustrative(),
+                ..reference
+            },
         },
     ]
 }
 
-/// Option A keeps the pool's own rule; B shares pro rata; C leaves it all with the host.
+/// A template's board paper says its figures are illustrative, on the first screen and in print,
+/// until someone types another status.
+fn illustrative() -> BoardPaper {
+    BoardPaper {
+        status: ILLUSTRATIVE.to_string(),
+        ..BoardPaper::default()
+    }
+}
+
+/// Option A keeps the pool's own rule; B shares pro rata; C leaves it all with the host. B and
+/// C are based on A (issue #15): each holds only its rule, so a correction to A reaches both.
 fn options(name: &str, scenario: &Scenario) -> Model {
     let rules = [
         ("Option A: as agreed", None),
@@ -84,13 +98,21 @@ fn options(name: &str, scenario: &Scenario) -> Model {
             option.into()
         })
         .collect();
-    Model {
+    let mut model = Model {
         schema_version: SCHEMA_VERSION,
         name: name.to_string(),
         scenarios,
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        paper: illustrative(),
+        uncertainty: Default::default(),
+        money_display: Default::default(),
+    };
+    for id in [ScenarioId(2), ScenarioId(3)] {
+        // Cannot fail: option 1 is there and based on nothing.
+        let _ = super::linked::link_to(&mut model, id, ScenarioId(1));
     }
+    model
 }
 
 /// `base` cut down to one pool and the partners it involves, optionally with another host and
@@ -177,5 +199,8 @@ pub fn blank() -> Model {
         .into()],
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
+        paper: BoardPaper::default(),
+        uncertainty: Default::default(),
+        money_display: Default::default(),
     }
 }

@@ -184,6 +184,14 @@ pub fn validate_model_fields(model: &Model) -> Vec<Problem> {
         |i| FieldPath::scenario(i).field("id"),
         "option",
     );
+    if let Some(problem) = super::linked::chain_problem(model) {
+        let at = model
+            .scenarios
+            .iter()
+            .position(|s| s.link.is_some())
+            .unwrap_or(0);
+        check.problem(FieldPath::scenario(at).field("link"), problem.to_string());
+    }
     check.problems
 }
 

@@ -89,6 +89,33 @@ pub fn after(ms: u32, then: impl FnOnce() + 'static) -> Timer {
     }
 }
 
+/// Runs `then` as soon as the browser has handled what is waiting (input, painting): a message
+/// posted to itself, which, unlike a zero timeout, browsers do not delay by 4 ms when chained.
+/// For long work done in slices (the simulation). Natively it never runs.
+pub fn soon(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            gloo::timers::callback::Timeout::new(0, then).forget();
+            return;
+        };
+        let port = channel.port1();
+        let run = Closure::once_into_js(move || then());
+        port.set_onmessage(Some(run.unchecked_ref()));
+        if channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::NULL)
+            .is_err()
+        {
+            port.set_onmessage(None);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = then;
+}
+
 /// Milliseconds since 1970 by the browser's clock (0 natively).
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]

@@ -39,7 +39,7 @@ test('the table behind a chart opens from the keyboard and matches the results t
   await expect(chartTable).toBeVisible();
 
   // The chart's 2025/26 balance is the pool table's 2025/26 balance (its last column).
-  const poolTable = page.getByRole('table', { name: /: income and spending by year$/ }).first();
+  const poolTable = page.getByRole('table', { name: /: income and spending by year/ }).first();
   const poolBalance = await poolTable.getByRole('row', { name: /^2025\/26/ }).getByRole('cell').last().textContent();
   expect(poolBalance).toMatch(/^−?£[\d,]+\.\d\d$/);
   await expect(chartTable.getByRole('row', { name: /^2025\/26/ }).getByRole('cell').first()).toHaveText(poolBalance);

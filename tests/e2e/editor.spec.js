@@ -158,7 +158,7 @@ test('several models are kept: create, rename, duplicate, open and delete them',
 
   await models.getByRole('button', { name: 'Duplicate BCF 2025/26 options' }).click();
   await expect(models.getByRole('listitem')).toHaveCount(3);
-  await expect(models.getByRole('listitem').nth(2)).toContainText('Copy of BCF 2025/26 options (open)');
+  await expect(models.getByRole('listitem').nth(2)).toContainText('BCF 2025/26 options (2) (open)');
 
   // Deleting asks first; keeping it changes nothing.
   await models.getByRole('button', { name: 'Delete New pooled budget' }).click();
@@ -170,7 +170,7 @@ test('several models are kept: create, rename, duplicate, open and delete them',
   await page.reload();
   await expect(page.locator('#pb-loading')).toHaveCount(0);
   await expect(models.getByRole('listitem')).toHaveCount(2);
-  await expect(models.getByRole('listitem').nth(1)).toContainText('Copy of BCF 2025/26 options (open)');
+  await expect(models.getByRole('listitem').nth(1)).toContainText('BCF 2025/26 options (2) (open)');
 });
 
 test('from a template: change a flat-cash contribution and add a partner; the results follow', async ({ page }) => {
@@ -214,15 +214,15 @@ test('options: switch between them, copy one, make it the base, delete it after 
   await expect(page.getByLabel('Option name')).toHaveValue('Option B: pro rata');
 
   await page.getByRole('button', { name: 'Copy this option' }).click();
-  await expect(page.getByLabel('Option name')).toHaveValue('Copy of Option B: pro rata');
+  await expect(page.getByLabel('Option name')).toHaveValue('Option B: pro rata (2)');
   await page.getByRole('button', { name: 'Make this the base' }).click();
-  await expect(page.getByLabel('Option being edited').locator('option:checked')).toHaveText('Copy of Option B: pro rata (base)');
+  await expect(page.getByLabel('Option being edited').locator('option:checked')).toHaveText('Option B: pro rata (2) (base)');
   await expect(page.getByRole('button', { name: 'Make this the base' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Delete this option' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('Delete ‘Copy of Option B: pro rata’? You can undo this.');
+  await expect(page.getByRole('alertdialog')).toContainText('Delete ‘Option B: pro rata (2)’? You can undo this.');
   await expectNoAxeViolations(page);
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ‘Copy of Option B: pro rata’' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ‘Option B: pro rata (2)’' }).click();
   await expect(page.getByLabel('Option being edited').locator('option')).toHaveCount(3);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Option being edited').locator('option')).toHaveCount(4);

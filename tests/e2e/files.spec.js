@@ -48,7 +48,7 @@ test('a downloaded model file opens in a fresh browser as a new model with the s
 
   const file = await download(page, 'Download model file (.json)');
   expect(file.name).toBe('Hackney- BCF - 2025.json');
-  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(2);
+  expect(JSON.parse(file.bytes.toString('utf8')).schema_version).toBe(5);
   await expect(page.locator('.pb-files').getByRole('status')).toContainText('Made ‘Hackney- BCF - 2025.json’');
 
   const other = await (await browser.newContext()).newPage();
@@ -150,15 +150,15 @@ test('CSV exports start with a BOM, have a header and CRLF lines, and give figur
   expect([...partners.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = partners.bytes.subarray(3).toString('utf8');
   const lines = text.split('\r\n');
-  expect(lines[0]).toBe('Option,Financial year,Partner,Short name,Contributions,Variance share,Net cost');
-  expect(lines).toContain('Option A: 50:50 risk share,FY 2025/26,London Borough of Hackney,LBH,700000.00,17891.18,717891.18');
+  expect(lines[0]).toBe('Option,Financial year,Partner,Short name,Contributions,Funding gap share,Variance share,Unallocated income share,Net cost');
+  expect(lines).toContain('Option A: 50:50 risk share,FY 2025/26,London Borough of Hackney,LBH,700000.00,0.00,26950.00,-9058.82,717891.18');
   expect(lines.at(-1)).toBe('');
   expect(text.replaceAll('\r\n', '')).not.toContain('\n');
 
   const pools = await download(page, 'Pool results (.csv)');
   const poolLines = pools.bytes.subarray(3).toString('utf8').split('\r\n');
-  expect(poolLines[0]).toBe('Option,Financial year,Pool,Income,Planned spend,Forecast spend,Variance,Balance');
-  expect(poolLines[1]).toBe('Option A: 50:50 risk share,FY 2025/26,Better Care Fund,1700000.00,1678000.00,1731900.00,53900.00,-31900.00');
+  expect(poolLines[0]).toBe('Option,Financial year,Pool,Income,Planned spend,Funding gap,Unallocated income,Forecast spend,Variance,Balance');
+  expect(poolLines[1]).toBe('Option A: 50:50 risk share,FY 2025/26,Better Care Fund,1700000.00,1678000.00,0.00,22000.00,1731900.00,53900.00,-31900.00');
   // One option only: no comparison to export yet.
   await expect(page.getByRole('button', { name: 'Comparison of options (.csv)' })).toHaveCount(0);
   expect(pageProblems).toEqual([]);

@@ -37,9 +37,9 @@ test('a template\'s three options compare against the base, in amounts and words
   const headers = await table.locator('thead th').allTextContents();
   expect(headers.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
     'Partner',
-    'Option A: as agreed (base)',
-    'Option B: pro rata', 'Option B: pro rata: Difference from base',
-    'Option C: host bears', 'Option C: host bears: Difference from base',
+    'Option A: as agreed (base) (£)',
+    'Option B: pro rata (£)', 'Option B: pro rata: Difference from base (£)',
+    'Option C: host bears (£)', 'Option C: host bears: Difference from base (£)',
   ]);
 
   // Every difference is the option's figure less the base's, to the penny, with its word.
@@ -62,13 +62,15 @@ test('a template\'s three options compare against the base, in amounts and words
   const icb = rows.filter({ hasText: 'Integrated Care Board' }).first();
   await expect(icb.locator('td').nth(2)).toContainText('less');
 
-  // The same net costs as grouped bars, with the figures one click away.
-  const chart = page.locator('#pb-chart-net-cost');
-  await expect(chart.getByRole('img', { name: /^Net cost to each partner by option/ })).toBeVisible();
+  // The differences as bars around zero, with the figures one click away: the table's
+  // "Difference from base" columns, to the penny.
+  const chart = page.locator('#pb-chart-differences');
+  await expect(chart.getByRole('img', { name: /^Difference from the base \(Option A: as agreed\) in net cost/ })).toBeVisible();
   await chart.getByRole('button', { name: 'Show as a table' }).click();
   const chartRow = chart.getByRole('table').getByRole('row', { name: /^London Borough of Hackney/ });
   const hackney = await rows.filter({ hasText: 'London Borough of Hackney' }).first().locator('td').allInnerTexts();
-  await expect(chartRow.locator('td')).toHaveText([hackney[0], hackney[1], hackney[3]]);
+  const plotted = await chartRow.locator('td').allInnerTexts();
+  expect(plotted.slice(0, 2).map(pence)).toEqual([hackney[2], hackney[4]].map((c) => pence(c.split('\n')[0])));
 
   const changes = page.getByRole('region', { name: 'What differs from the base' });
   await expect(changes.getByRole('listitem').filter({ hasText: 'NHS minimum contribution uplift: 5.66% → 3.9%' })).toBeVisible();
@@ -77,7 +79,7 @@ test('a template\'s three options compare against the base, in amounts and words
   // One year at a time; contributions instead of net cost.
   await page.getByLabel('Years').selectOption('2026/27');
   await page.getByLabel('Partner figure').selectOption({ label: 'Contributions' });
-  await expect(page.getByRole('table', { name: 'Contributions by partner, 2026/27' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Contributions by partner, 2026/27', exact: true })).toBeVisible();
   await page.getByLabel('Years').selectOption({ index: 0 });
   await page.getByLabel('Partner figure').selectOption({ label: 'Net cost' });
 
@@ -106,16 +108,16 @@ test('a blank option can be added, and options left out of the comparison, but n
   await expect(page.getByLabel('Option being edited').locator('option:checked')).toHaveText('New option 4');
   await expect(page.getByRole('heading', { name: /^Partners/ })).toBeVisible();
   await openComparison(page);
-  const blank = page.getByLabel('New option 4');
+  const blank = page.getByLabel('New option 4', { exact: true });
   await expect(blank).toBeChecked();
   await blank.uncheck();
-  const base = page.getByLabel('Option A: as agreed (base)');
+  const base = page.getByLabel('Option A: as agreed (base)', { exact: true });
   await expect(base).toBeChecked();
   await expect(base).toBeDisabled();
-  await page.getByLabel('Option C: host bears').uncheck();
+  await page.getByLabel('Option C: host bears', { exact: true }).uncheck();
   const headers = await page.getByRole('table', { name: /^Net cost by partner/ }).locator('thead th').count();
   expect(headers).toBe(4);
-  await page.getByLabel('Option B: pro rata').uncheck();
+  await page.getByLabel('Option B: pro rata', { exact: true }).uncheck();
   await expect(page.getByText(/Choose at least one option besides the base/)).toBeVisible();
 });
 
@@ -139,7 +141,7 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
   const own = page.getByRole('table', { name: /by this option's rules/ });
   const hackney = own.getByRole('row', { name: /^London Borough of Hackney/ });
   await expect(hackney.locator('td')).toHaveText(['£3,000,000.00', '£300,000.00', '£450,000.00', /^\+£150,000\.00\s*▲ more \(\+50%\)$/]);
-  await expect(page.getByText(/the variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
+  await expect(page.getByText(/the forecast variance over the period is £900,000\.00 \(as forecast: £600,000\.00\)/)).toBeVisible();
 
   const patterns = page.getByRole('table', { name: /under each risk-share pattern/ });
   const heads = (await patterns.locator('thead th').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
@@ -147,10 +149,10 @@ test('the stress test shares a 15% overspend as worked out by hand', async ({ pa
   const hackneyRow = patterns.getByRole('row', { name: /^London Borough of Hackney/ });
   const icbRow = patterns.getByRole('row', { name: /^NHS North East London ICB/ });
   // The host (the council) carries it all; no sharing puts it on the line's commissioner.
-  await expect(hackneyRow.locator('td').nth(column('Host bears'))).toHaveText('£900,000.00');
-  await expect(icbRow.locator('td').nth(column('Host bears'))).toHaveText('£0.00');
-  await expect(icbRow.locator('td').nth(column('Pro rata'))).toHaveText('£450,000.00');
-  expect(heads).toContain('Fixed percentages (this option\'s rule)');
+  await expect(hackneyRow.locator('td').nth(column('Host bears (£)'))).toHaveText('£900,000.00');
+  await expect(icbRow.locator('td').nth(column('Host bears (£)'))).toHaveText('£0.00');
+  await expect(icbRow.locator('td').nth(column('Pro rata (£)'))).toHaveText('£450,000.00');
+  expect(heads).toContain('Fixed percentages (this option\'s rule) (£)');
 
   // An underspend of 10% comes back pro rata: £200,000 a year, £600,000 in all, −£300,000 each.
   await range.press('Home');

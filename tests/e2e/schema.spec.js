@@ -45,7 +45,7 @@ test('a version 1 model file opens with the same figures, saved again as version
     page.getByRole('button', { name: 'Download model file (.json)' }).click(),
   ]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  expect(saved.schema_version).toBe(2);
+  expect(saved.schema_version).toBe(5);
   expect(saved.scenarios[0].lines[0].budget).toEqual([
     { year: '2025/26', amount: '1100000.00' },
     { year: '2026/27', amount: '1133000.00' },

@@ -19,7 +19,7 @@ test('a copied link opens in a fresh browser with the same option and the same f
   await page.getByRole('button', { name: 'Make a link to this model' }).click();
   const field = page.getByLabel('Link to this model');
   const link = await field.inputValue();
-  expect(link).toMatch(/#m2\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#m3\.[A-Za-z0-9_-]+$/);
   const length = link.split('#')[1].length;
   expect(length).toBeLessThanOrEqual(1000);
   await expect(page.getByText(`${link.length} characters.`)).toBeVisible();

@@ -19,7 +19,7 @@ test('the home page has no WCAG 2.2 AA violations that axe-core can find', async
 });
 
 test('the skip link is the first stop for the keyboard and moves focus to the main content', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, './', { models: false });
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();

@@ -36,9 +36,23 @@ export async function expectNoAxeViolations(page, include) {
   expect(summary, 'axe-core violations').toEqual([]);
 }
 
-/** Waits until the wasm app has replaced the static loading text. */
-export async function openApp(page, path = './') {
+/**
+ * Waits until the wasm app has replaced the static loading text, then (unless `models` is
+ * false) shows "Models and files": most tests use the models, share and files panels. The
+ * choice is kept for the tab, so a reload keeps them shown.
+ */
+export async function openApp(page, path = './', { models = true } = {}) {
   await page.goto(path);
   await expect(page.locator('#pb-loading')).toHaveCount(0);
   await expect(page.locator('main h1')).toBeVisible();
+  if (models) await showModelsAndFiles(page);
+}
+
+/** Opens "Models and files" if the page has it and it is closed. */
+export async function showModelsAndFiles(page) {
+  const toggle = page.locator('#models-toggle');
+  if (await toggle.count() && await toggle.getAttribute('aria-expanded') === 'false') {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
 }

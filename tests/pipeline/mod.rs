@@ -77,9 +77,15 @@ pub fn run(model: &Model) -> Outcome {
             );
         }
     }
-    let net_costs = data::net_costs(&computed);
-    let _ = describe::net_costs(&net_costs);
-    let _ = layout(&net_costs, Arrangement::Grouped);
+    // The simulation of the first option, a few draws, whatever its ranges.
+    if let Some(first) = repaired.scenarios.first() {
+        if let Ok(mut simulation) =
+            pooled_budgets::model::uncertainty::Simulation::new(&repaired, first.id)
+        {
+            let _ = simulation.run(25);
+            let _ = simulation.results();
+        }
+    }
 
     if let [first, others @ ..] = repaired.scenarios.as_slice() {
         for other in others.iter().take(MOST_OPTIONS) {
@@ -94,7 +100,13 @@ pub fn run(model: &Model) -> Outcome {
         .collect();
     if let Ok(side_by_side) = compare_options(&repaired, &chosen) {
         for figure in Figure::ALL {
-            let _ = side_by_side.partner_rows(figure, Period::AllYears);
+            if let Ok(rows) = side_by_side.partner_rows(figure, Period::AllYears) {
+                let options: Vec<String> =
+                    side_by_side.others.iter().map(|o| o.1.clone()).collect();
+                let differences = data::differences(&rows, &options, str::to_string);
+                let _ = describe::differences(&differences, &side_by_side.base_name);
+                let _ = layout(&differences, Arrangement::Grouped);
+            }
             for year in side_by_side.years.iter().take(2) {
                 let _ = side_by_side.partner_rows(figure, Period::Year(*year));
             }

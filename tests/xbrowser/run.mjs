@@ -167,6 +167,9 @@ class Page {
     await this.untilPage('the app to render', `
       return !document.getElementById('pb-loading') && !!document.querySelector('main h1');`);
     await this.noCrash();
+    // The checks use the models, share and files panels, behind "Models and files".
+    await this.run(`const t = document.getElementById('models-toggle');
+      if (t && t.getAttribute('aria-expanded') === 'false') t.click();`);
   }
 
   async noCrash() {
@@ -343,8 +346,8 @@ const CHECKS = [
     const model = await made('Download model file (.json)', '.json');
     const parsed = JSON.parse(model.text);
     ctx.modelFile = { text: model.text, modelName: parsed.name ?? parsed.model?.name };
-    if (parsed.schema_version !== 2 && parsed.model?.schema_version !== 2) {
-      throw new Error(`the model file has no schema_version 2: ${model.text.slice(0, 80)}`);
+    if (parsed.schema_version !== 5 && parsed.model?.schema_version !== 5) {
+      throw new Error(`the model file has no schema_version 5: ${model.text.slice(0, 80)}`);
     }
     const csvButton = await page.run(`
       return [...document.querySelectorAll('.pb-files button')].map((b) => text(b)).find((t) => /partner/i.test(t) && /CSV/i.test(t));`);
@@ -378,7 +381,7 @@ const CHECKS = [
     const makeAndCopy = async () => {
       await page.press(await page.element('Make a link', "return button('Make a link to this model');"));
       const link = await page.untilPage('the link', "const f = field(document, 'Link to this model'); return f && f.value;");
-      if (!/#m2\.[A-Za-z0-9_-]+$/.test(link)) throw new Error(`not a share link: ${link}`);
+      if (!/#m3\.[A-Za-z0-9_-]+$/.test(link)) throw new Error(`not a share link: ${link}`);
       await page.press(await page.element('Copy link', "return button('Copy link');"));
       return page.untilPage('the copy message', `
         const crash = document.getElementById('pb-crash');

@@ -1,9 +1,7 @@
 //! What each chart plots, taken from the model's results: categories along the bottom, one
 //! series per partner, option or pool, and the exact amounts (the chart's table shows these).
 
-use std::rc::Rc;
-
-use crate::model::{FinancialYear, Money, PartnerHeading, PartnerId, PartnerTotals, Results};
+use crate::model::{FinancialYear, Money, MoneyStyle, PartnerHeading, PartnerTotals, Results, Row};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Category {
@@ -21,9 +19,33 @@ pub struct ChartData {
     pub series: Vec<String>,
     /// `amounts[category][series]`.
     pub amounts: Vec<Vec<Money>>,
+    /// The model's money style, for the chart's table; the chart itself draws in
+    /// [`ChartData::chart_style`].
+    pub style: MoneyStyle,
 }
 
 impl ChartData {
+    /// The same data shown in `style` (the model's choice of unit and negatives).
+    pub fn shown_in(mut self, style: MoneyStyle) -> ChartData {
+        self.style = style;
+        self
+    }
+
+    /// The axis, bar labels and description's style: one unit for the whole chart.
+    pub fn chart_style(&self) -> MoneyStyle {
+        let largest = self
+            .cells()
+            .map(|(_, _, amount)| amount.abs())
+            .max()
+            .unwrap_or(Money::ZERO);
+        self.style.for_chart(largest)
+    }
+
+    /// An amount in a sentence about the chart, as its axis shows it: "£6,698.0m".
+    pub fn money(&self, amount: Money) -> String {
+        self.chart_style().amount(amount)
+    }
+
     /// The amount for one category and series; zero where the results have none.
     pub fn amount(&self, category: usize, series: usize) -> Money {
         self.amounts
@@ -104,6 +126,7 @@ fn per_year<T>(
                     .collect()
             })
             .collect(),
+        style: MoneyStyle::EXACT,
     }
 }
 
@@ -143,46 +166,30 @@ pub fn balances(results: &Results) -> ChartData {
     )
 }
 
-/// Each partner's net cost over the horizon (categories) under each option (series). Options
-/// may have different partners: every partner in any option appears, in order of first
-/// appearance, and pays nothing under an option it is not part of.
-pub fn net_costs(options: &[Rc<Results>]) -> ChartData {
-    let mut partners: Vec<(PartnerId, Category)> = Vec::new();
-    for heading in options.iter().flat_map(|o| o.partners.iter()) {
-        if !partners.iter().any(|(id, _)| *id == heading.id) {
-            let label = if heading.short_name.trim().is_empty() {
-                heading.name.clone()
-            } else {
-                heading.short_name.clone()
-            };
-            partners.push((
-                heading.id,
-                Category {
-                    label,
-                    name: heading.name.clone(),
-                },
-            ));
-        }
-    }
-    let amounts = partners
-        .iter()
-        .map(|(id, _)| {
-            options
-                .iter()
-                .map(|option| {
-                    option
-                        .partner_index(*id)
-                        .and_then(|i| option.partner_totals.get(i))
-                        .map_or(Money::ZERO, |totals| totals.net_cost)
-                })
-                .collect()
-        })
-        .collect();
+/// Each partner's difference from the base (categories) under each other option (series), as
+/// in the comparison table: above zero the partner's figure is higher than under the base,
+/// below zero lower. `rows` are the table's partner rows without its total; `short` gives the
+/// label under a partner's bars from its full name.
+pub fn differences(rows: &[Row], options: &[String], short: impl Fn(&str) -> String) -> ChartData {
     ChartData {
         category_heading: "Partner".to_string(),
-        categories: partners.into_iter().map(|(_, c)| c).collect(),
-        series: options.iter().map(|o| o.scenario_name.clone()).collect(),
-        amounts,
+        categories: rows
+            .iter()
+            .map(|row| Category {
+                label: short(&row.label),
+                name: row.label.clone(),
+            })
+            .collect(),
+        series: options.to_vec(),
+        amounts: rows
+            .iter()
+            .map(|row| {
+                (0..options.len())
+                    .map(|i| row.others.get(i).map_or(Money::ZERO, |c| c.amount))
+                    .collect()
+            })
+            .collect(),
+        style: MoneyStyle::EXACT,
     }
 }
 
@@ -197,20 +204,28 @@ mod tests {
     }
 
     #[test]
-    fn a_partner_missing_from_an_option_pays_nothing_under_it() {
-        let full = small_results();
-        let mut fewer = full.clone();
-        fewer.scenario_name = "Without the first partner".to_string();
-        fewer.partners.remove(0);
-        fewer.partner_totals.remove(0);
-        // The option without the partner comes first, so the partner is appended after the rest.
-        let chart = net_costs(&[Rc::new(fewer), Rc::new(full.clone())]);
-        assert_eq!(chart.categories.len(), full.partners.len());
-        let last = chart.categories.len() - 1;
-        assert_eq!(chart.categories[last].name, full.partners[0].name);
-        assert_eq!(chart.amount(last, 0), Money::ZERO);
-        assert_eq!(chart.amount(last, 1), full.partner_totals[0].net_cost);
-        assert_eq!(chart.series[0], "Without the first partner");
+    fn differences_are_the_tables_differences_partner_by_option() {
+        use crate::model::{compare_options, Figure, Period};
+        let model = crate::model::templates::all().remove(0).model;
+        let chosen: Vec<_> = model.scenarios.iter().map(|s| s.id).collect();
+        let comparison = compare_options(&model, &chosen).expect("the template compares");
+        let mut rows = comparison
+            .partner_rows(Figure::NetCost, Period::AllYears)
+            .expect("rows");
+        rows.pop(); // "All partners"
+        let options: Vec<String> = comparison.others.iter().map(|o| o.1.clone()).collect();
+        let chart = differences(&rows, &options, |name| format!("short {name}"));
+        assert_eq!(chart.series, options);
+        assert_eq!(chart.categories.len(), rows.len());
+        for (c, row) in rows.iter().enumerate() {
+            assert_eq!(chart.categories[c].label, format!("short {}", row.label));
+            for (s, change) in row.others.iter().enumerate() {
+                assert_eq!(chart.amount(c, s), change.amount);
+            }
+        }
+        // Option B moves money between partners: some bars go up, some down.
+        assert!(chart.cells().any(|(_, _, a)| a.is_positive()));
+        assert!(chart.cells().any(|(_, _, a)| a.is_negative()));
     }
 
     #[test]

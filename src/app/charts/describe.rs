@@ -2,24 +2,7 @@
 //! cannot see the chart and for anyone reading it in a hurry.
 
 use super::data::ChartData;
-use crate::model::{format_money, Money, MoneyStyle, MoneyUnit, NegativeStyle};
-
-/// "£12.35m" from a million up, "£850,000" below: exact enough for a summary sentence.
-pub fn summary_money(amount: Money) -> String {
-    let unit = if amount.abs() >= Money::pounds(1_000_000) {
-        MoneyUnit::Millions
-    } else {
-        MoneyUnit::Pounds
-    };
-    format_money(
-        amount,
-        MoneyStyle {
-            unit,
-            negative: NegativeStyle::Minus,
-            pence: false,
-        },
-    )
-}
+use crate::model::Money;
 
 /// The index of the largest of `values`, the first one on a tie.
 fn largest<I: IntoIterator<Item = Money>>(values: I) -> Option<usize> {
@@ -57,16 +40,16 @@ pub fn contributions(data: &ChartData) -> String {
             let change = if direction == "stay" {
                 format!(
                     "stay at {} from {} to {}",
-                    summary_money(*first),
+                    data.money(*first),
                     y0.name,
                     yn.name
                 )
             } else {
                 format!(
                     "{direction} from {} in {} to {} in {}",
-                    summary_money(*first),
+                    data.money(*first),
                     y0.name,
-                    summary_money(*last),
+                    data.money(*last),
                     yn.name
                 )
             };
@@ -75,7 +58,7 @@ pub fn contributions(data: &ChartData) -> String {
         (Some(Some(only)), _, Some(year), _) => {
             sentences.push(format!(
                 "Contributions from all partners are {} in {}.",
-                summary_money(*only),
+                data.money(*only),
                 year.name
             ));
         }
@@ -90,7 +73,7 @@ pub fn contributions(data: &ChartData) -> String {
         let every_year = leaders.iter().all(|l| *l == Some(top));
         let share = data
             .series_total(top)
-            .map(|t| format!(", {} in all", summary_money(t)))
+            .map(|t| format!(", {} in all", data.money(t)))
             .unwrap_or_default();
         sentences.push(if every_year && data.categories.len() > 1 {
             format!(
@@ -104,74 +87,41 @@ pub fn contributions(data: &ChartData) -> String {
     sentences.join(" ")
 }
 
-/// Categories are partners, series are options.
-pub fn net_costs(data: &ChartData) -> String {
+/// Categories are partners, series are options; amounts are differences from the base.
+pub fn differences(data: &ChartData, base: &str) -> String {
     if data.series.is_empty() || data.categories.is_empty() {
         return "There are no partners to compare.".to_string();
     }
-    let mut sentences = Vec::new();
-    let option_totals: Vec<Money> = (0..data.series.len())
-        .map(|s| data.series_total(s).unwrap_or(Money::ZERO))
-        .collect();
-    if data.series.len() > 1 {
-        let most = largest(option_totals.iter().copied());
-        let least = largest(option_totals.iter().map(|t| t.negate()));
-        if let (Some(most), Some(least)) = (most, least) {
-            if option_totals.get(most) == option_totals.get(least) {
-                sentences.push("Every option costs the partners the same in total.".to_string());
-            } else {
-                sentences.push(format!(
-                    "In total, {} costs the partners least ({}) and {} most ({}).",
-                    name(&data.series, least),
-                    summary_money(option_totals.get(least).copied().unwrap_or(Money::ZERO)),
-                    name(&data.series, most),
-                    summary_money(option_totals.get(most).copied().unwrap_or(Money::ZERO)),
-                ));
-            }
-        }
+    if data.is_all_zero() {
+        return format!("No option differs from {base} for any partner in this figure.");
     }
-    if let Some((c, s, amount)) = data.cells().fold(
-        None,
-        |best: Option<(usize, usize, Money)>, cell| match best {
-            Some(b) if b.2 >= cell.2 => Some(b),
-            _ => Some(cell),
-        },
-    ) {
-        let partner = data.categories.get(c).map_or("", |p| p.name.as_str());
-        sentences.push(if data.series.len() > 1 {
-            format!(
-                "The largest net cost is {partner}'s under {}: {}.",
-                name(&data.series, s),
-                summary_money(amount)
-            )
-        } else {
-            format!(
-                "{partner} has the largest net cost: {}.",
-                summary_money(amount)
-            )
-        });
-    }
-    let refunds: Vec<String> = data
-        .cells()
-        .filter(|(_, _, amount)| amount.is_negative())
-        .map(|(c, s, amount)| {
-            let partner = data.categories.get(c).map_or("", |p| p.name.as_str());
-            if data.series.len() > 1 {
+    let mut sentences = vec![format!(
+        "Each bar is a partner's difference from {base}: above the zero line the figure is \
+         higher than under {base}, below it lower."
+    )];
+    for (s, option) in data.series.iter().enumerate() {
+        let largest = (0..data.categories.len())
+            .map(|c| (c, data.amount(c, s)))
+            .fold(None, |best: Option<(usize, Money)>, (c, a)| match best {
+                Some((_, b)) if b.abs() >= a.abs() => best,
+                _ => Some((c, a)),
+            });
+        sentences.push(match largest {
+            Some((c, amount)) if !amount.is_zero() => {
+                let partner = data.categories.get(c).map_or("", |p| p.name.as_str());
+                let sign = if amount.is_positive() { "+" } else { "" };
+                let way = if amount.is_positive() {
+                    "higher"
+                } else {
+                    "lower"
+                };
                 format!(
-                    "{partner} under {} ({})",
-                    name(&data.series, s),
-                    summary_money(amount)
+                    "Under {option} the largest change is {partner}'s: {sign}{} ({way}).",
+                    data.money(amount)
                 )
-            } else {
-                format!("{partner} ({})", summary_money(amount))
             }
-        })
-        .collect();
-    if !refunds.is_empty() {
-        sentences.push(format!(
-            "Below the zero line a partner gets money back: {}.",
-            refunds.join("; ")
-        ));
+            _ => format!("{option} is the same as {base} for every partner."),
+        });
     }
     sentences.join(" ")
 }
@@ -195,9 +145,9 @@ pub fn balances(data: &ChartData) -> String {
             .collect();
         let closing = data.amount(last, s);
         let ending = if closing.is_negative() {
-            format!("a shortfall of {}", summary_money(closing.abs()))
+            format!("a shortfall of {}", data.money(closing.abs()))
         } else {
-            format!("{} left over", summary_money(closing))
+            format!("{} left over", data.money(closing))
         };
         sentences.push(match short.len() {
             0 => format!("{pool} has no shortfall in any year and ends {last_year} with {ending}."),
@@ -234,6 +184,7 @@ mod tests {
                 .iter()
                 .map(|row| row.iter().map(|&p| Money::pounds(p)).collect())
                 .collect(),
+            style: crate::model::MoneyStyle::EXACT,
         }
     }
 
@@ -256,7 +207,7 @@ mod tests {
         let one = data(&["2025/26"], &["Council"], &[&[250_000]]);
         assert_eq!(
             contributions(&one),
-            "Contributions from all partners are £250,000 in 2025/26. Council contributes the most, £250,000 in all."
+            "Contributions from all partners are £250k in 2025/26. Council contributes the most, £250k in all."
         );
         let none = data(&["2025/26"], &["Council"], &[&[0]]);
         assert_eq!(
@@ -266,17 +217,23 @@ mod tests {
     }
 
     #[test]
-    fn net_costs_name_the_cheapest_option_and_any_partner_paid_back() {
+    fn differences_name_each_options_largest_change_either_way() {
         let chart = data(
             &["Council", "ICB"],
-            &["Option A", "Option B"],
-            &[&[900_000, 1_200_000], &[300_000, -50_000]],
+            &["Option B", "Option C"],
+            &[&[353_150, 0], &[-1_142_446, 0]],
         );
         assert_eq!(
-            net_costs(&chart),
-            "In total, Option B costs the partners least (£1.15m) and Option A most (£1.20m). \
-             The largest net cost is Council's under Option B: £1.20m. \
-             Below the zero line a partner gets money back: ICB under Option B (−£50,000)."
+            differences(&chart, "Option A"),
+            "Each bar is a partner's difference from Option A: above the zero line the figure is \
+             higher than under Option A, below it lower. \
+             Under Option B the largest change is ICB's: −£1.14m (lower). \
+             Option C is the same as Option A for every partner."
+        );
+        let none = data(&["Council"], &["Option B"], &[&[0]]);
+        assert_eq!(
+            differences(&none, "Option A"),
+            "No option differs from Option A for any partner in this figure."
         );
     }
 
@@ -292,10 +249,10 @@ mod tests {
             text.starts_with("Above the zero line is money left over"),
             "{text}"
         );
-        assert!(text.contains("BCF is short in 2 of 3 years (2026/27, 2027/28) and ends 2027/28 with a shortfall of £20,000."), "{text}");
+        assert!(text.contains("BCF is short in 2 of 3 years (2026/27, 2027/28) and ends 2027/28 with a shortfall of £20k."), "{text}");
         assert!(
             text.contains(
-                "Locality has no shortfall in any year and ends 2027/28 with £3,000 left over."
+                "Locality has no shortfall in any year and ends 2027/28 with £3k left over."
             ),
             "{text}"
         );

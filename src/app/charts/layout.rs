@@ -3,7 +3,7 @@
 //! zero line, category labels, and the amounts written on or above the bars.
 
 use super::data::ChartData;
-use super::scale::{compact, pounds, Axis};
+use super::scale::{money, pounds, Axis};
 
 pub const VIEW_WIDTH: f64 = 720.0;
 pub const VIEW_HEIGHT: f64 = 340.0;
@@ -83,12 +83,13 @@ pub fn layout(data: &ChartData, arrangement: Arrangement) -> Layout {
     let high = if high > 0.0 { high + headroom } else { high };
     let axis = Axis::covering(low, high, TARGET_TICKS);
     let y = |value: f64| axis.position(value, plot.bottom, plot.top);
+    let style = data.chart_style();
     let ticks = axis
         .ticks()
         .into_iter()
         .map(|value| Tick {
             y: y(value),
-            label: axis.label(value),
+            label: style.tick(money(value), money(axis.step)),
         })
         .collect();
     let band = (plot.right - plot.left) / data.categories.len().max(1) as f64;
@@ -196,11 +197,11 @@ fn stacked(
             *base += value;
         }
         if width >= MIN_LABELLED_BAR && (up != 0.0 || down != 0.0) {
-            let total = data.category_total(c).map_or(up + down, pounds);
+            let total = data.category_total(c).unwrap_or(money(up + down));
             labels.push(end_label(
                 centre(c),
-                total,
-                if total < 0.0 { down } else { up },
+                data.money(total),
+                if total.is_negative() { down } else { up },
                 y,
             ));
         }
@@ -225,19 +226,19 @@ fn grouped(
             bars.push(bar(c, s, x, width, 0.0, value, y));
         }
         if width >= MIN_LABELLED_BAR {
-            labels.push(end_label(x + width / 2.0, value, value, y));
+            labels.push(end_label(x + width / 2.0, data.money(amount), value, y));
         }
     }
     (bars, labels)
 }
 
 /// An amount written just beyond the end of its bar: above it, or below a negative one.
-fn end_label(x: f64, amount: f64, end: f64, y: &dyn Fn(f64) -> f64) -> Label {
+fn end_label(x: f64, text: String, end: f64, y: &dyn Fn(f64) -> f64) -> Label {
     let at = y(end);
     Label {
         x,
         y: if end < 0.0 { at + 14.0 } else { at - 4.0 },
-        lines: vec![compact(amount)],
+        lines: vec![text],
     }
 }
 
@@ -295,6 +296,7 @@ mod tests {
                 .iter()
                 .map(|row| row.iter().map(|&p| Money::pounds(p)).collect())
                 .collect(),
+            style: crate::model::MoneyStyle::EXACT,
         }
     }
 

@@ -2,9 +2,10 @@
 //! always include zero, the mapping from pounds to SVG units, and compact labels like "£1.5m".
 //! Pixels are display only, so amounts become `f64` here; tables keep the exact `Money`.
 
-use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
 
-use crate::model::{Money, MINUS_SIGN};
+use crate::model::Money;
 
 /// At most this many ticks, whatever the data (a guard against degenerate ranges).
 const MAX_TICKS: usize = 20;
@@ -12,6 +13,11 @@ const MAX_TICKS: usize = 20;
 /// An amount as a plain number of pounds, for drawing only. Zero if it cannot be represented.
 pub fn pounds(amount: Money) -> f64 {
     amount.as_decimal().to_f64().unwrap_or(0.0)
+}
+
+/// A drawn value (a tick) back as money, to the penny, for its label. Zero if not finite.
+pub fn money(value: f64) -> Money {
+    Decimal::from_f64(value).map_or(Money::ZERO, Money::from_decimal)
 }
 
 /// A value axis from `min` to `max` (both multiples of `step`, zero between or at an end).
@@ -76,29 +82,6 @@ impl Axis {
         let clamped = value.max(self.min).min(self.max);
         bottom - (clamped - self.min) / span * (bottom - top)
     }
-
-    /// A tick label in one unit for the whole axis: "£0", "£250k", "£1.5m", "−£200k".
-    pub fn label(&self, value: f64) -> String {
-        let largest = self.min.abs().max(self.max.abs());
-        let (divisor, suffix) = unit_for(largest);
-        let places = places_for(self.step / divisor);
-        signed(&trimmed(value.abs() / divisor, places), suffix, value)
-    }
-}
-
-/// A short label for one amount, to three significant figures: "£12.3m", "£850k", "−£1.25m".
-pub fn compact(value: f64) -> String {
-    let size = if value.is_finite() { value.abs() } else { 0.0 };
-    let (divisor, suffix) = unit_for(size);
-    let scaled = size / divisor;
-    let places = if scaled >= 100.0 {
-        0
-    } else if scaled >= 10.0 {
-        1
-    } else {
-        2
-    };
-    signed(&trimmed(scaled, places), suffix, value)
 }
 
 /// 1, 2, 2.5 or 5 times a power of ten: the smallest such step at least `rough`.
@@ -123,26 +106,6 @@ fn nice_step(rough: f64) -> f64 {
     nice * power
 }
 
-fn unit_for(size: f64) -> (f64, &'static str) {
-    if size >= 999_500.0 {
-        (1_000_000.0, "m")
-    } else if size >= 1_000.0 {
-        (1_000.0, "k")
-    } else {
-        (1.0, "")
-    }
-}
-
-/// Decimal places needed to show multiples of `step` exactly (up to 2).
-fn places_for(step: f64) -> usize {
-    (0..2)
-        .find(|&places| {
-            let scaled = if places == 0 { step } else { step * 10.0 };
-            (scaled - scaled.round()).abs() < 1e-6
-        })
-        .unwrap_or(2)
-}
-
 /// `value` rounded to `places` decimals (at most 2), for SVG attributes: "292.0", "-3.25".
 /// Digits come from integer formatting: Rust's float formatting would add about 20 KiB of wasm.
 pub fn decimals(value: f64, places: usize) -> String {
@@ -164,27 +127,6 @@ pub fn decimals(value: f64, places: usize) -> String {
     }
 }
 
-/// `value` to `places` decimals without trailing zeros: 1.50 → "1.5", 2.00 → "2".
-fn trimmed(value: f64, places: usize) -> String {
-    let text = decimals(value, places);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
-}
-
-/// "£1.5m", or "−£1.5m" for a negative value; zero is plain "£0".
-fn signed(digits: &str, suffix: &str, value: f64) -> String {
-    if digits == "0" {
-        "£0".to_string()
-    } else if value < 0.0 {
-        format!("{MINUS_SIGN}£{digits}{suffix}")
-    } else {
-        format!("£{digits}{suffix}")
-    }
-}
-
 /// Removes floating-point dust (0.30000000000000004 → 0.3) and negative zero.
 fn clean(value: f64) -> f64 {
     let rounded = (value * 1e6).round() / 1e6;
@@ -199,8 +141,17 @@ fn clean(value: f64) -> f64 {
 mod tests {
     use super::*;
 
+    use crate::model::MoneyStyle;
+
+    /// The labels a chart in pounds gives the axis (layout.rs does the same).
     fn labels(axis: &Axis) -> Vec<String> {
-        axis.ticks().iter().map(|&t| axis.label(t)).collect()
+        let largest = money(axis.min.abs().max(axis.max.abs()));
+        let style = MoneyStyle::EXACT.for_chart(largest);
+        let step = money(axis.step);
+        axis.ticks()
+            .iter()
+            .map(|&t| style.tick(money(t), step))
+            .collect()
     }
 
     #[test]
@@ -211,7 +162,7 @@ mod tests {
         assert_eq!(axis.max, 12_500_000.0);
         assert_eq!(
             labels(&axis),
-            ["£0", "£2.5m", "£5m", "£7.5m", "£10m", "£12.5m"]
+            ["£0", "£2.5m", "£5.0m", "£7.5m", "£10.0m", "£12.5m"]
         );
     }
 
@@ -281,18 +232,6 @@ mod tests {
         assert_eq!(axis.position(axis.max, 300.0, 0.0), 0.0);
         assert_eq!(axis.position(0.0, 300.0, 0.0), 150.0);
         assert_eq!(axis.position(1e9, 300.0, 0.0), 0.0);
-    }
-
-    #[test]
-    fn compact_labels_keep_three_significant_figures() {
-        assert_eq!(compact(12_345_678.0), "£12.3m");
-        assert_eq!(compact(1_254_000.0), "£1.25m");
-        assert_eq!(compact(850_000.0), "£850k");
-        assert_eq!(compact(-220_336.0), "−£220k");
-        assert_eq!(compact(999_999.0), "£1m");
-        assert_eq!(compact(42.0), "£42");
-        assert_eq!(compact(0.0), "£0");
-        assert_eq!(compact(-0.001), "£0");
     }
 
     #[test]

@@ -11,23 +11,28 @@ use crate::app::fields::{use_open_scenario, Editor, Shared};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
+use crate::model::plan_checks::{funding_gap_warnings, FundingGapWarning};
 use crate::model::schemes::SchemeColumn;
-use crate::model::CowRc;
 use crate::model::{
-    format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn, Problem, Scenario,
+    compute, format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn,
+    Problem, Scenario,
 };
 use crate::platform;
 
-/// What validation says of the open option: its problems, and its forecasts to look at again.
-type Checked = (Vec<Problem>, Vec<ForecastWarning>);
+/// What validation says of the open option: its problems, its forecasts to look at again, and
+/// its pool years with a funding gap.
+type Checked = (Vec<Problem>, Vec<ForecastWarning>, Vec<FundingGapWarning>);
 
-fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize) -> Checked {
+fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize, style: MoneyStyle) -> Checked {
     match &**scenario {
         Some(scenario) => (
             validate_scenario(scenario, open),
             forecast_warnings(scenario),
+            compute(scenario)
+                .map(|results| funding_gap_warnings(&results, style))
+                .unwrap_or_default(),
         ),
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     }
 }
 
@@ -50,14 +55,20 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     // painted: the results show first, and the checklist follows a frame later (validating a
     // large option is a good part of an edit's time: docs/benchmarks.md, 4).
     let scenario = use_open_scenario(&props.editor);
-    let checked = use_state(|| Rc::new(((scenario.clone(), open), check(&scenario, open))));
+    let style = model.money_style();
+    let checked = use_state(|| {
+        Rc::new((
+            (scenario.clone(), open, style),
+            check(&scenario, open, style),
+        ))
+    });
     {
         let checked = checked.clone();
-        use_effect_with((scenario, open), move |key| {
+        use_effect_with((scenario, open, style), move |key| {
             if checked.0 != *key {
                 let key = key.clone();
                 platform::after_next_paint(move || {
-                    let found = check(&key.0, key.1);
+                    let found = check(&key.0, key.1, key.2);
                     checked.set(Rc::new((key, found)));
                 });
             }
@@ -66,7 +77,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let checked = &checked.1;
     let mut problems = validate_model_fields(model);
     problems.extend(checked.0.iter().cloned());
-    let (problems, warnings) = (&problems, &checked.1);
+    let (problems, warnings, gaps) = (&problems, &checked.1, &checked.2);
     let model_rows: Vec<crate::model::LineId> = props
         .editor
         .scenario()
@@ -75,14 +86,26 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     html! {
         <section class="pb-section pb-checklist" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading" class="pb-section__title">{ "Checklist" }</h2>
-            if problems.is_empty() {
+            if problems.is_empty() && gaps.is_empty() {
                 <p class="pb-checklist__done"><span aria-hidden="true">{ "✓ " }</span>{ "Everything the model needs is filled in and consistent." }</p>
+            } else if problems.is_empty() {
+                <p>{ "Everything the model needs is filled in, but the plan is not funded: see the funding gap below." }</p>
             } else {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| {
                         let (href, onclick) = link(p.path.to_dom_id());
                         html! { <li><a {href} {onclick}>{ message(&p.message) }</a></li> }
+                    }) }
+                </ul>
+            }
+            if !gaps.is_empty() {
+                <h3 class="pb-checklist__subtitle" id="checklist-funding-gaps">
+                    { format!("{} {} with a funding gap", gaps.len(), if gaps.len() == 1 { "pool year" } else { "pool years" }) }
+                </h3>
+                <ul class="pb-checklist__list pb-checklist__warnings">
+                    { for gaps.iter().map(|gap| html! {
+                        <li><a href="#results-heading">{ message(&gap.message) }</a></li>
                     }) }
                 </ul>
             }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::changes_panel::{notes_by_item, ChangedNotes, Notes};
 use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::money_cell::MoneyCell;
@@ -17,7 +18,9 @@ use crate::app::fields::{
 };
 use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
+use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
+use crate::model::ScenarioId;
 use crate::model::{
     validate_scenario, AmountRule, Contribution, FieldPath, FundingStream, Horizon, Money,
     Obligation, Partner, Percent, Pool, YearAmount,
@@ -92,6 +95,8 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
     } else {
         Vec::new()
     };
+    let notes = notes_by_item(&editor.model, editor.open);
+    let open = editor.open;
     html! {
         <EditorSection id="contributions" title="Contributions" editor={dispatcher.clone()}
             lede="What each partner pays into each pool, and how the amount changes from year to year."
@@ -99,13 +104,14 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
             after={html! { <AmountsGrid contributions={contributions} partners={partners.clone()} horizon={scenario.horizon} /> }}>
             { for scenario.contributions.iter().enumerate().map(|(i, c)| {
                 let path = root.item("contribution", i);
+                let changed = notes.iter().find(|(item, _)| *item == ItemRef::Contribution(c.id)).map(|(_, n)| n.clone());
                 html! {
                     <ContributionCard key={c.id.0} index={i} path={path.clone()} contribution={c.clone()}
                         horizon={scenario.horizon} payer={scenario.partner(c.partner).cloned()}
                         partner_error={reference_error_in(&problems, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
                         pool_error={reference_error_in(&problems, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
                         partners={partner_choices.clone()} pools={pool_choices.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} />
+                        errors={errors.clone()} editor={dispatcher.clone()} {changed} {open} />
                 }
             }) }
         </EditorSection>
@@ -126,6 +132,9 @@ struct ContributionCardProps {
     pools: Shared<Choices>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
+    /// In a linked option, what it changes in this contribution, in words.
+    changed: Option<Notes>,
+    open: ScenarioId,
 }
 
 #[function_component(ContributionCard)]
@@ -152,7 +161,11 @@ fn contribution_card(props: &ContributionCardProps) -> Html {
         .map_or("", |(_, _, hint)| *hint);
     html! {
         <fieldset class="pb-card">
-            <legend class="pb-card__title">{ format!("Contribution {}: ", i + 1) }{ name(&c.name) }</legend>
+            <legend class="pb-card__title">{ format!("Contribution {}: ", i + 1) }{ name(&c.name) }
+                if props.changed.is_some() { { " (◆ changed from base)" } }</legend>
+            if let Some(notes) = &props.changed {
+                <ChangedNotes dispatcher={props.editor.clone()} option={props.open} notes={notes.clone()} />
+            }
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(c.name.clone())}
                     error={error_in(&props.errors, &name_id)}

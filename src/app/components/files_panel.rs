@@ -33,7 +33,7 @@ pub struct FilesPanelProps {
 enum Chosen {
     None,
     Refused(Vec<FileProblem>),
-    Incomplete(Model, Vec<FileProblem>),
+    Incomplete(Box<Model>, Vec<FileProblem>),
 }
 
 #[function_component(FilesPanel)]
@@ -122,7 +122,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
                     on_import.emit(model);
                 }
                 Opened::Incomplete(model, problems) => {
-                    chosen.set(Chosen::Incomplete(model, problems))
+                    chosen.set(Chosen::Incomplete(Box::new(model), problems))
                 }
                 Opened::Refused(problems) => chosen.set(Chosen::Refused(problems)),
             }
@@ -138,7 +138,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
         let (chosen, on_import) = (chosen.clone(), props.on_import.clone());
         Callback::from(move |_: MouseEvent| {
             if let Chosen::Incomplete(model, _) = &*chosen {
-                on_import.emit(model.clone());
+                on_import.emit((**model).clone());
             }
             chosen.set(Chosen::None);
         })

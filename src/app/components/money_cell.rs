@@ -1,9 +1,10 @@
-//! A table cell holding an amount of money: right-aligned tabular figures, exact to the penny,
-//! negatives with a true minus sign (read reliably by screen readers).
+//! Money in tables, in the model's one [`MoneyStyle`]: a right-aligned cell, a column head
+//! with the unit ("Net cost (£000)"), the caption's note on the unit and negatives, and the
+//! footnote a total needs when its rounded parts do not add up to it.
 
 use yew::prelude::*;
 
-use crate::model::{format_money, Money, MoneyStyle};
+use crate::model::{Money, MoneyStyle};
 
 #[derive(Properties, PartialEq)]
 pub struct MoneyCellProps {
@@ -15,6 +16,39 @@ pub struct MoneyCellProps {
 #[function_component(MoneyCell)]
 pub fn money_cell(props: &MoneyCellProps) -> Html {
     html! {
-        <td class="pb-table__cell pb-table__cell--numeric">{ format_money(props.amount, props.style) }</td>
+        <td class="pb-table__cell pb-table__cell--numeric">{ props.style.figure(props.amount) }</td>
+    }
+}
+
+/// A numeric column's head with the unit: "Net cost (£000)".
+pub fn money_head(style: MoneyStyle, label: &str) -> Html {
+    html! {
+        <th scope="col" class="pb-table__header pb-table__header--numeric">{ style.head(label) }</th>
+    }
+}
+
+/// The caption's second line: the unit and how negatives are shown.
+pub fn style_note(style: MoneyStyle) -> Html {
+    html! { <span class="pb-table__caption-note">{ style.note() }</span> }
+}
+
+/// Under a table: the rounding footnote for each total whose rounded parts do not add up to
+/// it (`columns` pairs a column's name with its parts and total), or nothing.
+pub fn rounding_footnote(style: MoneyStyle, columns: &[(&str, Vec<Money>, Money)]) -> Html {
+    let notes: Vec<String> = columns
+        .iter()
+        .filter_map(|(column, parts, total)| {
+            style
+                .rounding_note(parts, *total)
+                .map(|note| format!("{column}: {note}"))
+        })
+        .collect();
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="pb-table__footnote">
+            { for notes.into_iter().map(|note| html! { <p class="pb-note">{ note }</p> }) }
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::changes_panel::{notes_by_item, ChangedNotes, Notes};
 use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
@@ -16,8 +17,11 @@ use crate::app::fields::{
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
+use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
-use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
+use crate::model::{
+    validate_scenario, FieldPath, Partner, Pool, PoolType, ScenarioId, UnderspendTreatment,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct PoolsEditorProps {
@@ -79,17 +83,20 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
     } else {
         Vec::new()
     };
+    let notes = notes_by_item(&editor.model, editor.open);
+    let open = editor.open;
     html! {
         <EditorSection id="pools" title="Pools" editor={dispatcher.clone()}
             lede="Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend."
             add_label="Add a pool" add={Edit::AddPool}>
             { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
+                let changed = notes.iter().find(|(item, _)| *item == ItemRef::Pool(pool.id)).map(|(_, n)| n.clone());
                 html! {
                     <PoolCard key={pool.id.0} index={i} path={path.clone()} pool={pool.clone()}
                         host_error={reference_error_in(&problems, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
                         partners={partners.clone()} partner_options={partner_options.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} />
+                        errors={errors.clone()} editor={dispatcher.clone()} {changed} {open} />
                 }
             }) }
         </EditorSection>
@@ -106,6 +113,9 @@ struct PoolCardProps {
     partner_options: Shared<Vec<(String, String)>>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
+    /// In a linked option, what it changes in this pool, in words.
+    changed: Option<Notes>,
+    open: ScenarioId,
 }
 
 /// One pool's card: drawn again only when the pool, its place, the partners or the errors change.
@@ -138,7 +148,11 @@ fn pool_card(props: &PoolCardProps) -> Html {
         .map_or(("returned", ""), |(_, v, _, help)| (*v, *help));
     html! {
         <fieldset class="pb-card">
-            <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }</legend>
+            <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }
+                if props.changed.is_some() { { " (◆ changed from base)" } }</legend>
+            if let Some(notes) = &props.changed {
+                <ChangedNotes dispatcher={editor.clone()} option={props.open} notes={notes.clone()} />
+            }
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
                     error={error_in(errors, &name_id)}

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::results_charts::ResultsCharts;
+use super::money_display_field::MoneyDisplayField;
 use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
@@ -21,6 +22,9 @@ type Owner = (u32, Option<ScenarioId>);
 #[derive(Properties, PartialEq)]
 pub struct ResultsPanelProps {
     pub editor: Editor,
+    /// The unit and negatives control; a shared, read-only model shows them as published.
+    #[prop_or(true)]
+    pub money_control: bool,
 }
 
 #[function_component(ResultsPanel)]
@@ -59,6 +63,19 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             format!("This option cannot be computed: {problem}")
         }
     });
+    let style = props.editor.model.money_style();
+    let partner_names: Vec<String> = results
+        .iter()
+        .flat_map(|r| r.partners.iter())
+        .map(|p| {
+            let short = p.short_name.trim();
+            if short.is_empty() {
+                p.name.clone()
+            } else {
+                short.to_string()
+            }
+        })
+        .collect();
     html! {
         <section class="pb-results" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading" class="pb-section__title">{ "Results" }</h2>
@@ -67,15 +84,22 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <p>{ message(&problem) }</p>
                 </div>
             }
+            if props.money_control {
+                <MoneyDisplayField id="results-money" display={props.editor.model.money_display}
+                    dispatcher={props.editor.dispatcher()} />
+            }
             if let Some(results) = results {
                 <p class="pb-note">
                     { name(&results.scenario_name) }{ format!(", {}. ", year_span(&results)) }
-                    { "Amounts in pounds. A positive variance is an overspend; a minus sign (−) marks an underspend or money returned to a partner." }
+                    { "A positive variance is a forecast overspend and a negative one an underspend; a negative share is money returned to a partner. \
+                       A funding gap (planned spend above income) and unallocated income (income above planned spend) are the plan's, not a variance, and are shown apart." }
                 </p>
-                <PartnerSummary results={Rc::clone(&results)} />
-                { for results.pools.iter().map(|pool| html! { <PoolSummary key={pool.pool.0} pool={pool.clone()} /> }) }
-                <RingFenceChecks results={Rc::clone(&results)} />
-                <ResultsCharts results={Rc::clone(&results)} />
+                <PartnerSummary results={Rc::clone(&results)} {style} />
+                { for results.pools.iter().map(|pool| html! {
+                    <PoolSummary key={pool.pool.0} pool={pool.clone()} partners={partner_names.clone()} {style} />
+                }) }
+                <RingFenceChecks results={Rc::clone(&results)} {style} />
+                <ResultsCharts results={Rc::clone(&results)} {style} />
             }
         </section>
     }

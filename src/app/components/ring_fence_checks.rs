@@ -5,19 +5,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::money_cell::MoneyCell;
+use super::money_cell::{money_head, style_note, MoneyCell};
 use super::table_region::TableRegion;
 use crate::app::bidi::name;
-use crate::model::Results;
+use crate::model::{MoneyStyle, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct RingFenceChecksProps {
     pub results: Rc<Results>,
+    pub style: MoneyStyle,
 }
 
 #[function_component(RingFenceChecks)]
 pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
-    let results = &props.results;
+    let (results, style) = (&props.results, props.style);
     if results.ring_fences.is_empty() {
         return html! {};
     }
@@ -31,15 +32,15 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
     html! {
         <TableRegion label="Ring-fenced minimums">
             <table class="pb-table">
-                <caption class="pb-table__caption">{ "Ring-fenced minimums" }</caption>
+                <caption class="pb-table__caption">{ "Ring-fenced minimums" }{ style_note(style) }</caption>
                 <thead>
                     <tr class="pb-table__row">
                         <th scope="col" class="pb-table__header">{ "Minimum" }</th>
                         <th scope="col" class="pb-table__header">{ "Year" }</th>
-                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Required" }</th>
-                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Planned" }</th>
+                        { money_head(style, "Required") }
+                        { money_head(style, "Planned") }
                         <th scope="col" class="pb-table__header">{ "Met?" }</th>
-                        <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Shortfall" }</th>
+                        { money_head(style, "Shortfall") }
                     </tr>
                 </thead>
                 <tbody>
@@ -47,10 +48,10 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
                         <tr class="pb-table__row">
                             <th scope="row" class="pb-table__header">{ name(pool_name(check.pool)) }{ format!(": {}", check.ring_fence.label()) }</th>
                             <td class="pb-table__cell">{ check.year.to_string() }</td>
-                            <MoneyCell amount={check.required} />
-                            <MoneyCell amount={check.planned} />
+                            <MoneyCell amount={check.required} {style} />
+                            <MoneyCell amount={check.planned} {style} />
                             <td class="pb-table__cell">{ if check.met { "Met" } else { "Not met" } }</td>
-                            <MoneyCell amount={check.shortfall} />
+                            <MoneyCell amount={check.shortfall} {style} />
                         </tr>
                     }) }
                 </tbody>

@@ -21,13 +21,14 @@ use self::cell::Step;
 use self::columns::{cell_id, cell_row, grid_columns, heading, heading_id, row_prefix, GridColumn};
 use self::details::{SchemeDetails, HEADING_ID};
 use self::forecast_switch::ForecastSwitch;
-use self::row::{GridChoices, SchemeRow};
+use self::row::{ChangedCells, GridChoices, SchemeRow};
 use self::window::{Span, Viewport};
 use crate::app::fields::Editor;
 use crate::app::state::Action;
 use crate::model::edit::Edit;
+use crate::model::linked;
 use crate::model::schemes::SchemeColumn;
-use crate::model::{FinancialYear, LineId, Scenario, SpendLine};
+use crate::model::{changed_cells, FinancialYear, LineId, Scenario, SpendLine};
 use crate::platform;
 use crate::platform::cells;
 
@@ -360,7 +361,19 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
             }
         })
     };
+    // A linked option's cells set here rather than taken from its base, row by row.
+    let changed: Vec<(LineId, ChangedCells)> = linked::base_of(&editor.model, scenario.id)
+        .and_then(|base| editor.model.scenario(base))
+        .map(|base| changed_cells(base, scenario))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(line, cells)| (line, Rc::new(cells)))
+        .collect();
     let row_html = |index: usize, line: &SpendLine| {
+        let changed = changed
+            .iter()
+            .find(|(id, _)| *id == line.id)
+            .map(|(_, cells)| cells.clone());
         let prefix = row_prefix(si, index);
         let errors: Vec<(String, AttrValue)> = editor
             .field_errors
@@ -372,7 +385,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
             <SchemeRow key={line.id.0} line={line.clone()} {index} scenario_index={si}
                 choices={choices.clone()} years={years.clone()} forecast_entry={entry} {errors}
                 dispatcher={dispatcher.clone()} on_details={on_details.clone()}
-                on_paste_block={on_paste_block.clone()} on_move={on_move.clone()} />
+                on_paste_block={on_paste_block.clone()} on_move={on_move.clone()} {changed} />
         }
     };
     let width = columns.len() + 1;

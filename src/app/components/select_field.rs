@@ -34,6 +34,20 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             }
         })
     };
+    // Once a person has chosen in a select, browsers stop following the options' `selected`
+    // attributes, so another value from the model (another option opened, an undo, a linked
+    // option following its base) would not show: the select's value is set after each draw.
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.selected.clone(), move |selected| {
+            if let Some(select) = node.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != selected.as_str() {
+                    select.set_value(selected);
+                }
+            }
+        });
+    }
     let selected = props.selected.as_str();
     let held = props.options.iter().any(|(value, _)| value == selected);
     let missing_label = props
@@ -51,6 +65,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
                 { field_error(&props.id, error) }
             }
             <select
+                ref={node}
                 class={select_class}
                 id={props.id.clone()}
                 aria-describedby={described_by(&props.id, props.hint.is_some(), props.error.is_some())}

@@ -63,7 +63,7 @@ pub fn shared_model(props: &SharedModelProps) -> Html {
             })
         };
         return html! {
-            <CompareView editor={editor.clone()} on_close={on_close} close_label="Back to the results" />
+            <CompareView editor={editor.clone()} on_close={on_close} close_label="Back to the results" read_only=true money_control={false} />
         };
     }
     let on_compare = {
@@ -81,7 +81,7 @@ pub fn shared_model(props: &SharedModelProps) -> Html {
                     { "Compare options side by side" }
                 </button>
             }
-            <ResultsPanel editor={editor.clone()} />
+            <ResultsPanel editor={editor.clone()} money_control={false} />
         </>
     }
 }

@@ -6,14 +6,14 @@
 use yew::prelude::*;
 
 use super::compare_view::difference;
-use super::money_cell::MoneyCell;
+use super::money_cell::{money_head, style_note, MoneyCell};
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
 use crate::app::bidi::name;
 use crate::app::fields::Editor;
 use crate::model::{
-    format_money, format_percent, stress, Money, MoneyStyle, Percent, PoolId, ScenarioId,
-    StressResult, StressScope, STRESS_MAX_PERCENT, STRESS_MIN_PERCENT,
+    format_percent, meaningful_percent, stress, Money, MoneyStyle, Percent, PoolId, ScenarioId,
+    StressResult, StressScope, PERCENT_NOT_SHOWN, STRESS_MAX_PERCENT, STRESS_MIN_PERCENT,
 };
 
 #[derive(Properties, PartialEq)]
@@ -111,7 +111,7 @@ pub fn stress_test(props: &StressTestProps) -> Html {
                 </div>
             </div>
             { match &*result {
-                Ok(result) => exposure_tables(&scenario.name, result),
+                Ok(result) => exposure_tables(&scenario.name, result, model.money_style()),
                 Err(message) => html! { <div class="pb-notice pb-notice--warning" role="alert"><p>{ message }</p></div> },
             } }
         </section>
@@ -128,17 +128,17 @@ fn describe(percent: i64) -> String {
     }
 }
 
-fn exposure_tables(option: &str, result: &StressResult) -> Html {
+fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Html {
     let total = &result.total_variance;
     let summary = format!(
-        "{option}: with {} {} against plan, the variance over the period is {} (as forecast: {}).",
+        "{option}: with {} {} against plan, the forecast variance over the period is {} (as forecast: {}).",
         result.scope,
         describe_percent(result.variance),
-        format_money(total.other, MoneyStyle::EXACT),
-        format_money(total.base, MoneyStyle::EXACT),
+        style.amount(total.other),
+        style.amount(total.base),
     );
-    let money = |amount: Money| html! { <MoneyCell amount={amount} /> };
-    let own_caption = "Each partner's share of the variance, by this option's rules";
+    let money = |amount: Money| html! { <MoneyCell {amount} {style} /> };
+    let own_caption = "Each partner's share of the forecast variance, by this option's rules";
     // Partners with nothing in the stressed pools under any rule are left out.
     let partners: Vec<_> = result
         .partners
@@ -150,6 +150,17 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
                 && p.by_pattern.iter().all(|m| m.is_zero()))
         })
         .collect();
+    // The figures the percentages compare are shares of the variance, so their scale is the
+    // largest share (as forecast or under the stress), not a contribution.
+    let largest = partners
+        .iter()
+        .map(|p| p.exposure.largest())
+        .max()
+        .unwrap_or(Money::ZERO);
+    let any_not_shown = partners.iter().any(|p| {
+        let change = &p.exposure;
+        !change.is_zero() && meaningful_percent(change.amount, change.base, largest).is_none()
+    });
     let own_rows = partners.iter().map(|p| {
         html! {
             <tr class="pb-table__row" key={p.partner.0}>
@@ -157,12 +168,12 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
                 { money(p.contributions) }
                 { money(p.exposure.base) }
                 { money(p.exposure.other) }
-                { difference(&p.exposure, ("more", "less")) }
+                { difference(&p.exposure, ("more", "less"), style, largest) }
             </tr>
         }
     });
     let patterns_caption =
-        "Each partner's share of the stressed variance under each risk-share pattern";
+        "Each partner's share of the stressed forecast variance under each risk-share pattern";
     let pattern_rows = partners.iter().map(|p| {
         html! {
             <tr class="pb-table__row" key={p.partner.0}>
@@ -176,14 +187,18 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
             <p class="pb-stress__summary" role="status">{ summary }</p>
             <TableRegion label={own_caption}>
                 <table class="pb-table" id="stress-own">
-                    <caption class="pb-table__caption">{ own_caption }</caption>
+                    <caption class="pb-table__caption">
+                        { own_caption }{ style_note(style) }
+                        <span class="pb-table__caption-note">{ "A funding gap or unallocated income is not a variance and is left out." }</span>
+                        if any_not_shown { <span class="pb-table__caption-note">{ PERCENT_NOT_SHOWN }</span> }
+                    </caption>
                     <thead>
                         <tr class="pb-table__row">
                             <th scope="col" class="pb-table__header">{ "Partner" }</th>
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Contributions" }</th>
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "As forecast" }</th>
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Under the stress" }</th>
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Difference" }</th>
+                            { money_head(style, "Contributions") }
+                            { money_head(style, "As forecast") }
+                            { money_head(style, "Under the stress") }
+                            { money_head(style, "Difference") }
                         </tr>
                     </thead>
                     <tbody>{ for own_rows }</tbody>
@@ -191,7 +206,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
             </TableRegion>
             <TableRegion label={patterns_caption}>
                 <table class="pb-table" id="stress-patterns">
-                    <caption class="pb-table__caption">{ patterns_caption }</caption>
+                    <caption class="pb-table__caption">{ patterns_caption }{ style_note(style) }</caption>
                     <thead>
                         <tr class="pb-table__row">
                             <th scope="col" class="pb-table__header">{ "Partner" }</th>
@@ -199,6 +214,7 @@ fn exposure_tables(option: &str, result: &StressResult) -> Html {
                                 <th scope="col" class="pb-table__header pb-table__header--numeric pb-stress__pattern">
                                     { pattern.short_label() }
                                     if result.current == Some(*pattern) { <span class="pb-stress__current">{ " (this option's rule)" }</span> }
+                                    { format!(" ({})", style.unit.symbol()) }
                                 </th>
                             }) }
                         </tr>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::changes_panel::linked_changes;
 use super::checklist::Checklist;
 use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
@@ -27,16 +28,16 @@ use super::toolbar::{SaveStatus, Toolbar};
 use super::unsaved_question::{
     Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
 };
-use crate::app::bidi::message;
+use crate::app::bidi::{message, name};
 use crate::app::fields::{
     use_dispatcher, use_open_scenario, use_shared, use_stable_callback, OpenScenario,
 };
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
-use crate::codec::library::{Library, TAB_OPEN_KEY, TEST_PANIC_KEY};
+use crate::codec::library::{Library, MODELS_OPEN_KEY, TAB_OPEN_KEY, TEST_PANIC_KEY};
 use crate::codec::model_file;
 use crate::model::user_text::isolate;
-use crate::model::{repair_duplicate_ids, templates, Model};
+use crate::model::{naming, repair_duplicate_ids, templates, Model};
 use crate::platform;
 
 /// Autosave writes this long after a change unless another follows (the edits pause)…
@@ -513,7 +514,10 @@ fn modeller(props: &ModellerProps) -> Html {
             };
             match source {
                 Ok(mut model) => {
-                    model.name = format!("Copy of {}", model.name);
+                    let library = session.borrow().library.clone();
+                    model.name = naming::copy_name(&model.name, |name| {
+                        library.models.iter().any(|m| m.name == name)
+                    });
                     add_and_open(model);
                 }
                 Err(message) => notices.set(vec![message]),
@@ -731,6 +735,9 @@ fn modeller(props: &ModellerProps) -> Html {
         })
     };
     let model_name = AttrValue::from(editor.model.name.clone());
+    // Models, files and sharing: shown when asked for, remembered for this tab.
+    let models_open =
+        use_state(|| platform::storage::tab_read(MODELS_OPEN_KEY).as_deref() == Some("1"));
     let questions = html! {
         <>
             if let Some(what) = *conflict {
@@ -761,40 +768,69 @@ fn modeller(props: &ModellerProps) -> Html {
             </>
         };
     }
+    let toggle_models = {
+        let models_open = models_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            let open = !*models_open;
+            platform::storage::tab_write(MODELS_OPEN_KEY, if open { "1" } else { "0" });
+            models_open.set(open);
+        })
+    };
+    let status = editor.model.paper.status.trim().to_string();
     html! {
         <ContextProvider<GridLinks> context={(*grid_links).clone()}>
         <ContextProvider<OpenScenario> context={open_scenario}>
             <h1>{ "Pooled budget modeller" }</h1>
-            <p class="pb-lede">
-                { "Model how partners pool money for shared health and care services, \
-                   what each pool pays for, and who carries an over- or underspend." }
-            </p>
+            // The first screen: which model is open, then everything that manages models
+            // behind one control, then where to go on the page.
+            <div class="pb-opened">
+                <p class="pb-opened__name">
+                    <span class="pb-opened__label">{ "Open model: " }</span>
+                    <strong>{ name(&editor.model.name) }</strong>
+                    if !status.is_empty() {
+                        <span class="pb-opened__status">{ name(&status) }</span>
+                    }
+                </p>
+                <button type="button" class="pb-button pb-button--secondary pb-opened__toggle" id="models-toggle"
+                    aria-expanded={if *models_open { "true" } else { "false" }} aria-controls="model-management"
+                    onclick={toggle_models}>
+                    { "Models and files" }
+                </button>
+            </div>
             { notice }
             { questions }
-            <Toolbar can_undo={editor.can_undo()} can_redo={editor.can_redo()}
-                notice={editor.notice.clone().map(AttrValue::from)} save_status={(*save_status).clone()}
-                dispatcher={editor.dispatcher()} />
-            <ErrorSummary errors={field_errors.clone()} />
+            // Drawn only while shown: a closed panel costs the first load nothing.
+            <div class="pb-management" id="model-management" hidden={!*models_open}>
+                if *models_open {
+                    <ModelsPanel library={(*library).clone()} open_id={*open_id}
+                        model_name={model_name.clone()} errors={field_errors.clone()} editor={dispatcher.clone()}
+                        on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
+                    <SharePanel editor={dispatcher.clone()}
+                        version={(editor.generation, editor.model_version)} />
+                    <FilesPanel editor={dispatcher.clone()}
+                        several_options={editor.model.scenarios.len() > 1} on_import={on_import} />
+                }
+            </div>
             <nav class="pb-jump" aria-label="On this page">
                 <ul class="pb-jump__list">
+                    <li><a href="#results-heading">{ "Results" }</a></li>
+                    <li><a href="#options-heading">{ "Options" }</a></li>
+                    <li><a href="#checklist-heading">{ "Checklist" }</a></li>
                     <li><a href="#plan-heading">{ "The plan" }</a></li>
                     <li><a href="#partners-heading">{ "Partners" }</a></li>
                     <li><a href="#pools-heading">{ "Pools" }</a></li>
                     <li><a href="#contributions-heading">{ "Contributions" }</a></li>
                     <li><a href="#lines-heading">{ "Schemes" }</a></li>
-                    <li><a href="#results-heading">{ "Results" }</a></li>
                 </ul>
             </nav>
+            <Toolbar can_undo={editor.can_undo()} can_redo={editor.can_redo()}
+                notice={editor.notice.clone().map(AttrValue::from)} save_status={(*save_status).clone()}
+                dispatcher={editor.dispatcher()} />
+            <ErrorSummary errors={field_errors.clone()} />
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
-                    <ModelsPanel library={(*library).clone()} open_id={*open_id}
-                        model_name={model_name.clone()} errors={field_errors.clone()} editor={dispatcher.clone()}
-                        on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
-                    if let Some(open) = editor.scenario() {
-                        <OptionsBar options={editor.model.scenarios.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
-                            open={open.id} base={editor.model.base_scenario} dispatcher={editor.dispatcher()}
-                            on_compare={on_compare} />
-                    }
+                    <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                    { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                     <Checklist editor={editor.clone()} />
                     if *editor_drawn {
                         if let Some(scenario) = editor.scenario() {
@@ -806,10 +842,6 @@ fn modeller(props: &ModellerProps) -> Html {
                         <PoolsEditor editor={editor.clone()} />
                         <ContributionsEditor editor={editor.clone()} />
                         <RingFencesEditor editor={editor.clone()} />
-                        <SharePanel editor={dispatcher.clone()}
-                            version={(editor.generation, editor.model_version)} />
-                        <FilesPanel editor={dispatcher.clone()}
-                            several_options={editor.model.scenarios.len() > 1} on_import={on_import} />
                     }
                 </div>
                 <div class="pb-workspace__results">

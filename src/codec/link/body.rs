@@ -1,4 +1,4 @@
-//! The body of a link (format 2; format 1 is read too): the model in a compact binary form, before compression.
+//! The body of a link (format 3; formats 1 and 2 are read too): the model in a compact binary form, before compression.
 //! docs/link-format.md describes every field in the order written here.
 
 use super::diff::{read_list, write_list, ListLimit};
@@ -6,6 +6,8 @@ use super::items::{
     read_contributions, read_lines, read_partners, read_pools, read_ring_fences,
     write_contributions, write_lines, write_partners, write_pools, write_ring_fences,
 };
+use super::linked_part::options_as_written;
+use super::parts::{read_parts, write_parts};
 use super::rules::{read_choice, write_choice, FORECAST_ENTRIES};
 use super::wire::{BodyError, Read, Reader, Writer};
 use crate::model::limits::{self, Limited};
@@ -35,18 +37,22 @@ pub(super) fn write_model(model: &Model, selected: ScenarioId, differences: bool
         contributions: Vec::new(),
         lines: Vec::new(),
         ring_fences: Vec::new(),
+        link: None,
     };
-    for (index, scenario) in model.scenarios.iter().enumerate() {
-        let base = match model.scenarios.first() {
-            Some(first) if differences && index > 0 => first,
+    // A linked option's lists are written empty here; optional part 3 carries its overrides.
+    let written = options_as_written(model);
+    for (index, scenario) in written.scenarios.iter().enumerate() {
+        let base = match written.scenarios.first() {
+            Some(first) if differences && index > 0 && scenario.link.is_none() => first,
             _ => &empty,
         };
         write_scenario(&mut w, scenario, base);
     }
+    write_parts(&mut w, model);
     w.finish()
 }
 
-/// Reads a body of link format `version` (1 or 2) into a model of the current schema version.
+/// Reads a body of link format `version` (1, 2 or 3) into a model of the current schema version.
 pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)> {
     let mut r = Reader::new(bytes)?;
     // The model's own format version is in the body; what is read is always migrated to the
@@ -67,16 +73,23 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
         let scenario = read_scenario(&mut r, scenarios.first(), option, version)?;
         scenarios.push(scenario);
     }
-    if !r.is_at_end() {
-        return Err(BodyError::Malformed("data follows the model"));
-    }
-    let model = Model {
+    let mut model = Model {
         schema_version: SCHEMA_VERSION,
         name,
         scenarios: scenarios.into_iter().map(Into::into).collect(),
         base_scenario,
         forecast_entry,
+        paper: Default::default(),
+        uncertainty: Default::default(),
+        // Read from its optional part (tag 1) when the link has one.
+        money_display: Default::default(),
     };
+    if version >= 3 {
+        read_parts(&mut r, &mut model)?;
+    }
+    if !r.is_at_end() {
+        return Err(BodyError::Malformed("data follows the model"));
+    }
     Ok((model, selected))
 }
 
@@ -88,6 +101,10 @@ const _: fn(&Model) = |m| {
         scenarios: _,
         base_scenario: _,
         forecast_entry: _,
+        paper: _,       // optional part 2 (parts.rs)
+        uncertainty: _, // optional part 4 (link/parts.rs)
+        // Optional part, tag 1 (parts.rs).
+        money_display: _,
     } = m;
 };
 const _: fn(&Scenario) = |s| {
@@ -101,6 +118,7 @@ const _: fn(&Scenario) = |s| {
         contributions: _,
         lines: _,
         ring_fences: _,
+        link: _,
     } = s;
 };
 
@@ -214,6 +232,7 @@ fn read_scenario(
         contributions,
         lines,
         ring_fences,
+        link: None,
     })
 }
 

@@ -25,6 +25,9 @@ pub(super) enum BodyError {
     TooLarge,
     /// It holds more of something than the modeller supports (`model::limits`).
     OverLimit(LimitError),
+    /// It holds an optional part (link/parts.rs) this version does not know: a newer version
+    /// made it.
+    UnknownPart(u32),
 }
 
 pub(super) type Read<T> = Result<T, BodyError>;

@@ -8,18 +8,19 @@ use yew::prelude::*;
 use super::chart_frame::ChartFrame;
 use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::components::partner_summary::year_span;
-use crate::model::Results;
+use crate::model::{MoneyStyle, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct BalanceChartProps {
     pub results: Rc<Results>,
+    pub style: MoneyStyle,
     #[prop_or(AttrValue::Static("pb-chart-balance"))]
     pub id: AttrValue,
 }
 
 #[function_component(BalanceChart)]
 pub fn balance_chart(props: &BalanceChartProps) -> Html {
-    let chart = Rc::new(data::balances(&props.results));
+    let chart = Rc::new(data::balances(&props.results).shown_in(props.style));
     html! {
         <ChartFrame
             id={props.id.clone()}

@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use crate::app::bidi::name;
 use crate::app::charts::data::ChartData;
-use crate::app::components::money_cell::MoneyCell;
+use crate::app::components::money_cell::{money_head, rounding_footnote, style_note, MoneyCell};
 use crate::app::components::table_region::TableRegion;
-use crate::model::Money;
+use crate::model::{Money, MoneyStyle};
 
-fn total_cell(total: Option<Money>) -> Html {
+fn total_cell(total: Option<Money>, style: MoneyStyle) -> Html {
     match total {
-        Some(amount) => html! { <MoneyCell amount={amount} /> },
+        Some(amount) => html! { <MoneyCell amount={amount} {style} /> },
         None => {
             html! { <td class="pb-table__cell pb-table__cell--numeric">{ "Too large to add up" }</td> }
         }
@@ -27,12 +27,13 @@ pub fn chart_table(
     total_column: bool,
     total_row: Option<&str>,
 ) -> Html {
+    let style = data.style;
     let rows = data.categories.iter().enumerate().map(|(c, category)| {
         html! {
             <tr class="pb-table__row">
                 <th scope="row" class="pb-table__header">{ name(&category.name) }</th>
-                { for (0..data.series.len()).map(|s| html! { <MoneyCell amount={data.amount(c, s)} /> }) }
-                if total_column { { total_cell(data.category_total(c)) } }
+                { for (0..data.series.len()).map(|s| html! { <MoneyCell amount={data.amount(c, s)} {style} /> }) }
+                if total_column { { total_cell(data.category_total(c), style) } }
             </tr>
         }
     });
@@ -40,30 +41,41 @@ pub fn chart_table(
         html! {
             <tr class="pb-table__row pb-table__row--total">
                 <th scope="row" class="pb-table__header">{ heading.to_string() }</th>
-                { for (0..data.series.len()).map(|s| total_cell(data.series_total(s))) }
+                { for (0..data.series.len()).map(|s| total_cell(data.series_total(s), style)) }
                 if total_column {
-                    { total_cell(data.total()) }
+                    { total_cell(data.total(), style) }
                 }
             </tr>
         }
     });
+    // Each total row's and column's rounded parts against its rounded total.
+    let footnote = if total_row.is_some() {
+        let columns: Vec<(&str, Vec<Money>, Money)> = (0..data.series.len())
+            .filter_map(|s| {
+                let parts = (0..data.categories.len())
+                    .map(|c| data.amount(c, s))
+                    .collect();
+                Some((data.series.get(s)?.as_str(), parts, data.series_total(s)?))
+            })
+            .collect();
+        rounding_footnote(style, &columns)
+    } else {
+        html! {}
+    };
     html! {
         <TableRegion label={caption.to_string()}>
             <table class="pb-table">
-                <caption class="pb-table__caption">{ caption.to_string() }</caption>
+                <caption class="pb-table__caption">{ caption.to_string() }{ style_note(style) }</caption>
                 <thead>
                     <tr class="pb-table__row">
                         <th scope="col" class="pb-table__header">{ &data.category_heading }</th>
-                        { for data.series.iter().map(|name| html! {
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ name }</th>
-                        }) }
-                        if total_column {
-                            <th scope="col" class="pb-table__header pb-table__header--numeric">{ "Total" }</th>
-                        }
+                        { for data.series.iter().map(|name| money_head(style, name)) }
+                        if total_column { { money_head(style, "Total") } }
                     </tr>
                 </thead>
                 <tbody>{ for rows }{ for total_row }</tbody>
             </table>
+            { footnote }
         </TableRegion>
     }
 }

@@ -7,18 +7,19 @@ use yew::prelude::*;
 use super::chart_frame::ChartFrame;
 use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::components::partner_summary::year_span;
-use crate::model::Results;
+use crate::model::{MoneyStyle, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct ContributionsChartProps {
     pub results: Rc<Results>,
+    pub style: MoneyStyle,
     #[prop_or(AttrValue::Static("pb-chart-contributions"))]
     pub id: AttrValue,
 }
 
 #[function_component(ContributionsChart)]
 pub fn contributions_chart(props: &ContributionsChartProps) -> Html {
-    let chart = Rc::new(data::contributions(&props.results));
+    let chart = Rc::new(data::contributions(&props.results).shown_in(props.style));
     html! {
         <ChartFrame
             id={props.id.clone()}

@@ -9,6 +9,5 @@ pub mod chart_frame;
 pub mod chart_legend;
 pub mod chart_table;
 pub mod contributions_chart;
-pub mod net_cost_chart;
 pub mod results_charts;
 pub mod series_patterns;

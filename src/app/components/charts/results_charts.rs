@@ -7,19 +7,20 @@ use yew::prelude::*;
 
 use super::balance_chart::BalanceChart;
 use super::contributions_chart::ContributionsChart;
-use crate::model::Results;
+use crate::model::{MoneyStyle, Results};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsChartsProps {
     pub results: Rc<Results>,
+    pub style: MoneyStyle,
 }
 
 #[function_component(ResultsCharts)]
 pub fn results_charts(props: &ResultsChartsProps) -> Html {
     html! {
         <div class="pb-charts">
-            <ContributionsChart results={Rc::clone(&props.results)} />
-            <BalanceChart results={Rc::clone(&props.results)} />
+            <ContributionsChart results={Rc::clone(&props.results)} style={props.style} />
+            <BalanceChart results={Rc::clone(&props.results)} style={props.style} />
         </div>
     }
 }

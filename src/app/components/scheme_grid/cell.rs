@@ -50,6 +50,10 @@ pub struct GridInputProps {
     pub on_cancel: Callback<()>,
     pub on_step: Callback<Step>,
     pub on_paste_block: Callback<String>,
+    /// In a linked option, a cell set here rather than taken from the base: its words
+    /// ("changed from base: £1,200,000.00 → £1,350,000.00"), shown by a marker and read out.
+    #[prop_or_default]
+    pub changed: Option<AttrValue>,
 }
 
 #[function_component(GridInput)]
@@ -159,7 +163,17 @@ pub fn grid_input(props: &GridInputProps) -> Html {
         "pb-grid__input",
         props.numeric.then_some("pb-grid__input--numeric"),
         props.error.is_some().then_some("pb-grid__input--error"),
+        props.changed.is_some().then_some("pb-grid__input--changed"),
     );
+    let changed_id = format!("{}-changed", props.id);
+    let described_by = [
+        props.error.is_some().then(|| error_id(&props.id)),
+        props.changed.is_some().then(|| changed_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     html! {
         <>
             <input
@@ -170,8 +184,9 @@ pub fn grid_input(props: &GridInputProps) -> Html {
                 autocomplete="off"
                 inputmode={props.numeric.then_some("decimal")}
                 aria-label={props.label.clone()}
-                aria-describedby={props.error.is_some().then(|| error_id(&props.id))}
+                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                 aria-invalid={props.error.is_some().then_some("true")}
+                title={props.changed.clone()}
                 value={(*text).clone()}
                 data-committed={props.value.clone()}
                 oninput={on_input}
@@ -181,6 +196,12 @@ pub fn grid_input(props: &GridInputProps) -> Html {
                 onclick={on_click}
                 onpaste={on_paste}
             />
+            if let Some(changed) = &props.changed {
+                <span class="pb-grid__changed" id={changed_id}>
+                    <span aria-hidden="true">{ "◆ changed" }</span>
+                    <span class="pb-visually-hidden">{ changed.clone() }</span>
+                </span>
+            }
             if let Some(error) = &props.error {
                 { field_error(&props.id, error) }
             }

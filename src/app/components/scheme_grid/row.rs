@@ -52,7 +52,13 @@ pub struct SchemeRowProps {
     /// Up or Down from this row's cell in a column: the grid finds the row, which it may have
     /// to draw first.
     pub on_move: Callback<(usize, SchemeColumn, Step)>,
+    /// In a linked option, the cells this row sets itself, with their words.
+    #[prop_or_default]
+    pub changed: Option<ChangedCells>,
 }
+
+/// A row's cells a linked option sets itself, each with its words.
+pub type ChangedCells = Rc<Vec<(SchemeColumn, String)>>;
 
 #[function_component(SchemeRow)]
 pub fn scheme_row(props: &SchemeRowProps) -> Html {
@@ -125,8 +131,14 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             let (dispatcher, dom_id) = (props.dispatcher.clone(), dom_id.clone());
             Callback::from(move |()| dispatcher.dispatch(Action::FieldValid(dom_id.clone())))
         };
+        let changed = props.changed.as_ref().and_then(|cells| {
+            cells
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, text)| AttrValue::from(text.clone()))
+        });
         html! {
-            <GridInput id={dom_id.clone()} label={label(column)} {value} {numeric}
+            <GridInput id={dom_id.clone()} label={label(column)} {value} {numeric} {changed}
                 error={error(&dom_id)} {on_commit} {on_cancel}
                 on_step={on_step(column)} on_paste_block={on_paste(column)} />
         }
@@ -144,7 +156,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             ))),
             _ => None,
         };
-        grid_select(
+        let select = grid_select(
             dom_id,
             label(column),
             options,
@@ -154,7 +166,23 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             on_change,
             on_step(column),
             on_paste(column),
-        )
+        );
+        let changed = props
+            .changed
+            .as_ref()
+            .and_then(|cells| cells.iter().find(|(c, _)| *c == column));
+        match changed {
+            Some((_, text)) => html! {
+                <>
+                    { select }
+                    <span class="pb-grid__changed">
+                        <span aria-hidden="true">{ "◆ changed" }</span>
+                        <span class="pb-visually-hidden">{ text.clone() }</span>
+                    </span>
+                </>
+            },
+            None => select,
+        }
     };
     let horizon_years: &[FinancialYear] = &props.years;
     let planned_in = |year: FinancialYear| planned(line, year);

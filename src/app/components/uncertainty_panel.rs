@@ -1,0 +1,601 @@
+//! "How bad could it get, and how likely?": the simulation's settings, the ranges, a run with
+//! progress and a cancel button, and the results for every option side by side. The run is done
+//! in slices of about 10 ms (`platform::soon` between them), so the page keeps answering the
+//! keyboard and mouse while it runs; results are not saved, they are recomputed from the ranges
+//! and seed, which are.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::money_cell::MoneyCell;
+use super::ranges_editor::RangesEditor;
+use super::select_field::SelectField;
+use super::table_region::TableRegion;
+use crate::app::fields::{Editor, EditorDispatcher};
+use crate::app::state::Action;
+use crate::codec::simulation_csv::simulation_csv;
+use crate::model::uncertainty::{
+    histogram, PartnerSpread, Shape, Simulation, SimulationResults, Spread, Threshold, Uncertainty,
+    MAX_DRAWS, MIN_DRAWS,
+};
+use crate::model::{
+    format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle, PartnerId,
+};
+use crate::platform;
+
+/// Whole pounds: percentiles of thousands of draws are estimates, and pennies would claim a
+/// precision they do not have (each draw itself is settled to the penny). Typed thresholds.
+const WHOLE: MoneyStyle = MoneyStyle {
+    unit: MoneyUnit::Pounds,
+    negative: NegativeStyle::Minus,
+    pence: false,
+};
+
+/// The model's unit and negatives, in whole pounds rather than pence (see [`WHOLE`]).
+fn results_style(model: &Model) -> MoneyStyle {
+    MoneyStyle {
+        pence: false,
+        ..model.money_style()
+    }
+}
+
+/// How long one slice of draws may run before the browser gets control back.
+const SLICE_MS: f64 = 10.0;
+
+#[derive(Properties, PartialEq)]
+pub struct UncertaintyPanelProps {
+    pub editor: Editor,
+}
+
+/// A finished run: the model it was for, and each option's results.
+#[derive(Clone, PartialEq)]
+struct Finished {
+    model: Rc<Model>,
+    runs: Rc<Vec<(String, SimulationResults)>>,
+}
+
+/// Where a run is, for the progress bar.
+#[derive(Clone, Copy, PartialEq)]
+struct Progress {
+    done: u64,
+    total: u64,
+}
+
+enum Status {
+    Idle,
+    Running(Progress),
+    Cancelled,
+    Failed(String),
+}
+
+/// The running simulation, shared between slices.
+struct Run {
+    model: Rc<Model>,
+    queue: Vec<(String, Simulation)>,
+    finished: Vec<(String, SimulationResults)>,
+    cancelled: bool,
+    total: u64,
+}
+
+#[function_component(UncertaintyPanel)]
+pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
+    let editor = &props.editor;
+    let model = &editor.model;
+    let settings = &model.uncertainty;
+    let dispatcher = EditorDispatcher::of(editor);
+    let status = use_state(|| Status::Idle);
+    let finished = use_state(|| None::<Finished>);
+    let run = use_mut_ref(|| None::<Run>);
+    let ranges_open = use_state(|| false);
+
+    let set = {
+        let dispatcher = dispatcher.clone();
+        let settings = settings.clone();
+        move |change: &dyn Fn(&mut Uncertainty)| {
+            let mut next = settings.clone();
+            change(&mut next);
+            dispatcher.dispatch(Action::Uncertainty(next));
+        }
+    };
+    let on_shape = {
+        let set = set.clone();
+        Callback::from(move |value: String| {
+            let shape = if value == "triangular" {
+                Shape::Triangular
+            } else {
+                Shape::Pert
+            };
+            set(&|u: &mut Uncertainty| u.shape = shape);
+        })
+    };
+    let number_error = use_state(|| None::<(String, String)>);
+    let on_number = |field: &'static str| {
+        let (set, number_error) = (set.clone(), number_error.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let text: String = input
+                .value()
+                .chars()
+                .filter(|c| !matches!(c, ',' | ' '))
+                .collect();
+            match (field, text.parse::<u64>()) {
+                ("draws", Ok(n)) if (u64::from(MIN_DRAWS)..=u64::from(MAX_DRAWS)).contains(&n) => {
+                    number_error.set(None);
+                    set(&|u: &mut Uncertainty| u.draws = n as u32);
+                }
+                ("draws", _) => number_error.set(Some((
+                    "simulation-draws".into(),
+                    format!("Type a whole number of draws from {MIN_DRAWS} to {MAX_DRAWS}, for example 5000."),
+                ))),
+                (_, Ok(seed)) => {
+                    number_error.set(None);
+                    set(&|u: &mut Uncertainty| u.seed = seed);
+                }
+                (_, Err(_)) => number_error.set(Some((
+                    "simulation-seed".into(),
+                    "Type the seed as a whole number of at least 0, for example 2026.".into(),
+                ))),
+            }
+        })
+    };
+    let on_draws = on_number("draws");
+    let on_seed = on_number("seed");
+
+    let on_run = {
+        let (status, finished, run, model) =
+            (status.clone(), finished.clone(), run.clone(), model.clone());
+        Callback::from(move |_: MouseEvent| {
+            let model = Rc::new(model.clone());
+            let mut queue = Vec::new();
+            for option in &model.scenarios {
+                match Simulation::new(&model, option.id) {
+                    Ok(simulation) => queue.push((option.name.clone(), simulation)),
+                    Err(error) => {
+                        status.set(Status::Failed(format!("{}: {error}", option.name)));
+                        return;
+                    }
+                }
+            }
+            let total = queue.iter().map(|(_, s)| u64::from(s.total())).sum();
+            queue.reverse();
+            *run.borrow_mut() = Some(Run {
+                model,
+                queue,
+                finished: Vec::new(),
+                cancelled: false,
+                total,
+            });
+            status.set(Status::Running(Progress { done: 0, total }));
+            slice(run.clone(), status.clone(), finished.clone());
+        })
+    };
+    let on_cancel = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(run) = run.borrow_mut().as_mut() {
+                run.cancelled = true;
+            }
+        })
+    };
+    let running = matches!(*status, Status::Running(_));
+    let count = settings.ranges.len() + settings.drivers.len();
+    let on_toggle = {
+        let ranges_open = ranges_open.clone();
+        Callback::from(move |_: MouseEvent| ranges_open.set(!*ranges_open))
+    };
+    let scenario = editor.scenario().cloned();
+    let error_for = |id: &str| {
+        number_error
+            .as_ref()
+            .filter(|(f, _)| f == id)
+            .map(|(_, m)| m.clone())
+    };
+
+    html! {
+        <section class="pb-uncertainty" aria-labelledby="uncertainty-heading" id="uncertainty">
+            <h3 id="uncertainty-heading">{ "Ranges: how bad could it get, and how likely?" }</h3>
+            <p>{ "Give forecasts a low, most likely and high value. The simulation draws thousands of possible years from those ranges, settles each one by every option's rules to the penny, and shows what each partner bears in a typical year (the median, P50), a good one (P10) and a bad one (P90)." }</p>
+            <div class="pb-stress__controls">
+                <SelectField id="simulation-shape" label="Distribution"
+                    hint={AttrValue::from("Three-point: most draws near the most likely value. Triangular: more weight on the extremes.")}
+                    options={vec![("pert".to_string(), Shape::Pert.label().to_string()), ("triangular".to_string(), Shape::Triangular.label().to_string())]}
+                    selected={if settings.shape == Shape::Triangular { "triangular" } else { "pert" }} on_change={on_shape} />
+                { number_field("simulation-draws", "Draws", &format!("From {MIN_DRAWS} to {MAX_DRAWS}"), settings.draws.to_string(), error_for("simulation-draws"), on_draws) }
+                { number_field("simulation-seed", "Seed", "The same seed gives the same figures, for anyone", settings.seed.to_string(), error_for("simulation-seed"), on_seed) }
+            </div>
+            <button type="button" class="pb-button pb-button--secondary" aria-expanded={if *ranges_open { "true" } else { "false" }}
+                aria-controls="ranges-editor" onclick={on_toggle}>
+                { format!("{} ranges ({count} set)", if *ranges_open { "Hide" } else { "Edit" }) }
+            </button>
+            <div id="ranges-editor" hidden={!*ranges_open}>
+                if *ranges_open {
+                    if let Some(scenario) = scenario {
+                        <RangesEditor scenario={scenario} uncertainty={settings.clone()}
+                            forecast_entry={model.forecast_entry} dispatcher={dispatcher.clone()} />
+                    }
+                }
+            </div>
+            { thresholds(settings, &finished, &set) }
+            <div class="pb-uncertainty__run">
+                <button type="button" class="pb-button" id="simulation-run" onclick={on_run} disabled={running}>
+                    { "Run the simulation" }
+                </button>
+                if running {
+                    <button type="button" class="pb-button pb-button--secondary" id="simulation-cancel" onclick={on_cancel}>{ "Cancel" }</button>
+                }
+            </div>
+            { status_view(&status) }
+            if let Some(done) = &*finished {
+                { results_view(done, model) }
+            }
+        </section>
+    }
+}
+
+fn number_field(
+    id: &str,
+    label: &str,
+    hint: &str,
+    value: String,
+    error: Option<String>,
+    on_change: Callback<Event>,
+) -> Html {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let invalid = error.is_some().then_some("true");
+    let described = match &error {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => hint_id.clone(),
+    };
+    html! {
+        <div class="pb-field">
+            <label class="pb-field__label" for={id.to_string()}>{ label }</label>
+            <p class="pb-field__hint" id={hint_id}>{ hint }</p>
+            if let Some(error) = error {
+                <p class="pb-field__error" id={error_id}>{ error }</p>
+            }
+            <input class="pb-input pb-input--amount" id={id.to_string()} type="text" inputmode="numeric"
+                aria-describedby={described} aria-invalid={invalid}
+                value={value} onchange={on_change} />
+        </div>
+    }
+}
+
+/// One slice of draws, then the next once the browser has had its turn.
+fn slice(
+    run: Rc<RefCell<Option<Run>>>,
+    status: UseStateHandle<Status>,
+    finished: UseStateHandle<Option<Finished>>,
+) {
+    let started = platform::now_ms();
+    let mut state = run.borrow_mut();
+    let Some(current) = state.as_mut() else {
+        return;
+    };
+    if current.cancelled {
+        *state = None;
+        status.set(Status::Cancelled);
+        return;
+    }
+    while platform::now_ms() - started < SLICE_MS {
+        let Some((name, simulation)) = current.queue.last_mut() else {
+            break;
+        };
+        if let Err(error) = simulation.run(1) {
+            let message = format!("{name}: {error}");
+            *state = None;
+            status.set(Status::Failed(message));
+            return;
+        }
+        if simulation.is_done() {
+            if let Some((name, simulation)) = current.queue.pop() {
+                current.finished.push((name, simulation.results()));
+            }
+        }
+    }
+    let done = current
+        .finished
+        .iter()
+        .map(|(_, r)| u64::from(r.draws))
+        .sum::<u64>()
+        + current.queue.last().map_or(0, |(_, s)| u64::from(s.done()));
+    if current.queue.is_empty() {
+        finished.set(Some(Finished {
+            model: current.model.clone(),
+            runs: Rc::new(std::mem::take(&mut current.finished)),
+        }));
+        *state = None;
+        status.set(Status::Idle);
+        return;
+    }
+    status.set(Status::Running(Progress {
+        done,
+        total: current.total,
+    }));
+    drop(state);
+    platform::soon(move || slice(run, status, finished));
+}
+
+fn status_view(status: &Status) -> Html {
+    match status {
+        Status::Idle => html! { <div role="status" class="pb-uncertainty__status"></div> },
+        Status::Running(progress) => {
+            let text = format!(
+                "Simulating: {} of {} draws",
+                group(progress.done),
+                group(progress.total)
+            );
+            html! {
+                <div class="pb-uncertainty__status">
+                    <progress id="simulation-progress" max={progress.total.to_string()} value={progress.done.to_string()}
+                        aria-label="Simulation progress" aria-valuetext={text.clone()}></progress>
+                    <p role="status">{ text }</p>
+                </div>
+            }
+        }
+        Status::Cancelled => html! {
+            <div role="status" class="pb-uncertainty__status"><p>{ "Cancelled. Nothing has changed; run it again when ready." }</p></div>
+        },
+        Status::Failed(message) => html! {
+            <div class="pb-notice pb-notice--warning" role="alert"><p>{ message.clone() }</p></div>
+        },
+    }
+}
+
+fn group(n: u64) -> String {
+    format_money(Money::pounds(n as i64), WHOLE)
+        .trim_start_matches('£')
+        .to_string()
+}
+
+/// Per partner, the amount above which "pays more than" counts; blank is its planned
+/// contributions.
+fn thresholds(
+    settings: &Uncertainty,
+    finished: &UseStateHandle<Option<Finished>>,
+    set: &(impl Fn(&dyn Fn(&mut Uncertainty)) + Clone + 'static),
+) -> Html {
+    let Some(done) = finished.as_ref() else {
+        return html! {};
+    };
+    let Some((_, first)) = done.runs.first() else {
+        return html! {};
+    };
+    let fields = first.partners.iter().map(|p| {
+        let id = format!("threshold-{}", p.partner.0);
+        let typed = settings.threshold(p.partner);
+        let partner = p.partner;
+        let set = set.clone();
+        let on_change = Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let amount = Money::parse(input.value().trim()).ok();
+            set(&|u: &mut Uncertainty| {
+                u.thresholds.retain(|t| t.partner != partner);
+                if let Some(amount) = amount {
+                    u.thresholds.push(Threshold { partner, amount });
+                }
+            });
+        });
+        html! {
+            <div class="pb-field">
+                <label class="pb-field__label" for={id.clone()}>{ format!("{}: pays more than", p.name) }</label>
+                <input class="pb-input pb-input--amount" id={id} type="text" inputmode="decimal"
+                    placeholder={format_money(p.threshold, WHOLE)}
+                    value={typed.map_or(String::new(), |m| format_money(m, WHOLE))} onchange={on_change} />
+            </div>
+        }
+    });
+    html! {
+        <fieldset class="pb-fieldset pb-stress__controls">
+            <legend class="pb-fieldset__legend">{ "The chance a partner pays more than… (net cost over the plan; blank: its planned contributions)" }</legend>
+            { for fields }
+        </fieldset>
+    }
+}
+
+fn results_view(done: &Finished, model: &Model) -> Html {
+    let stale = *done.model != *model;
+    let style = results_style(model);
+    let Some((_, first)) = done.runs.first() else {
+        return html! {};
+    };
+    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
+    let options: Vec<&String> = done.runs.iter().map(|(name, _)| name).collect();
+    // Partners with nothing at stake in any option (no contribution, no share, in every draw)
+    // are left out, and the note says how many.
+    let idle = |id: PartnerId| {
+        done.runs.iter().all(|(_, r)| {
+            r.partners.iter().filter(|q| q.partner == id).all(|q| {
+                let n = &q.net_cost;
+                n.lowest.is_zero() && n.highest.is_zero()
+            })
+        })
+    };
+    let shown: Vec<&PartnerSpread> = first.partners.iter().filter(|p| !idle(p.partner)).collect();
+    let left_out = first.partners.len() - shown.len();
+    let partner_rows = shown.iter().map(|p| {
+        let cells = done.runs.iter().map(|(_, r)| {
+            let spread = r.partners.iter().find(|q| q.partner == p.partner);
+            match spread {
+                Some(s) => html! { <>{ money(s.net_cost.p50) }{ money(s.net_cost.p90) }
+                    <td class="pb-table__cell pb-table__cell--numeric">{ format_percent(s.chance_over_threshold) }</td></> },
+                None => html! { <td class="pb-table__cell" colspan="3">{ "Not in this option" }</td> },
+            }
+        });
+        html! { <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>{ for cells }</tr> }
+    });
+    let side_caption = format!(
+        "Each partner's net cost over the plan, by option: median (P50), a bad year (P90), and the chance it pays more than its threshold. {} draws each, seed {}, {} distribution. {}",
+        group(u64::from(first.draws)),
+        first.seed,
+        first.shape.label(),
+        style.note()
+    );
+    let on_csv = {
+        let runs = done.runs.clone();
+        Callback::from(move |_: MouseEvent| {
+            let bytes = simulation_csv(&runs);
+            let _ = platform::files::download("simulation-percentiles.csv", "text/csv", &bytes);
+        })
+    };
+    html! {
+        <div class="pb-uncertainty__results" id="simulation-results">
+            if stale {
+                <div class="pb-notice" role="status"><p>{ "The model has changed since this run: these figures are for the model as it was. Run the simulation again to bring them up to date." }</p></div>
+            }
+            <TableRegion label={side_caption.clone()}>
+                <table class="pb-table" id="simulation-side-by-side">
+                    <caption class="pb-table__caption">{ side_caption }</caption>
+                    <thead>
+                        <tr>
+                            <td class="pb-table__cell"></td>
+                            { for options.iter().map(|name| html! { <th scope="colgroup" colspan="3" class="pb-table__cell">{ (*name).clone() }</th> }) }
+                        </tr>
+                        <tr>
+                            <th scope="col" class="pb-table__cell">{ "Partner" }</th>
+                            { for options.iter().map(|_| html! { <>
+                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head("P50") }</th>
+                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head("P90") }</th>
+                                <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "Chance above threshold" }</th>
+                            </> }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for partner_rows }</tbody>
+                </table>
+            </TableRegion>
+            if left_out > 0 {
+                <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
+            }
+            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results, style)) }
+            <button type="button" class="pb-button pb-button--secondary" onclick={on_csv}>{ "Download the percentiles (CSV)" }</button>
+        </div>
+    }
+}
+
+/// One option: each partner's percentiles of its share of variance and net cost, the pools'
+/// variance and reserve, and a chart of the first partner's net cost.
+fn option_detail(at: usize, name: &str, results: &SimulationResults, style: MoneyStyle) -> Html {
+    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
+    let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
+    let caption =
+        format!("{name}: each partner over the plan, in pounds (P10 a good year, P90 a bad one)");
+    let pools_caption =
+        format!("{name}: each pool's forecast variance over the plan (over + / under −)");
+    html! {
+        <details class="pb-uncertainty__option" open={at == 0}>
+            <summary>{ format!("{name}: percentiles, pools and chart") }</summary>
+            <TableRegion label={caption.clone()}>
+                <table class="pb-table">
+                    <caption class="pb-table__caption">{ caption }</caption>
+                    <thead>
+                        <tr>
+                            <td class="pb-table__cell"></td>
+                            <th scope="colgroup" colspan="4" class="pb-table__cell">{ "Share of variance" }</th>
+                            <th scope="colgroup" colspan="4" class="pb-table__cell">{ "Net cost" }</th>
+                        </tr>
+                        <tr>
+                            <th scope="col" class="pb-table__cell">{ "Partner" }</th>
+                            { for ["P10", "P50", "P90", "Mean", "P10", "P50", "P90", "Mean"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head(h) }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for results.partners.iter().filter(|p| !(p.net_cost.lowest.is_zero() && p.net_cost.highest.is_zero())).map(|p| html! {
+                            <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>
+                                { spread_cells(&p.variance_share) }{ spread_cells(&p.net_cost) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            </TableRegion>
+            <TableRegion label={pools_caption.clone()}>
+                <table class="pb-table">
+                    <caption class="pb-table__caption">{ pools_caption }</caption>
+                    <thead><tr>
+                        <th scope="col" class="pb-table__cell">{ "Pool" }</th>
+                        { for ["P10", "P50", "P90", "Mean"].iter().map(|h| html! { <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ style.head(h) }</th> }) }
+                        <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "Chance the reserve is used up" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for results.pools.iter().map(|p| html! {
+                            <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>
+                                { spread_cells(&p.variance) }
+                                <td class="pb-table__cell pb-table__cell--numeric">{ p.chance_reserve_used_up.map_or("No reserve".to_string(), format_percent) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </TableRegion>
+            { for results.partners.iter().find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
+        </details>
+    }
+}
+
+/// A histogram of one partner's net cost over the draws: SVG bars, a sentence saying what it
+/// shows, and the same counts as a table.
+fn net_cost_chart(id: &str, option: &str, partner: &PartnerSpread, style: MoneyStyle) -> Html {
+    const BINS: usize = 20;
+    const WIDTH: f64 = 640.0;
+    const HEIGHT: f64 = 200.0;
+    let bins = histogram(&partner.net_cost_draws, BINS);
+    let most = bins.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let bar = WIDTH / BINS as f64;
+    let whole = |m: Money| style.amount(m);
+    let title = format!(
+        "{option}: {}'s net cost over the plan, in {} draws",
+        partner.name,
+        partner.net_cost_draws.len()
+    );
+    let description = format!(
+        "Half of the draws fall between {} and {}; in one draw in ten it is above {}. The bars count the draws in each band of net cost, from {} to {}.",
+        whole(partner.net_cost.p10.min(partner.net_cost.p50)),
+        whole(partner.net_cost.p90.max(partner.net_cost.p50)),
+        whole(partner.net_cost.p90),
+        whole(partner.net_cost.lowest),
+        whole(partner.net_cost.highest),
+    );
+    let title_id = format!("{id}-title");
+    let description_id = format!("{id}-description");
+    html! {
+        <figure class="pb-chart" id={id.to_string()}>
+            <figcaption class="pb-chart__caption">
+                <h4 class="pb-chart__title" id={title_id.clone()}>{ title.clone() }</h4>
+                <p class="pb-chart__description" id={description_id.clone()}>{ description }</p>
+            </figcaption>
+            <svg class="pb-histogram" viewBox={format!("0 0 {WIDTH} {}", HEIGHT + 2.0)} role="img"
+                aria-labelledby={title_id} aria-describedby={description_id}>
+                { for bins.iter().enumerate().map(|(at, b)| {
+                    let h = HEIGHT * f64::from(b.count) / f64::from(most);
+                    html! {
+                        <rect class="pb-histogram__bar" x={format!("{:.1}", at as f64 * bar + 1.0)} y={format!("{:.1}", HEIGHT - h)}
+                            width={format!("{:.1}", bar - 2.0)} height={format!("{h:.1}")}>
+                            <title>{ format!("{} to {}: {} draws", whole(b.from), whole(b.to), b.count) }</title>
+                        </rect>
+                    }
+                }) }
+                <line class="pb-histogram__axis" x1="0" x2={WIDTH.to_string()} y1={HEIGHT.to_string()} y2={HEIGHT.to_string()} />
+            </svg>
+            <details class="pb-chart__table">
+                <summary>{ "Show as a table" }</summary>
+                <table class="pb-table">
+                    <caption class="pb-table__caption">{ title }</caption>
+                    <thead><tr>
+                        <th scope="col" class="pb-table__cell">{ "Net cost from" }</th>
+                        <th scope="col" class="pb-table__cell">{ "to" }</th>
+                        <th scope="col" class="pb-table__cell pb-table__cell--numeric">{ "Draws" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for bins.iter().map(|b| html! { <tr>
+                            <td class="pb-table__cell pb-table__cell--numeric">{ whole(b.from) }</td>
+                            <td class="pb-table__cell pb-table__cell--numeric">{ whole(b.to) }</td>
+                            <td class="pb-table__cell pb-table__cell--numeric">{ b.count }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
