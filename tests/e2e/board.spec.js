@@ -129,7 +129,8 @@ test('the comparison chart plots each option\'s difference from the base and fol
 
   /** The chart's table equals the comparison table's "Difference from base" columns. */
   const check = async (figure, span) => {
-    const table = page.getByRole('table', { name: `${figure} by partner, ${span}`, exact: true });
+    // The caption ends with the unit and how negatives are shown.
+    const table = page.getByRole('table', { name: new RegExp(`^${figure} by partner, ${span}`) });
     await expect(chart.getByRole('img')).toHaveAccessibleName(
       new RegExp(`^Difference from the base \\(Option A: as agreed\\) in ${figure.toLowerCase()} by partner, ${span.replace('/', '\\/')}`),
     );

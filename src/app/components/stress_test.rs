@@ -204,6 +204,8 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                     <tbody>{ for own_rows }</tbody>
                 </table>
             </TableRegion>
+            // On screen only: the board paper keeps to three pages with this option's own rule.
+            <div class="pb-stress__patterns">
             <TableRegion label={patterns_caption}>
                 <table class="pb-table" id="stress-patterns">
                     <caption class="pb-table__caption">{ patterns_caption }{ style_note(style) }</caption>
@@ -227,6 +229,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                    shares, or split equally between the partners that contribute; tiered keeps this option's tier, or puts the \
                    first £250,000 on the host; ordered steps and the tier's remainder share pro rata unless this option says otherwise." }
             </p>
+            </div>
         </>
     }
 }
