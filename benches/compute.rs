@@ -20,7 +20,7 @@ fn compute_benches(c: &mut Criterion) {
         let scenario = model
             .base()
             .cloned()
-            .unwrap_or_else(|| model.scenarios[0].clone());
+            .unwrap_or_else(|| pooled_budgets::model::Scenario::clone(&model.scenarios[0]));
         group.bench_function(name, |b| b.iter(|| compute(black_box(&scenario))));
     }
     group.finish();

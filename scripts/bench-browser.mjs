@@ -275,7 +275,10 @@ async function pasteLoop() {
   const t1 = performance.now();
   accept.click();
   await until(() => document.querySelector('.pb-results')?.textContent !== before
-    && document.querySelectorAll('#scheme-grid-region tbody tr').length === 120, 'the pasted schemes');
+    // The grid holds 120 schemes: its aria-rowcount (with the header row) where it draws only
+    // the rows in view, or its rows where it draws them all (builds before issue #13's second round).
+    && (document.querySelector('#scheme-grid-region table')?.getAttribute('aria-rowcount') === '121'
+      || document.querySelectorAll('#scheme-grid-region tbody tr').length === 120), 'the pasted schemes');
   const applied = (await nextPaint()) - t1;
   return { preview, applied, total: preview + applied };
 }

@@ -10,6 +10,7 @@ use pooled_budgets::app::components::pools_editor::PoolsEditor;
 use pooled_budgets::app::components::results_panel::ResultsPanel;
 use pooled_budgets::app::components::ring_fences_editor::RingFencesEditor;
 use pooled_budgets::app::components::scheme_grid::SchemeGrid;
+use pooled_budgets::app::fields::Shared;
 use pooled_budgets::app::state::EditorState;
 use pooled_budgets::model::{
     reference_model, small_model, FinancialYear, Model, PartnerId, PoolId,
@@ -36,7 +37,16 @@ struct HarnessProps {
 fn harness(props: &HarnessProps) -> Html {
     let editor = use_reducer(|| EditorState::new(props.model.clone()));
     match props.part {
-        Part::Plan => html! { <PlanEditor editor={editor} /> },
+        Part::Plan => {
+            let scenario = editor.scenario().cloned().unwrap_or_else(|| {
+                panic!("the model has no option to plan");
+            });
+            html! {
+                <PlanEditor scenario_index={editor.scenario_index()}
+                    name={AttrValue::from(scenario.name.clone())} horizon={scenario.horizon}
+                    errors={Shared::new(editor.field_errors.clone())} editor={editor} />
+            }
+        }
         Part::Pools => html! { <PoolsEditor editor={editor} /> },
         Part::Contributions => html! { <ContributionsEditor editor={editor} /> },
         Part::Lines => html! { <SchemeGrid editor={editor} on_paste_block={Callback::noop()} /> },

@@ -331,7 +331,8 @@ fn blank_model() -> Model {
             ScenarioId(1),
             "Option A: 50:50",
             Horizon::new(FinancialYear(2025), 1),
-        )],
+        )
+        .into()],
         base_scenario: ScenarioId(1),
         forecast_entry: pooled_budgets::model::ForecastEntry::Variance,
         paper: Default::default(),

@@ -693,7 +693,7 @@ fn perturb(model: &mut Model, pick: u32, number: i64, name: String) {
         16 | 17 => return perturb_uncertainty(model, pick, number),
         _ => {}
     }
-    let Some(scenario) = model.scenarios.get_mut(index) else {
+    let Some(scenario) = model.scenarios.get_mut(index).map(|s| &mut **s) else {
         return;
     };
     let small = (number % 1000).unsigned_abs() as usize;

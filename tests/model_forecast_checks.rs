@@ -10,7 +10,7 @@ use pooled_budgets::model::{
 
 /// The small model's "Home adaptations (DFG)": £2,500,000 planned each year, no savings.
 fn with_forecast(outturn: Outturn) -> Scenario {
-    let mut scenario = small_model().scenarios[0].clone();
+    let mut scenario = Scenario::clone(&small_model().scenarios[0]);
     for line in &mut scenario.lines {
         line.forecast.clear();
     }

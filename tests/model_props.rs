@@ -298,7 +298,7 @@ impl Genes<'_> {
             },
             name: self.name(),
             scenarios: (0..self.below(3) + 1)
-                .map(|i| self.scenario(i as u32))
+                .map(|i| self.scenario(i as u32).into())
                 .collect(),
             base_scenario: ScenarioId(self.below(3) as u32),
             paper: Default::default(),
@@ -501,11 +501,14 @@ fn base_and_option(genes: &[u64]) -> (Scenario, Scenario) {
         at: 0,
     };
     let mut model = Model {
-        scenarios: vec![g.scenario(1), g.scenario(2)],
+        scenarios: vec![g.scenario(1).into(), g.scenario(2).into()],
         ..g.model()
     };
     pooled_budgets::model::repair_duplicate_ids(&mut model);
-    let (base, other) = (model.scenarios[0].clone(), model.scenarios[1].clone());
+    let (base, other) = (
+        Scenario::clone(&model.scenarios[0]),
+        Scenario::clone(&model.scenarios[1]),
+    );
     let mut option = base.clone();
     option.id = other.id;
     match g.below(4) {
@@ -542,12 +545,12 @@ fn base_and_option(genes: &[u64]) -> (Scenario, Scenario) {
         }
     }
     let mut pair = Model {
-        scenarios: vec![base, option],
+        scenarios: vec![base.into(), option.into()],
         ..model
     };
     pooled_budgets::model::repair_duplicate_ids(&mut pair);
-    let option = pair.scenarios.pop().unwrap_or_else(|| unreachable!());
-    let base = pair.scenarios.pop().unwrap_or_else(|| unreachable!());
+    let option = Scenario::clone(&pair.scenarios.pop().unwrap_or_else(|| unreachable!()));
+    let base = Scenario::clone(&pair.scenarios.pop().unwrap_or_else(|| unreachable!()));
     (base, option)
 }
 
@@ -571,7 +574,7 @@ proptest! {
         let mut model = Model {
             schema_version: SCHEMA_VERSION,
             name: "Linked".to_string(),
-            scenarios: vec![base.clone(), option.clone()],
+            scenarios: vec![base.clone().into(), option.clone().into()],
             base_scenario: base.id,
             forecast_entry: Default::default(),
             paper: Default::default(),

@@ -96,7 +96,7 @@ fn validate_names_a_partner_listed_twice_and_a_ring_fence_set_twice() {
 #[test]
 fn repair_renumbers_later_holders_and_says_so() {
     let mut model = with_duplicates();
-    let results_before: Vec<_> = model.scenarios.iter().map(compute).collect();
+    let results_before: Vec<_> = model.scenarios.iter().map(|s| compute(s)).collect();
     let notices = repair_duplicate_ids(&mut model);
     assert_eq!(
         notices,
@@ -118,7 +118,7 @@ fn repair_renumbers_later_holders_and_says_so() {
         messages(&model)
     );
     // References kept the first holder, so the figures are the same.
-    let results_after: Vec<_> = model.scenarios.iter().map(compute).collect();
+    let results_after: Vec<_> = model.scenarios.iter().map(|s| compute(s)).collect();
     for (before, after) in results_before.iter().zip(&results_after) {
         let totals = |r: &Result<pooled_budgets::model::Results, _>| {
             r.as_ref().ok().map(|r| r.partner_totals.clone())

@@ -402,9 +402,12 @@ fn assert_round_trip(scenario: &Scenario) {
 
 #[test]
 fn export_then_import_gives_the_same_schemes() {
-    let mut scenarios: Vec<Scenario> = reference_model().scenarios;
+    let plain = |model: pooled_budgets::model::Model| {
+        model.scenarios.into_iter().map(|s| Scenario::clone(&s))
+    };
+    let mut scenarios: Vec<Scenario> = plain(reference_model()).collect();
     for template in templates::all() {
-        scenarios.extend(template.model.scenarios);
+        scenarios.extend(plain(template.model));
     }
     for scenario in &scenarios {
         assert_round_trip(scenario);

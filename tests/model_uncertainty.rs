@@ -86,7 +86,7 @@ fn a_range_with_low_likely_and_high_the_same_gives_the_plan_in_every_draw() {
 /// around its plan.
 fn fifty_fifty() -> Model {
     let mut model = small_model();
-    let scenario = &mut model.scenarios[0];
+    let scenario = &mut *model.scenarios[0];
     scenario.partners.truncate(2);
     scenario.contributions.truncate(2);
     for (contribution, partner) in scenario.contributions.iter_mut().zip([1, 2]) {
@@ -146,7 +146,7 @@ fn a_symmetric_range_under_a_fifty_fifty_rule_gives_each_partner_the_same_percen
 #[test]
 fn one_triangular_line_matches_the_exact_quantiles() {
     let mut model = fifty_fifty();
-    let scenario = &mut model.scenarios[0];
+    let scenario = &mut *model.scenarios[0];
     // One year, a whole pool borne by the host, a skewed range.
     scenario.horizon.years = 1;
     scenario.pools[0].risk_share = RiskShare::HostBears;

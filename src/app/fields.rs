@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
+use crate::model::CowRc;
 use crate::model::{
     format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent, Problem,
     Scenario,
@@ -67,11 +68,33 @@ impl EditorDispatcher {
         )
     }
 
+    /// `f` of the editor's state as it is now (for an event that needs more than the component
+    /// shows, such as the whole model for a download).
+    pub fn with_state<R>(&self, f: impl FnOnce(&EditorState) -> R) -> Option<R> {
+        let latest = self.latest.borrow();
+        latest.as_ref().map(|editor| f(editor))
+    }
+
     /// `f` of the open scenario as it is now.
     pub fn with_scenario<R>(&self, f: impl FnOnce(&Scenario) -> R) -> Option<R> {
         let latest = self.latest.borrow();
         latest.as_ref().and_then(|editor| editor.scenario().map(f))
     }
+}
+
+/// A callback that is the same on every render and calls the newest `callback` given: a parent's
+/// closure made afresh each render then does not redraw a child with narrow props.
+#[hook]
+pub fn use_stable_callback<IN: 'static>(callback: Callback<IN>) -> Callback<IN> {
+    let newest = use_mut_ref(|| callback.clone());
+    *newest.borrow_mut() = callback;
+    (*use_memo((), move |()| {
+        Callback::from(move |value: IN| {
+            let callback = newest.borrow().clone();
+            callback.emit(value)
+        })
+    }))
+    .clone()
 }
 
 /// The editor's stable dispatcher: the same value on every render of the calling component.
@@ -155,16 +178,31 @@ pub fn use_shared<T: PartialEq + Clone + 'static>(value: &T) -> Shared<T> {
     shared
 }
 
-/// The open option, shared: the same pointer while it is equal (compared, not copied).
+/// The open option as the modeller shares it with the components that show it (a context): one
+/// copy for all of them per change to the model.
+#[derive(Clone, PartialEq)]
+pub struct OpenScenario(pub Shared<Option<CowRc<Scenario>>>);
+
+/// The open option, shared: the same pointer until the model changes (known from its version,
+/// not by comparing it), then one new copy. From the modeller's context where it gives one.
 #[hook]
-pub fn use_open_scenario(editor: &Editor) -> Shared<Option<Scenario>> {
-    let last = use_mut_ref(|| Shared::new(editor.scenario().cloned()));
-    let changed = last.borrow().as_ref() != editor.scenario();
-    if changed {
-        *last.borrow_mut() = Shared::new(editor.scenario().cloned());
+pub fn use_open_scenario(editor: &Editor) -> Shared<Option<CowRc<Scenario>>> {
+    type Key = (u32, u64, crate::model::ScenarioId);
+    let provided = use_context::<OpenScenario>();
+    let last = use_mut_ref(|| None::<(Key, Shared<Option<CowRc<Scenario>>>)>);
+    if let Some(OpenScenario(shared)) = provided {
+        return shared;
     }
-    let shared = last.borrow().clone();
-    shared
+    let key = (editor.generation, editor.model_version, editor.open);
+    let mut last = last.borrow_mut();
+    match &*last {
+        Some((kept, shared)) if *kept == key => shared.clone(),
+        _ => {
+            let shared = Shared::new(editor.scenario_shared().cloned());
+            *last = Some((key, shared.clone()));
+            shared
+        }
+    }
 }
 
 /// `make(value)`, computed again only when `value` changed (compared, not copied).

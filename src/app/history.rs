@@ -1,13 +1,15 @@
-//! Undo and redo history that shares what did not change: a snapshot holds each option, and each
-//! partner, pool, contribution, line and ring-fence within it, behind an `Rc` reused from the
-//! neighbouring snapshot when equal. An edit to one amount then costs history one contribution
-//! and a few lists of pointers, not a copy of the whole model (docs/benchmarks.md, measure 6).
-//! The model's own types stay plain; this representation lives only in the editor's history.
+//! Undo and redo history that shares what did not change. A model shares its options between
+//! copies until one is changed (`CowRc`), so a snapshot holds every option that an edit left
+//! alone as the very option the model holds. An option that changed is kept item by item: each
+//! partner, pool, contribution, line and ring-fence behind an `Rc` reused from the neighbouring
+//! snapshot when equal. An edit to one amount then costs history one contribution and a few
+//! lists of pointers, not a copy of the whole model (docs/benchmarks.md, measure 6).
 
 use std::rc::Rc;
 
 use crate::model::{
-    Contribution, Model, Partner, Pool, RingFenceRequirement, Scenario, ScenarioId, SpendLine,
+    Contribution, CowRc, Model, Partner, Pool, RingFenceRequirement, Scenario, ScenarioId,
+    SpendLine,
 };
 
 /// A point in history: the model, and which option was open, so undo shows the change it undoes.
@@ -22,7 +24,26 @@ pub struct Snapshot {
 #[derive(Debug, PartialEq)]
 struct SharedModel {
     header: Model,
-    scenarios: Vec<Rc<SharedScenario>>,
+    scenarios: Vec<Stored>,
+}
+
+/// One option as history keeps it.
+#[derive(Debug, PartialEq)]
+enum Stored {
+    /// The option as the model held it, shared with the model and with the neighbouring
+    /// snapshots while none of them changed it.
+    Whole(CowRc<Scenario>),
+    /// An option that changed, item by item, each item shared with the neighbouring snapshot.
+    Items(Rc<SharedScenario>),
+}
+
+impl Stored {
+    fn id(&self) -> ScenarioId {
+        match self {
+            Stored::Whole(scenario) => scenario.id,
+            Stored::Items(shared) => shared.header.id,
+        }
+    }
 }
 
 /// An option whose items are shared; `header` is the option with its lists empty.
@@ -45,10 +66,20 @@ impl Snapshot {
         let scenarios = model
             .scenarios
             .iter()
-            .map(|scenario| {
-                let neighbour = like.iter().find(|s| s.header.id == scenario.id);
-                SharedScenario::of(scenario, neighbour)
-            })
+            .map(
+                |scenario| match like.iter().find(|s| s.id() == scenario.id) {
+                    // Unchanged since the neighbour, or nothing to share with: the option itself.
+                    Some(Stored::Whole(kept)) if CowRc::same(kept, scenario) => {
+                        Stored::Whole(kept.clone())
+                    }
+                    None => Stored::Whole(scenario.clone()),
+                    // Changed: item by item, sharing what the neighbour had item by item.
+                    Some(Stored::Items(neighbour)) => {
+                        Stored::Items(SharedScenario::of(scenario, Some(neighbour)))
+                    }
+                    Some(Stored::Whole(_)) => Stored::Items(SharedScenario::of(scenario, None)),
+                },
+            )
             .collect();
         Snapshot {
             model: SharedModel { header, scenarios },
@@ -59,7 +90,15 @@ impl Snapshot {
     /// The model this snapshot holds, as plain data.
     pub fn model(&self) -> Model {
         let mut model = self.model.header.clone();
-        model.scenarios = self.model.scenarios.iter().map(|s| s.scenario()).collect();
+        model.scenarios = self
+            .model
+            .scenarios
+            .iter()
+            .map(|stored| match stored {
+                Stored::Whole(scenario) => scenario.clone(),
+                Stored::Items(shared) => shared.scenario().into(),
+            })
+            .collect();
         model
     }
 }
@@ -189,35 +228,58 @@ mod tests {
     use super::*;
     use crate::model::large_model;
 
+    fn same_options(a: &Snapshot, b: &Snapshot) -> Vec<bool> {
+        a.model
+            .scenarios
+            .iter()
+            .zip(&b.model.scenarios)
+            .map(|pair| match pair {
+                (Stored::Whole(x), Stored::Whole(y)) => CowRc::same(x, y),
+                (Stored::Items(x), Stored::Items(y)) => Rc::ptr_eq(x, y),
+                _ => false,
+            })
+            .collect()
+    }
+
     #[test]
-    fn an_unchanged_model_shares_every_option() {
+    fn an_unchanged_model_shares_every_option_with_the_model_itself() {
         let model = large_model();
         let first = Snapshot::of(&model, ScenarioId(1), None);
         let second = Snapshot::of(&model, ScenarioId(1), Some(&first));
-        assert!(first
-            .model
-            .scenarios
-            .iter()
-            .zip(&second.model.scenarios)
-            .all(|(a, b)| Rc::ptr_eq(a, b)));
+        assert!(same_options(&first, &second).into_iter().all(|same| same));
+        assert!(first.model.scenarios.iter().zip(&model.scenarios).all(
+            |(stored, option)| matches!(stored, Stored::Whole(kept) if CowRc::same(kept, option))
+        ));
         assert_eq!(second.model(), model);
     }
 
     #[test]
-    fn an_edit_copies_only_the_item_it_changed() {
+    fn an_edit_copies_only_the_option_and_then_the_item_it_changed() {
         let model = large_model();
         let first = Snapshot::of(&model, ScenarioId(1), None);
         let mut edited = model.clone();
         edited.scenarios[0].contributions[0].name.push('!');
         let second = Snapshot::of(&edited, ScenarioId(1), Some(&first));
-        let (a, b) = (&first.model.scenarios[0], &second.model.scenarios[0]);
-        assert!(!Rc::ptr_eq(a, b));
+        // Only the option that changed is held apart; the others are the model's own.
+        let same = same_options(&first, &second);
+        assert!(!same[0]);
+        assert!(same[1..].iter().all(|same| *same));
+        assert_eq!(second.model(), edited);
+        // Once held item by item, a further edit shares every item it left alone.
+        let mut again = edited.clone();
+        again.scenarios[0].contributions[0].name.push('?');
+        let third = Snapshot::of(&again, ScenarioId(1), Some(&second));
+        let (Stored::Items(a), Stored::Items(b)) =
+            (&second.model.scenarios[0], &third.model.scenarios[0])
+        else {
+            panic!("the option that changed is held item by item");
+        };
         assert!(!Rc::ptr_eq(&a.contributions[0], &b.contributions[0]));
         assert!(a.contributions[1..]
             .iter()
             .zip(&b.contributions[1..])
             .all(|(x, y)| Rc::ptr_eq(x, y)));
         assert!(a.lines.iter().zip(&b.lines).all(|(x, y)| Rc::ptr_eq(x, y)));
-        assert_eq!(second.model(), edited);
+        assert_eq!(third.model(), again);
     }
 }

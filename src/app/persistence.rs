@@ -26,6 +26,11 @@ pub trait Store {
     fn keys(&self) -> Vec<String>;
 }
 
+/// Writes `model` under `key` as saved JSON (through a buffer kept between saves).
+fn write_model<S: Store>(store: &S, key: &str, model: &Model) -> Result<(), StorageProblem> {
+    saved::with_encoded(model, |text| store.write(key, text))
+}
+
 /// This browser's localStorage (`crate::platform::storage`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Browser;
@@ -400,9 +405,7 @@ pub fn save<S: Store>(store: &S, session: &Session, model: &Model) -> Result<Ses
         Some(_) => {}
     }
     let refused = |p: StorageProblem| SaveProblem::Refused(p.0);
-    store
-        .write(&library::model_key(session.open), &saved::encode(model))
-        .map_err(refused)?;
+    write_model(store, &library::model_key(session.open), model).map_err(refused)?;
     library.rename(session.open, &model.name);
     let revision = library.bump(session.open).unwrap_or(0);
     store
@@ -424,9 +427,7 @@ pub fn add<S: Store>(store: &S, session: &Session, model: &Model) -> Result<Sess
     let mut library = index_for_writing(store)?;
     let id = library.add_avoiding(&model.name, &stored_ids(store));
     let refused = |p: StorageProblem| SaveProblem::Refused(p.0);
-    store
-        .write(&library::model_key(id), &saved::encode(model))
-        .map_err(refused)?;
+    write_model(store, &library::model_key(id), model).map_err(refused)?;
     let revision = library.bump(id).unwrap_or(0);
     library.open = id;
     if let Err(problem) = store.write(INDEX_KEY, &library::encode(&library)) {

@@ -11,7 +11,7 @@ use super::history::Snapshot;
 use crate::model::edit::{apply, apply_to_model, Edit, EditError, ModelEdit};
 use crate::model::linked;
 use crate::model::uncertainty::Uncertainty;
-use crate::model::{ForecastEntry, Model, MoneyDisplay, PaperField, Scenario, ScenarioId};
+use crate::model::{CowRc, ForecastEntry, Model, MoneyDisplay, PaperField, Scenario, ScenarioId};
 
 /// How many steps back undo can go. Each step is a snapshot of the model that shares every
 /// option and item unchanged since its neighbour (`super::history`), so a step costs about
@@ -55,6 +55,9 @@ pub struct EditorState {
     /// component keeps from earlier states, like the last results that computed, belongs to
     /// the model only while this is unchanged.
     pub generation: u32,
+    /// How many times the model has changed within this generation (an edit, undo, redo): a
+    /// cheap way to tell that it changed without comparing or copying it (autosave).
+    pub model_version: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +100,7 @@ impl EditorState {
             field_errors: BTreeMap::new(),
             notice: None,
             generation: 0,
+            model_version: 0,
         }
     }
 
@@ -104,6 +108,15 @@ impl EditorState {
     pub fn scenario(&self) -> Option<&Scenario> {
         self.model
             .scenario(self.open)
+            .or_else(|| self.model.scenarios.first().map(|s| &**s))
+    }
+
+    /// The open scenario as the model shares it (copying it shares it).
+    pub fn scenario_shared(&self) -> Option<&CowRc<Scenario>> {
+        self.model
+            .scenarios
+            .iter()
+            .find(|s| s.id == self.open)
             .or_else(|| self.model.scenarios.first())
     }
 
@@ -234,6 +247,7 @@ impl EditorState {
         if *previous == self.model {
             return;
         }
+        self.model_version = self.model_version.wrapping_add(1);
         let snapshot = Snapshot::of(previous, self.open, self.undo.last().map(|s| &**s));
         self.undo.push(Rc::new(snapshot));
         if self.undo.len() > UNDO_LIMIT {
@@ -248,6 +262,7 @@ impl EditorState {
     fn restore(&mut self, snapshot: &Snapshot) -> Snapshot {
         self.open = snapshot.open;
         let replaced = std::mem::replace(&mut self.model, snapshot.model());
+        self.model_version = self.model_version.wrapping_add(1);
         let current = Snapshot::of(&replaced, snapshot.open, Some(snapshot));
         self.field_errors.clear();
         self.notice = None;
@@ -276,9 +291,11 @@ impl PartialEq for EditorState {
             field_errors,
             notice,
             generation,
+            model_version,
         } = self;
         *open == other.open
             && *generation == other.generation
+            && *model_version == other.model_version
             && *notice == other.notice
             && *field_errors == other.field_errors
             && *model == other.model
@@ -332,6 +349,7 @@ impl EditorState {
             field_errors: self.field_errors.clone(),
             notice: self.notice.clone(),
             generation: self.generation,
+            model_version: self.model_version,
         }
     }
 }

@@ -178,7 +178,7 @@ pub fn comparison(model: &Model) -> Result<Vec<u8>, ComputeError> {
     ]);
     let base = model
         .scenario(model.base_scenario)
-        .or_else(|| model.scenarios.first());
+        .or_else(|| model.scenarios.first().map(|s| &**s));
     let Some(base) = base else {
         return Ok(table.bytes());
     };

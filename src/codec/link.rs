@@ -51,8 +51,9 @@ pub fn encode_scenario_link(model: &Model, scenario: ScenarioId) -> String {
                 name: model.name.clone(),
                 scenarios: vec![crate::model::Scenario {
                     link: None,
-                    ..only.clone()
-                }],
+                    ..crate::model::Scenario::clone(only)
+                }
+                .into()],
                 base_scenario: scenario,
                 forecast_entry: model.forecast_entry,
                 paper: model.paper.clone(),

@@ -21,6 +21,29 @@ pub fn encode(model: &Model) -> String {
     serde_json::to_string(&linked::saved_form(model)).unwrap_or_default()
 }
 
+/// `use_text` of `encode(model)`, written into a buffer kept for the next call. Autosave writes a
+/// large model's megabyte or two of JSON again and again; a fresh string each time (grown by
+/// doubling) needed fresh memory whenever the space freed last time had been reused meanwhile,
+/// and wasm memory never shrinks (docs/benchmarks.md, 6).
+pub fn with_encoded<R>(model: &Model, use_text: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            let text = match serde_json::to_writer(&mut *buffer, model) {
+                // serde_json writes UTF-8.
+                Ok(()) => std::str::from_utf8(&buffer).unwrap_or_default(),
+                Err(_) => "",
+            };
+            use_text(text)
+        }
+        // Called again from within `use_text`: no buffer to share.
+        Err(_) => use_text(&encode(model)),
+    })
+}
+
 /// The same JSON, indented, for a file someone may read or edit by hand. Indented through a
 /// `Value` (keys then in alphabetical order): printing the model itself with the pretty
 /// printer would compile a second copy of all its serialisation code into the wasm.

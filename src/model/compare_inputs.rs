@@ -486,7 +486,7 @@ fn without_one(base: &Scenario, option: &Scenario, link: &Link, what: &Override)
     let mut pair = Model {
         schema_version: 0,
         name: String::new(),
-        scenarios: vec![base.clone(), without],
+        scenarios: vec![base.clone().into(), without.into()],
         base_scenario: base.id,
         forecast_entry: Default::default(),
         paper: Default::default(),
@@ -494,7 +494,7 @@ fn without_one(base: &Scenario, option: &Scenario, link: &Link, what: &Override)
         money_display: Default::default(),
     };
     linked::use_base(&mut pair, option.id, what);
-    let before = pair.scenarios.get(1).unwrap_or(base);
+    let before = pair.scenarios.get(1).map_or(base, |s| &**s);
     describe_input_changes(before, option)
 }
 

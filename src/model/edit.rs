@@ -721,7 +721,9 @@ pub fn apply_to_model(model: &mut Model, edit: &ModelEdit) -> Result<ScenarioId,
                 .ok_or(EditError::Missing("option"))?;
             let id = ScenarioId(next_id(model.scenarios.iter().map(|s| s.id.0)));
             let name = format!("New option {}", model.scenarios.len() + 1);
-            model.scenarios.push(Scenario::empty(id, &name, horizon));
+            model
+                .scenarios
+                .push(Scenario::empty(id, &name, horizon).into());
             Ok(id)
         }
         ModelEdit::Remove(id) => {

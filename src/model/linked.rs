@@ -708,7 +708,7 @@ fn rebuild(model: &mut Model, id: ScenarioId) {
     };
     let fresh = rebuilt(base, option, &link.overrides);
     if let Some(slot) = model.scenarios.iter_mut().find(|s| s.id == id) {
-        *slot = fresh;
+        *slot = fresh.into();
     }
 }
 

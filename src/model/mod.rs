@@ -6,6 +6,7 @@ mod compare;
 mod compare_inputs;
 mod compute;
 mod contribution;
+mod cow_rc;
 pub mod edit;
 pub mod fixtures;
 pub mod forecast_checks;
@@ -42,6 +43,7 @@ pub use compute::{compute, ComputeError};
 pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
 };
+pub use cow_rc::CowRc;
 
 pub use format::{
     format_money, format_percent, meaningful_percent, MoneyDisplay, MoneyStyle, MoneyUnit,

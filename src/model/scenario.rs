@@ -5,6 +5,7 @@ use super::format::{MoneyDisplay, MoneyStyle};
 use serde::{Deserialize, Serialize};
 
 use super::contribution::Contribution;
+use super::cow_rc::CowRc;
 use super::linked::Link;
 use super::paper::BoardPaper;
 use super::partner::{Partner, PartnerId};
@@ -108,7 +109,9 @@ impl ForecastEntry {
 pub struct Model {
     pub schema_version: u32,
     pub name: String,
-    pub scenarios: Vec<Scenario>,
+    /// Shared between copies of the model until changed (`CowRc`): an edit copies only the
+    /// option it changes.
+    pub scenarios: Vec<CowRc<Scenario>>,
     pub base_scenario: ScenarioId,
     #[serde(default, skip_serializing_if = "ForecastEntry::is_variance")]
     pub forecast_entry: ForecastEntry,
@@ -130,7 +133,7 @@ impl Model {
     }
 
     pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
-        self.scenarios.iter().find(|s| s.id == id)
+        self.scenarios.iter().map(|s| &**s).find(|s| s.id == id)
     }
 
     /// The base scenario, if its id names one.

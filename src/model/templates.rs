@@ -95,7 +95,7 @@ fn options(name: &str, scenario: &Scenario) -> Model {
                     pool.risk_share = rule.clone();
                 }
             }
-            option
+            option.into()
         })
         .collect();
     let mut model = Model {
@@ -195,7 +195,8 @@ pub fn blank() -> Model {
             ScenarioId(1),
             "Option A",
             super::year::Horizon::new(FinancialYear(2025), 3),
-        )],
+        )
+        .into()],
         base_scenario: ScenarioId(1),
         forecast_entry: ForecastEntry::Spend,
         paper: BoardPaper::default(),

@@ -1,5 +1,6 @@
 //! What the scheme grid needs from the browser: moving focus between cells, the caret in the
-//! cell being typed in, and the text of a paste (a block of cells from a spreadsheet).
+//! cell being typed in, the text of a paste (a block of cells from a spreadsheet), and the size
+//! and scroll position of its scrolling box (it draws only the rows near what is in view).
 
 use wasm_bindgen::JsCast;
 
@@ -87,4 +88,108 @@ pub fn focus_cell_soon(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+/// The grid's scrolling box as drawn now, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GridBox {
+    /// How far the box is scrolled down.
+    pub scroll_top: f64,
+    /// The height of its visible part.
+    pub height: f64,
+    /// The height of its header row (`thead`).
+    pub head: f64,
+    /// The smallest height of the first few drawn rows (`tr.pb-grid__row`); 0 if none is drawn.
+    pub row: f64,
+}
+
+/// Measures the grid's scrolling box `region`.
+pub fn measure_grid(region: &web_sys::Element) -> GridBox {
+    let height = |e: &web_sys::Element| e.get_bounding_client_rect().height();
+    let head = region
+        .query_selector("thead")
+        .ok()
+        .flatten()
+        .map_or(0.0, |head| height(&head));
+    let mut row = region
+        .query_selector("tbody > tr.pb-grid__row")
+        .ok()
+        .flatten();
+    let (mut smallest, mut seen) = (f64::INFINITY, 0);
+    while let Some(element) = row {
+        if seen == 5 {
+            break;
+        }
+        if element.class_list().contains("pb-grid__row") {
+            smallest = smallest.min(height(&element));
+            seen += 1;
+        }
+        row = element.next_element_sibling();
+    }
+    GridBox {
+        scroll_top: f64::from(region.scroll_top()),
+        height: f64::from(region.client_height()),
+        head,
+        row: if smallest.is_finite() { smallest } else { 0.0 },
+    }
+}
+
+/// Calls `on_change` whenever the scrolling box `region` is scrolled or changes size, until the
+/// returned value is dropped.
+pub struct GridWatch {
+    _scroll: gloo::events::EventListener,
+    resize: Option<(
+        web_sys::ResizeObserver,
+        wasm_bindgen::closure::Closure<dyn FnMut()>,
+    )>,
+}
+
+impl Drop for GridWatch {
+    fn drop(&mut self) {
+        if let Some((observer, _)) = &self.resize {
+            observer.disconnect();
+        }
+    }
+}
+
+pub fn watch_grid(region: &web_sys::Element, on_change: impl Fn() + 'static) -> GridWatch {
+    let on_change = std::rc::Rc::new(on_change);
+    let on_resize = {
+        let on_change = on_change.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || on_change())
+    };
+    let resize = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+        .ok()
+        .map(|observer| {
+            observer.observe(region);
+            (observer, on_resize)
+        });
+    GridWatch {
+        // Passive (gloo's default): it never delays scrolling.
+        _scroll: gloo::events::EventListener::new(region, "scroll", move |_| on_change()),
+        resize,
+    }
+}
+
+/// Sets the height of `element` (an empty row standing in for rows not drawn), through the
+/// CSS object model: an inline `style` attribute would break the content security policy.
+pub fn set_height(element: &web_sys::Element, pixels: f64) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element
+            .style()
+            .set_property("height", &format!("{pixels}px"));
+    }
+}
+
+/// The `aria-rowindex` of the table row holding the event's target (1 is the header row).
+pub fn row_index_of(event: &web_sys::Event) -> Option<usize> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("tr[aria-rowindex]")
+        .ok()??
+        .get_attribute("aria-rowindex")?
+        .parse()
+        .ok()
 }

@@ -67,6 +67,28 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     let _ = then;
 }
 
+/// A callback waiting to run: dropping it (or `cancel`) stops it running.
+pub struct Timer {
+    #[cfg(target_arch = "wasm32")]
+    _timeout: gloo::timers::callback::Timeout,
+}
+
+/// Runs `then` once, `ms` milliseconds from now, unless the returned `Timer` is dropped first.
+/// Natively it never runs.
+pub fn after(ms: u32, then: impl FnOnce() + 'static) -> Timer {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Timer {
+            _timeout: gloo::timers::callback::Timeout::new(ms, then),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ms, then);
+        Timer {}
+    }
+}
+
 /// Runs `then` as soon as the browser has handled what is waiting (input, painting): a message
 /// posted to itself, which, unlike a zero timeout, browsers do not delay by 4 ms when chained.
 /// For long work done in slices (the simulation). Natively it never runs.

@@ -141,3 +141,21 @@ pub fn ask_before_leaving(unsaved: impl Fn() -> bool + 'static) -> gloo::events:
         },
     )
 }
+
+/// Calls `on_hidden` when the page is being left or hidden (`pagehide`, and `visibilitychange`
+/// to hidden): the last moment at which a write to storage is sure to happen, so a change
+/// waiting to be saved is written then. Listens until the returned listeners are dropped.
+pub fn when_page_hidden(on_hidden: impl Fn() + 'static) -> [gloo::events::EventListener; 2] {
+    let on_hidden = std::rc::Rc::new(on_hidden);
+    let on_pagehide = on_hidden.clone();
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    [
+        gloo::events::EventListener::new(&window, "pagehide", move |_| on_pagehide()),
+        gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+            if gloo::utils::document().hidden() {
+                on_hidden();
+            }
+        }),
+    ]
+}

@@ -3,6 +3,7 @@
 // removing schemes; axe-core on the grid in each state the tests reach.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { expectSchemeCount, schemeGridRow, scrollToSchemeRow } from './steps.js';
 
 const grid = (page) => page.getByRole('region', { name: /^Schemes:/ });
 const cell = (page, column, scheme) => grid(page).getByLabel(`${column}, ${scheme}`, { exact: true });
@@ -20,8 +21,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("the template's grid shows its schemes, a row each, with their budgets", async ({ page, problems }) => {
-  const rows = grid(page).locator('tbody tr');
-  await expect(rows).toHaveCount(14);
+  // A grid this small draws every row.
+  await expectSchemeCount(page, 14);
   await expect(grid(page).getByRole('rowheader')).toHaveCount(14);
   await expect(cell(page, 'Scheme name', 'Reablement')).toHaveValue('Reablement');
   await expect(cell(page, 'Budget 2025/26', 'Reablement')).toHaveValue('6,200,000.00');
@@ -176,7 +177,7 @@ test('a scheme is added below the grid and removed from its details', async ({ p
   await expect(name).toBeFocused();
   await page.keyboard.type('Winter pressures');
   await page.keyboard.press('Enter');
-  await expect(grid(page).locator('tbody tr')).toHaveCount(15);
+  await expectSchemeCount(page, 15);
   await expect(cell(page, 'Scheme name', 'Winter pressures')).toHaveValue('Winter pressures');
   await expectNoAxeViolations(page);
 
@@ -184,9 +185,9 @@ test('a scheme is added below the grid and removed from its details', async ({ p
   await page.keyboard.press('Alt+Enter');
   const details = page.getByRole('region', { name: 'Details of Winter pressures' });
   await details.getByRole('button', { name: 'Move up Winter pressures' }).click();
-  await expect(grid(page).locator('tbody tr').nth(13)).toContainText('Winter pressures');
+  await expect(schemeGridRow(page, 14)).toContainText('Winter pressures');
   await details.getByRole('button', { name: 'Remove Winter pressures' }).click();
-  await expect(grid(page).locator('tbody tr')).toHaveCount(14);
+  await expectSchemeCount(page, 14);
   await expect(details).toHaveCount(0);
   await expect(grid(page)).toBeFocused();
   expect(problems).toEqual([]);
@@ -199,7 +200,7 @@ test('removing a partner that commissions schemes lists them first', async ({ pa
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText('Spending line ‘Reablement’ is commissioned by this partner');
   await confirm.getByRole('button', { name: 'Keep it' }).click();
-  await expect(grid(page).locator('tbody tr')).toHaveCount(14);
+  await expectSchemeCount(page, 14);
 });
 
 /** The documented example model with 120 schemes, every seventh running one year only. */
@@ -225,7 +226,7 @@ for (const [width, height] of [[1280, 800], [320, 640]]) {
     await page.getByLabel('Open a model file (.json)').setInputFiles({
       name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hundredAndTwentySchemes())),
     });
-    await expect(grid(page).locator('tbody tr')).toHaveCount(120);
+    await expectSchemeCount(page, 120);
     const box = await grid(page).boundingBox();
     expect(box.height).toBeLessThanOrEqual(0.7 * height + 2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -240,3 +241,54 @@ for (const [width, height] of [[1280, 800], [320, 640]]) {
     expect(problems).toEqual([]);
   });
 }
+
+test('120 schemes: only the rows near the view are drawn, and keys, links and focus still reach every row', async ({ page, problems }) => {
+  await page.getByLabel('Open a model file (.json)').setInputFiles({
+    name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hundredAndTwentySchemes())),
+  });
+  await expectSchemeCount(page, 120);
+  // The table says how many rows it has and where each drawn row is; far fewer are drawn.
+  const drawn = grid(page).locator('tbody tr.pb-grid__row');
+  expect(await drawn.count()).toBeLessThan(40);
+  await expect(drawn.first()).toHaveAttribute('aria-rowindex', '2');
+
+  // Arrow keys go on past the rows drawn at first, the grid scrolling with them.
+  await cell(page, 'Scheme name', 'Reablement at home 1').focus();
+  for (let i = 0; i < 45; i += 1) await page.keyboard.press('ArrowDown');
+  const row46 = cell(page, 'Scheme name', 'Reablement at home 46');
+  await expect(row46).toBeFocused();
+  await expect(schemeGridRow(page, 46)).toHaveAttribute('aria-rowindex', '47');
+  await expect(row46).toBeInViewport();
+
+  // The row with focus stays drawn while the grid is scrolled far from it, so focus is never
+  // lost; the next arrow key carries on from it.
+  await scrollToSchemeRow(page, 1);
+  await expect(row46).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 'Scheme name', 'Carers breaks 47')).toBeFocused();
+  // Tab and Shift+Tab move along the row as ever.
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 'Pool', 'Carers breaks 47')).toBeFocused();
+
+  // A forecast far down the grid that the checklist warns about; its link, followed from the
+  // top of the grid, draws the row again and puts focus in the cell.
+  await scrollToSchemeRow(page, 100);
+  const forecast = grid(page).getByLabel(/^Forecast (spend|over\/underspend) 2025\/26, Community equipment 99$/);
+  await forecast.fill('50%');
+  await forecast.press('Enter');
+  await scrollToSchemeRow(page, 1);
+  await cell(page, 'Scheme name', 'Reablement at home 1').focus();
+  await expect(schemeGridRow(page, 99)).toHaveCount(0);
+  const warning = page.locator('.pb-checklist__warnings a').filter({ hasText: 'Community equipment 99' });
+  await warning.click();
+  await expect(forecast).toBeFocused();
+  await expect(forecast).toBeInViewport();
+  await expectNoAxeViolations(page);
+
+  // A scheme added at the end is drawn and focused, wherever the grid was scrolled.
+  await scrollToSchemeRow(page, 1);
+  await page.getByRole('button', { name: 'Add scheme' }).click();
+  await expectSchemeCount(page, 121);
+  await expect(cell(page, 'Scheme name', 'Spending line 121')).toBeFocused();
+  expect(problems).toEqual([]);
+});

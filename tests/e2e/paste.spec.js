@@ -3,9 +3,9 @@
 // and imported into a fresh one with the same figures.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { expectSchemeCount, scrollToSchemeRow } from './steps.js';
 
 const grid = (page) => page.locator('#scheme-grid-region table');
-const rows = (page) => grid(page).locator('tbody tr');
 const poolTable = (page) => page.getByRole('table', { name: /income and spending by year/ }).first();
 const preview = (page) => page.getByRole('region', { name: /^(Paste these rows|Import ‘.*’)\?$/ });
 
@@ -71,7 +71,7 @@ function workbookBlock(years, pool, commissioners) {
 test('60 rows pasted from Excel: a preview, then the schemes, the pool totals to the penny, and one undo', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Over- or underspend against plan').check();
-  await expect(rows(page)).toHaveCount(14);
+  await expectSchemeCount(page, 14);
   const years = await budgetYears(page);
   expect(years.length).toBeGreaterThan(1);
   const before = await poolTable(page).innerText();
@@ -86,14 +86,15 @@ test('60 rows pasted from Excel: a preview, then the schemes, the pool totals to
   await expect(preview(page)).toContainText(`row 7, Budget ${years[1]}: ‘TBC’`);
   await expect(preview(page)).toContainText('left blank');
   // Nothing has changed yet.
-  await expect(rows(page)).toHaveCount(14);
+  await expectSchemeCount(page, 14);
   expect(await poolTable(page).innerText()).toBe(before);
   await expectNoAxeViolations(page);
 
   await preview(page).getByRole('button', { name: 'Paste them' }).click();
   await expect(preview(page)).toHaveCount(0);
-  await expect(rows(page)).toHaveCount(60);
+  await expectSchemeCount(page, 60);
   await expect(page.locator('#scenario-0-line-2-name')).toHaveValue("Carers' breaks (respite at home)");
+  await scrollToSchemeRow(page, 60);
   await expect(page.locator('#scenario-0-line-59-reference')).toHaveValue('BCF-060');
   const table = await poolTable(page).innerText();
   for (const [y, year] of years.entries()) {
@@ -104,7 +105,7 @@ test('60 rows pasted from Excel: a preview, then the schemes, the pool totals to
   await page.screenshot({ path: `${SCREENSHOTS}/grid-60-pasted.png`, fullPage: false });
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(rows(page)).toHaveCount(14);
+  await expectSchemeCount(page, 14);
   expect(await poolTable(page).innerText()).toBe(before);
 });
 
@@ -116,7 +117,7 @@ test('a single value pasted into a cell is a normal paste, and cancelling a bloc
   await expect(preview(page)).toBeVisible();
   await preview(page).getByRole('button', { name: 'Cancel: change nothing' }).click();
   await expect(preview(page)).toHaveCount(0);
-  await expect(rows(page)).toHaveCount(14);
+  await expectSchemeCount(page, 14);
   expect(await poolTable(page).innerText()).toBe(before);
   await expect(page.locator('.pb-schemes-transfer').getByRole('status')).toContainText('Nothing was changed.');
 });

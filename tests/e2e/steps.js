@@ -1,13 +1,49 @@
 // Steps several browser tests share: finding a group of fields, typing into a field the way a
-// person does, starting a model from a template, and building a small pool by hand.
+// person does, starting a model from a template, building a small pool by hand, and reaching a
+// row of the scheme grid (which draws only the rows near its scroll position).
+import { expect } from './support.js';
 
 export const group = (page, name) => page.getByRole('group', { name });
 export const schemes = (page) => page.getByRole('region', { name: /^Schemes:/ });
 /** A cell of the scheme grid, by its column's heading and the scheme's name. */
 export const schemeCell = (page, column, scheme) => schemes(page).getByLabel(`${column}, ${scheme}`, { exact: true });
+/** Row `row` (from 1) of the scheme grid, if it is drawn. */
+export const schemeGridRow = (page, row) => schemes(page).locator(`tbody tr[aria-rowindex="${row + 1}"]`);
 /** A cell of the scheme grid, by row (from 1) and its column's heading. */
-export const schemeRowCell = (page, row, column) => schemes(page).locator('tbody tr').nth(row - 1)
+export const schemeRowCell = (page, row, column) => schemeGridRow(page, row)
   .getByLabel(new RegExp(`^${column.replace(/[/()%]/g, '\\$&')}, `));
+
+/** How many schemes the grid has in all: the table's `aria-rowcount`, less its header row. */
+export async function expectSchemeCount(page, count) {
+  await expect(schemes(page).getByRole('table')).toHaveAttribute('aria-rowcount', String(count + 1));
+}
+
+/**
+ * Scrolls the scheme grid with the mouse wheel, as a person would, until row `row` (from 1) is
+ * drawn and in the grid's box; returns the row.
+ */
+export async function scrollToSchemeRow(page, row) {
+  const region = schemes(page);
+  const target = schemeGridRow(page, row);
+  await region.scrollIntoViewIfNeeded();
+  await region.hover();
+  for (let step = 0; step < 400; step += 1) {
+    const where = await target.evaluateAll((found) => {
+      if (found.length === 0) return null;
+      const box = found[0].closest('[role="region"]').getBoundingClientRect();
+      const at = found[0].getBoundingClientRect();
+      return at.top < box.top + 60 ? -1 : at.bottom > box.bottom ? 1 : 0;
+    });
+    if (where === 0) return target;
+    const drawn = await region.locator('tbody tr[aria-rowindex]').evaluateAll(
+      (rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex')) - 1),
+    );
+    const down = where === null ? row > Math.max(0, ...drawn) : where > 0;
+    await page.mouse.wheel(0, down ? 240 : -240);
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`row ${row} of the scheme grid never came into view`);
+}
 export const partnerRow = (page, name) =>
   page.getByRole('table', { name: /What each partner pays/ }).getByRole('row', { name: new RegExp(`^${name}`) });
 

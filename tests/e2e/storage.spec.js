@@ -46,6 +46,33 @@ test('two tabs editing one model keep both tabs’ edits', async ({ page, proble
   expect(problems).toEqual([]);
 });
 
+test('an edit is written once the edits pause, saying so meanwhile, and one made just before a reload is kept', async ({ page, problems }) => {
+  // What the status line said, in order (recorded in the page, so no state is missed).
+  await page.evaluate(() => {
+    const status = document.querySelector('.pb-toolbar__status');
+    window.statusSaid = [];
+    new MutationObserver(() => window.statusSaid.push(status.textContent))
+      .observe(status, { childList: true, subtree: true, characterData: true });
+  });
+  await enter(budget(page, 1), '1,111,111');
+  await saved(page);
+  expect(await page.evaluate(() => window.statusSaid)).toEqual(['Saving…', 'All changes saved in this browser']);
+  const stored = (await storedModels(page))[0].model;
+  expect(JSON.stringify(stored)).toContain('1111111');
+
+  // Reloading straight after an edit, before the pause: the edit is written as the page goes.
+  await enter(budget(page, 2), '2,222,222');
+  await page.reload();
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  await expect(budget(page, 2)).toHaveValue('2,222,222.00');
+  // Opening another model straight after an edit writes it first too.
+  await enter(budget(page, 3), '3,333,333');
+  await startFrom(page, 'A blank model');
+  await page.getByRole('button', { name: /^Open Better Care Fund/ }).click();
+  await expect(budget(page, 3)).toHaveValue('3,333,333.00');
+  expect(problems).toEqual([]);
+});
+
 test('a model created in one tab stays listed when the other tab edits, and its id is never reused', async ({ page }) => {
   const tab2 = await secondTab(page);
   await startFrom(tab2, 'A blank model');

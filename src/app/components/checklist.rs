@@ -4,16 +4,37 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
-use crate::app::components::scheme_grid::grid_cell_id as cell_id;
-use crate::app::fields::{use_open_scenario, Editor};
+use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
+use std::rc::Rc;
+
+use crate::app::fields::{use_open_scenario, Editor, Shared};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
-use crate::model::forecast_checks::{forecast_warnings, WarningKind};
-use crate::model::plan_checks::funding_gap_warnings;
+use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
+use crate::model::plan_checks::{funding_gap_warnings, FundingGapWarning};
 use crate::model::schemes::SchemeColumn;
 use crate::model::{
-    compute, format_money, validate_model_fields, validate_scenario, MoneyStyle, Outturn,
+    compute, format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn,
+    Problem, Scenario,
 };
+use crate::platform;
+
+/// What validation says of the open option: its problems, its forecasts to look at again, and
+/// its pool years with a funding gap.
+type Checked = (Vec<Problem>, Vec<ForecastWarning>, Vec<FundingGapWarning>);
+
+fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize, style: MoneyStyle) -> Checked {
+    match &**scenario {
+        Some(scenario) => (
+            validate_scenario(scenario, open),
+            forecast_warnings(scenario),
+            compute(scenario)
+                .map(|results| funding_gap_warnings(&results, style))
+                .unwrap_or_default(),
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -22,25 +43,38 @@ pub struct ChecklistProps {
 
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
+    let links = use_context::<GridLinks>();
+    let link = |id: String| {
+        let onclick = GridLinks::on_click(links.clone(), id.clone());
+        (format!("#{id}"), onclick)
+    };
     let model = &props.editor.model;
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
-    // The option is checked again only when it changed (compared, not copied, each render).
+    // The option is checked again only when it changed, and then once the edit's frame is
+    // painted: the results show first, and the checklist follows a frame later (validating a
+    // large option is a good part of an edit's time: docs/benchmarks.md, 4).
     let scenario = use_open_scenario(&props.editor);
     let style = model.money_style();
-    let checked = use_memo(
-        (scenario, open, style),
-        |(scenario, open, style)| match &**scenario {
-            Some(scenario) => (
-                validate_scenario(scenario, *open),
-                forecast_warnings(scenario),
-                compute(scenario)
-                    .map(|results| funding_gap_warnings(&results, *style))
-                    .unwrap_or_default(),
-            ),
-            None => (Vec::new(), Vec::new(), Vec::new()),
-        },
-    );
+    let checked = use_state(|| {
+        Rc::new((
+            (scenario.clone(), open, style),
+            check(&scenario, open, style),
+        ))
+    });
+    {
+        let checked = checked.clone();
+        use_effect_with((scenario, open, style), move |key| {
+            if checked.0 != *key {
+                let key = key.clone();
+                platform::after_next_paint(move || {
+                    let found = check(&key.0, key.1, key.2);
+                    checked.set(Rc::new((key, found)));
+                });
+            }
+        });
+    }
+    let checked = &checked.1;
     let mut problems = validate_model_fields(model);
     problems.extend(checked.0.iter().cloned());
     let (problems, warnings, gaps) = (&problems, &checked.1, &checked.2);
@@ -59,8 +93,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             } else {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
-                    { for problems.iter().map(|p| html! {
-                        <li><a href={format!("#{}", p.path.to_dom_id())}>{ message(&p.message) }</a></li>
+                    { for problems.iter().map(|p| {
+                        let (href, onclick) = link(p.path.to_dom_id());
+                        html! { <li><a {href} {onclick}>{ message(&p.message) }</a></li> }
                     }) }
                 </ul>
             }
@@ -104,8 +139,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             }
                             WarningKind::LargeVariance => html! {},
                         };
+                        let (href, onclick) = link(target);
                         html! {
-                            <li><a href={format!("#{target}")}>{ message(&w.message) }</a>{ " " }{ fix }</li>
+                            <li><a {href} {onclick}>{ message(&w.message) }</a>{ " " }{ fix }</li>
                         }
                     }) }
                 </ul>

@@ -220,6 +220,7 @@ fn compared_names(model: &Model, chosen: &[ScenarioId]) -> Vec<AttrValue> {
     let others = model
         .scenarios
         .iter()
+        .map(|s| &**s)
         .filter(|s| s.id != base && chosen.contains(&s.id));
     model
         .base()

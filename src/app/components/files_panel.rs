@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
-use crate::app::fields::Editor;
+use crate::app::fields::EditorDispatcher;
+use crate::app::state::EditorState;
 use crate::codec::csv;
 use crate::codec::model_file::{self, FileProblem, Opened, MAX_FILE_BYTES};
 use crate::model::{compute, Model};
@@ -18,7 +19,11 @@ const CSV_TYPE: &str = "text/csv;charset=utf-8";
 
 #[derive(Properties, PartialEq)]
 pub struct FilesPanelProps {
-    pub editor: Editor,
+    /// Reads the model as it is when a file is made (narrow props: an edit does not draw the
+    /// panel again).
+    pub editor: EditorDispatcher,
+    /// Whether the model has more than one option (a comparison can be exported).
+    pub several_options: bool,
     /// Opens a model read from a file as a new model beside the saved ones.
     pub on_import: Callback<Model>,
 }
@@ -58,22 +63,30 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
     let on_save_model = {
         let (editor, save) = (props.editor.clone(), save.clone());
         Callback::from(move |_: MouseEvent| {
-            let file_name = model_file::file_name(&editor.model.name, "json");
-            save(
-                file_name,
-                "application/json",
-                model_file::encode(&editor.model).into_bytes(),
-            );
+            let file = editor.with_state(|state| {
+                (
+                    model_file::file_name(&state.model.name, "json"),
+                    model_file::encode(&state.model).into_bytes(),
+                )
+            });
+            if let Some((file_name, bytes)) = file {
+                save(file_name, "application/json", bytes);
+            }
         })
     };
-    let csv_export = |suffix: &'static str, write: fn(&Editor) -> Result<Vec<u8>, String>| {
+    let csv_export = |suffix: &'static str, write: fn(&EditorState) -> Result<Vec<u8>, String>| {
         let (editor, save, status) = (props.editor.clone(), save.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let file_name =
-                model_file::file_name(&format!("{} {suffix}", editor.model.name), "csv");
-            match write(&editor) {
-                Ok(bytes) => save(file_name, CSV_TYPE, bytes),
-                Err(problem) => status.set(format!("The CSV file was not made: {problem}.")),
+            let made = editor.with_state(|state| {
+                let name = model_file::file_name(&format!("{} {suffix}", state.model.name), "csv");
+                (name, write(state))
+            });
+            match made {
+                Some((file_name, Ok(bytes))) => save(file_name, CSV_TYPE, bytes),
+                Some((_, Err(problem))) => {
+                    status.set(format!("The CSV file was not made: {problem}."))
+                }
+                None => {}
             }
         })
     };
@@ -139,7 +152,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
         })
     };
 
-    let several_options = props.editor.model.scenarios.len() > 1;
+    let several_options = props.several_options;
     html! {
         <section class="pb-section pb-files" aria-labelledby="files-heading">
             <h2 id="files-heading" class="pb-section__title">{ "Files" }</h2>
@@ -173,7 +186,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
 }
 
 /// The open option's results, or why they cannot be computed.
-fn open_results(editor: &Editor) -> Result<crate::model::Results, String> {
+fn open_results(editor: &EditorState) -> Result<crate::model::Results, String> {
     let scenario = editor
         .scenario()
         .ok_or_else(|| "there is no option to compute".to_string())?;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::select_field::SelectField;
 use super::text_field::TextField;
 use crate::app::bidi::name;
-use crate::app::fields::{commit_action, error_for, Editor};
+use crate::app::fields::{commit_action, error_in, EditorDispatcher, FieldErrors, Shared};
 use crate::app::state::Action;
 use crate::codec::library::Library;
 use crate::model::{limits, templates};
@@ -16,7 +16,10 @@ pub struct ModelsPanelProps {
     pub library: Library,
     /// The model this tab has open.
     pub open_id: u32,
-    pub editor: Editor,
+    /// The open model's name (narrow props: an edit to its figures does not draw the panel).
+    pub model_name: AttrValue,
+    pub errors: Shared<FieldErrors>,
+    pub editor: EditorDispatcher,
     pub on_open: Callback<u32>,
     pub on_duplicate: Callback<u32>,
     pub on_delete: Callback<u32>,
@@ -58,8 +61,8 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
     html! {
         <section class="pb-section pb-models" aria-labelledby="models-heading">
             <h2 id="models-heading" class="pb-section__title">{ "Your models" }</h2>
-            <TextField id={name_id} label="Name of the open model" value={AttrValue::from(editor.model.name.clone())}
-                error={error_for(editor, name_id)} on_commit={on_rename} />
+            <TextField id={name_id} label="Name of the open model" value={props.model_name.clone()}
+                error={error_in(&props.errors, name_id)} on_commit={on_rename} />
             <ul class="pb-models__list">
                 { for props.library.models.iter().map(|entry| {
                     let id = entry.id;

@@ -5,25 +5,46 @@ use yew::prelude::*;
 
 use super::select_field::SelectField;
 use super::text_field::TextField;
-use crate::app::fields::{error_for, name_commit, problem_at, scenario_path, Editor};
+use crate::app::fields::{
+    error_in, name_commit, scenario_path, EditorDispatcher, FieldErrors, Shared,
+};
 use crate::app::state::Action;
 use crate::model::edit::Edit;
-use crate::model::{FinancialYear, Horizon, FIRST_START_YEAR, LAST_START_YEAR, MAX_HORIZON_YEARS};
+use crate::model::{
+    validate_scenario, FieldPath, FinancialYear, Horizon, FIRST_START_YEAR, LAST_START_YEAR,
+    MAX_HORIZON_YEARS,
+};
 
+/// Narrow props: only an edit to the option's name or years draws the plan again.
 #[derive(Properties, PartialEq)]
 pub struct PlanEditorProps {
-    pub editor: Editor,
+    pub scenario_index: usize,
+    /// The open option's name.
+    pub name: AttrValue,
+    pub horizon: Horizon,
+    /// Fields whose typed text could not be used.
+    pub errors: Shared<FieldErrors>,
+    pub editor: EditorDispatcher,
 }
 
 #[function_component(PlanEditor)]
 pub fn plan_editor(props: &PlanEditorProps) -> Html {
     let editor = &props.editor;
-    let Some(scenario) = editor.scenario() else {
-        return html! {};
-    };
-    let root = scenario_path(editor.scenario_index());
+    let root = scenario_path(props.scenario_index);
     let name_id = root.field("name").to_dom_id();
-    let horizon = scenario.horizon;
+    let horizon = props.horizon;
+    // Validation's words about a year out of range (it is asked only then: it checks the whole
+    // option).
+    let problem_at = |path: &FieldPath| {
+        editor
+            .with_scenario(|scenario| {
+                validate_scenario(scenario, props.scenario_index)
+                    .into_iter()
+                    .find(|p| &p.path == path)
+                    .map(|p| AttrValue::from(p.message))
+            })
+            .flatten()
+    };
     let (start_path, years_path) = (
         root.field("horizon").field("start"),
         root.field("horizon").field("years"),
@@ -43,18 +64,18 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
             <h2 id="plan-heading" class="pb-section__title">{ "The plan" }</h2>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Option name" hint="For example, Option A: 50:50 risk share"
-                    value={AttrValue::from(scenario.name.clone())} error={error_for(editor, &name_id)}
+                    value={props.name.clone()} error={error_in(&props.errors, &name_id)}
                     on_commit={name_commit(editor, name_id.clone(), "Option name".into(), Edit::Rename)} />
                 <SelectField id={start_path.to_dom_id()} label="First financial year"
                     options={choices(FIRST_START_YEAR..=LAST_START_YEAR, horizon.start.start_year(), |y| FinancialYear::starting(y).to_string())} selected={horizon.start.start_year().to_string()}
-                    error={start_error.then(|| problem_at(editor, &start_path)).flatten()}
+                    error={start_error.then(|| problem_at(&start_path)).flatten()}
                     on_change={set_horizon(|h, y| match u16::try_from(y) {
                         Ok(y) => Horizon::new(FinancialYear::starting(y), h.years),
                         Err(_) => h,
                     })} />
                 <SelectField id={years_path.to_dom_id()} label="Number of years"
                     options={choices(1..=MAX_HORIZON_YEARS, horizon.years, |n| n.to_string())} selected={horizon.years.to_string()}
-                    error={years_error.then(|| problem_at(editor, &years_path)).flatten()}
+                    error={years_error.then(|| problem_at(&years_path)).flatten()}
                     on_change={set_horizon(|h, n| Horizon::new(h.start, n))} />
             </div>
         </section>

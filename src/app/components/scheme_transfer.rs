@@ -6,11 +6,13 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
+use crate::app::fields::{use_open_scenario, Shared};
 use crate::app::state::{Action, EditorState};
 use crate::codec::model_file::{self, MAX_FILE_BYTES};
 use crate::codec::schemes_csv::{read_schemes_csv, schemes_csv};
 use crate::codec::table::parse_clipboard;
 use crate::model::schemes::{plan_import, plan_paste, PasteOptions, PastePlan, SchemeColumn};
+use crate::model::CowRc;
 use crate::model::{ForecastEntry, MoneyUnit, Scenario};
 use crate::platform;
 use crate::platform::files::FileRead;
@@ -46,7 +48,8 @@ pub struct Pending {
 #[derive(Properties, PartialEq)]
 pub struct SchemeTransferProps {
     pub model_name: AttrValue,
-    pub scenario: Scenario,
+    /// The open option (shared: compared by pointer).
+    pub scenario: Shared<Option<CowRc<Scenario>>>,
     pub forecast_entry: ForecastEntry,
     pub dispatcher: UseReducerDispatcher<EditorState>,
     /// The table waiting for an answer, if any (set by the grid's paste or the import here).
@@ -99,6 +102,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
             unit,
         ),
         |(scenario, pending, entry, unit)| {
+            let scenario = scenario.as_ref()?;
             pending
                 .as_ref()
                 .map(|p| plan_for(scenario, p, *entry, *unit))
@@ -165,9 +169,12 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
             status.clone(),
         );
         Callback::from(move |_: MouseEvent| {
+            let Some(scenario) = scenario.as_ref() else {
+                return;
+            };
             let file_name =
                 model_file::file_name(&format!("{} {} schemes", model_name, scenario.name), "csv");
-            let text = schemes_csv(&scenario);
+            let text = schemes_csv(scenario);
             status.set(
                 match platform::files::download(&file_name, CSV_TYPE, text.as_bytes()) {
                     Ok(()) => format!(
@@ -341,12 +348,13 @@ pub fn schemes(props: &SchemesProps) -> Html {
         })
     };
     let editor = &props.editor;
-    let Some(scenario) = editor.scenario() else {
+    let scenario = use_open_scenario(editor);
+    if scenario.is_none() {
         return html! {};
-    };
+    }
     let tools = html! {
         <SchemeTransfer model_name={AttrValue::from(editor.model.name.clone())}
-            scenario={scenario.clone()} forecast_entry={editor.model.forecast_entry}
+            {scenario} forecast_entry={editor.model.forecast_entry}
             dispatcher={editor.dispatcher()} pending={(*pending).clone()} {on_pending} />
     };
     html! {

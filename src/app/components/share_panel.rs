@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::fields::Editor;
+use crate::app::fields::EditorDispatcher;
 use crate::codec::link::encode_link;
 use crate::platform;
 
@@ -13,7 +13,11 @@ pub const TEAMS_LIMIT: usize = 2_000;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub editor: Editor,
+    /// Reads the model as it is when the link is made.
+    pub editor: EditorDispatcher,
+    /// The model's version (`EditorState::generation`, `model_version`): a link made before it
+    /// changed would share stale figures.
+    pub version: (u32, u64),
 }
 
 #[derive(Clone, PartialEq)]
@@ -30,12 +34,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_make = {
         let (editor, link, copied) = (props.editor.clone(), link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let fragment = encode_link(&editor.model, editor.open);
-            link.set(Some(format!(
-                "{}#{fragment}",
-                platform::address::base_address()
-            )));
-            copied.set(Copied::Not);
+            if let Some(fragment) = editor.with_state(|state| encode_link(&state.model, state.open))
+            {
+                link.set(Some(format!(
+                    "{}#{fragment}",
+                    platform::address::base_address()
+                )));
+                copied.set(Copied::Not);
+            }
         })
     };
     let on_copy = {
@@ -54,8 +60,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     };
     // A link made before the latest change would share stale figures: make it again.
     {
-        let (link, model) = (link.clone(), props.editor.model.clone());
-        use_effect_with(model, move |_| link.set(None));
+        // Keyed on the model's version, so the model is neither copied nor compared each render.
+        let link = link.clone();
+        use_effect_with(props.version, move |_| {
+            if link.is_some() {
+                link.set(None)
+            }
+        });
     }
     html! {
         <section class="pb-section" aria-labelledby="share-heading">

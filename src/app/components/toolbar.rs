@@ -3,13 +3,16 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
-use crate::app::fields::{on_click, Editor};
+use crate::app::fields::{on_click, Dispatcher};
 use crate::app::state::Action;
 
 /// Whether the last change reached the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Saved,
+    /// A change is waiting to be written: autosave writes once the edits pause (or the page is
+    /// left), so an edit never waits for storage.
+    Saving,
     /// Nothing has changed, and this tab does not save (why, in words).
     ReadOnly(String),
     /// A change is not saved (why, in words): switching away asks first.
@@ -17,37 +20,43 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
-    /// Whether leaving now would lose a change.
+    /// Whether leaving now, without writing what is waiting first, would lose a change.
     pub fn unsaved(&self) -> bool {
-        matches!(self, SaveStatus::NotSaved(_))
+        matches!(self, SaveStatus::NotSaved(_) | SaveStatus::Saving)
     }
 }
 
+/// Narrow props: an edit that leaves undo, redo, the notice and the save status as they were
+/// does not draw the toolbar again.
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub editor: Editor,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// Why the last action could not be done.
+    pub notice: Option<AttrValue>,
     pub save_status: SaveStatus,
+    pub dispatcher: Dispatcher,
 }
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let editor = &props.editor;
-    let act = |action: Action| on_click(editor, action);
+    let act = |action: Action| on_click(&props.dispatcher, action);
     html! {
         <div class="pb-toolbar">
             <div class="pb-toolbar__group" role="group" aria-label="History">
-                <button type="button" class="pb-button pb-button--secondary" disabled={!editor.can_undo()}
+                <button type="button" class="pb-button pb-button--secondary" disabled={!props.can_undo}
                     onclick={act(Action::Undo)} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                <button type="button" class="pb-button pb-button--secondary" disabled={!editor.can_redo()}
+                <button type="button" class="pb-button pb-button--secondary" disabled={!props.can_redo}
                     onclick={act(Action::Redo)} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
             </div>
             <p class="pb-toolbar__status" role="status">
                 { match &props.save_status {
                     SaveStatus::Saved => html! { { "All changes saved in this browser" } },
+                    SaveStatus::Saving => html! { { "Saving…" } },
                     SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
                 } }
             </p>
-            if let Some(notice) = &editor.notice {
+            if let Some(notice) = &props.notice {
                 <p class="pb-toolbar__notice" role="alert">{ message(notice) }</p>
             }
         </div>

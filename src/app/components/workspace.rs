@@ -21,6 +21,7 @@ use super::pools_editor::PoolsEditor;
 use super::recovery_page::RecoveryPage;
 use super::results_panel::ResultsPanel;
 use super::ring_fences_editor::RingFencesEditor;
+use super::scheme_grid::GridLinks;
 use super::scheme_transfer::Schemes;
 use super::share_panel::SharePanel;
 use super::toolbar::{SaveStatus, Toolbar};
@@ -28,6 +29,9 @@ use super::unsaved_question::{
     Conflict, ConflictChoice, ConflictNotice, UnsavedChoice, UnsavedQuestion,
 };
 use crate::app::bidi::{message, name};
+use crate::app::fields::{
+    use_dispatcher, use_open_scenario, use_shared, use_stable_callback, OpenScenario,
+};
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
 use crate::codec::library::{Library, MODELS_OPEN_KEY, TAB_OPEN_KEY, TEST_PANIC_KEY};
@@ -35,6 +39,11 @@ use crate::codec::model_file;
 use crate::model::user_text::isolate;
 use crate::model::{naming, repair_duplicate_ids, templates, Model};
 use crate::platform;
+
+/// Autosave writes this long after a change unless another follows (the edits pause)…
+const SAVE_QUIET_MS: f64 = 500.0;
+/// …and never later than this after the first change not yet saved.
+const SAVE_AT_MOST_MS: f64 = 5_000.0;
 
 /// How the modeller starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,22 +213,30 @@ fn modeller(props: &ModellerProps) -> Html {
             show_session(current);
         });
     }
-    {
-        // After every change: save the open model, unless another tab got there first.
-        let (session, saved_model, save_status, conflict, show_session) = (
+    // The editor as last drawn, and a change waiting to be saved (the timer that saves it, and
+    // when the first change not yet saved was made).
+    let latest = use_mut_ref(|| editor.clone());
+    *latest.borrow_mut() = editor.clone();
+    let waiting = use_mut_ref(|| None::<(platform::Timer, f64)>);
+    // Writes the change that is waiting, now; the status it leaves, or None if nothing waited.
+    // Called when the timer runs, when the page is hidden or left, and before anything that
+    // reads or replaces this model in storage (opening another, another tab's change).
+    let flush: Rc<dyn Fn() -> Option<SaveStatus>> = {
+        let (waiting, latest, session, saved_model, save_status, conflict, show_session) = (
+            waiting.clone(),
+            latest.clone(),
             session.clone(),
             saved_model.clone(),
             save_status.clone(),
             conflict.clone(),
             show_session.clone(),
         );
-        // Saved within the edit, before the frame is painted: a save deferred past the paint
-        // was measured (docs/benchmarks.md, 4) to gain nothing the noise did not hide, and it
-        // left "Saved" showing while the save was still to come.
         let unsaved = unsaved.borrow().clone();
-        use_effect_with(editor.model.clone(), move |model| {
+        Rc::new(move || {
+            waiting.borrow_mut().take()?;
+            let editor = latest.borrow().clone();
             save_now(
-                model,
+                &editor.model,
                 &session,
                 &saved_model,
                 &save_status,
@@ -227,13 +244,94 @@ fn modeller(props: &ModellerProps) -> Html {
                 &show_session,
                 &unsaved,
             )
+            .or_else(|| {
+                // Back to what was saved (an undo): nothing to write.
+                save_status.set(SaveStatus::Saved);
+                unsaved.set(false);
+                Some(SaveStatus::Saved)
+            })
+        })
+    };
+    // Listeners that outlive this render call the newest `flush`, which sees the newest state.
+    let flush_ref = use_mut_ref(|| None::<Rc<dyn Fn() -> Option<SaveStatus>>>);
+    *flush_ref.borrow_mut() = Some(flush.clone());
+    let flush_latest = {
+        let flush_ref = flush_ref.clone();
+        move || {
+            let flush = flush_ref.borrow().clone();
+            flush.and_then(|flush| flush())
+        }
+    };
+    {
+        // After every change: save the open model once the edits pause, unless another tab got
+        // there first. Writing the whole model (JSON, then localStorage) took longer than all
+        // the rest of an edit of a large model (docs/benchmarks.md, 4), so an edit never waits
+        // for it: the toolbar says "Saving…" until it is written.
+        let (waiting, latest, session, saved_model, save_status, conflict, show_session) = (
+            waiting.clone(),
+            latest.clone(),
+            session.clone(),
+            saved_model.clone(),
+            save_status.clone(),
+            conflict.clone(),
+            show_session.clone(),
+        );
+        let flush_latest = flush_latest.clone();
+        let unsaved = unsaved.borrow().clone();
+        use_effect_with(
+            (editor.generation, editor.model_version),
+            move |&(_, version)| {
+                let deferred =
+                    version > 0 && conflict.is_none() && session.borrow().read_only.is_none();
+                if !deferred {
+                    // A model just opened (written only if it never was), or a save that cannot
+                    // happen (read-only, another tab's change waiting for an answer): settled
+                    // now, as it writes nothing.
+                    waiting.borrow_mut().take();
+                    let editor = latest.borrow().clone();
+                    save_now(
+                        &editor.model,
+                        &session,
+                        &saved_model,
+                        &save_status,
+                        &conflict,
+                        &show_session,
+                        &unsaved,
+                    );
+                    return;
+                }
+                let now = platform::now_ms();
+                let first = waiting.borrow().as_ref().map_or(now, |(_, first)| *first);
+                let wait = (first + SAVE_AT_MOST_MS - now).clamp(0.0, SAVE_QUIET_MS);
+                let timer = platform::after(wait as u32, move || {
+                    flush_latest();
+                });
+                *waiting.borrow_mut() = Some((timer, first));
+                save_status.set(SaveStatus::Saving);
+                unsaved.set(true);
+            },
+        );
+    }
+    {
+        // Hiding or leaving the page writes what is waiting (the page may never run again).
+        let flush_latest = flush_latest.clone();
+        use_effect_with((), move |_| {
+            let listeners = platform::storage::when_page_hidden(move || {
+                flush_latest();
+            });
+            move || drop(listeners)
         });
     }
     {
-        // Closing or reloading the tab with a change not saved: the browser asks first.
+        // Closing or reloading the tab: what is waiting is written first, and the browser asks
+        // before leaving only if a change is still not saved.
         let unsaved = unsaved.borrow().clone();
+        let flush_latest = flush_latest.clone();
         use_effect_with((), move |_| {
-            let listener = platform::storage::ask_before_leaving(move || unsaved.get());
+            let listener = platform::storage::ask_before_leaving(move || {
+                flush_latest();
+                unsaved.get()
+            });
             move || drop(listener)
         });
     }
@@ -252,13 +350,16 @@ fn modeller(props: &ModellerProps) -> Html {
 
     // Opens a model read from storage: a fresh history, nothing to save.
     let load = {
-        let (editor, saved_model, save_status, conflict) = (
+        let (editor, saved_model, save_status, conflict, waiting) = (
             editor.clone(),
             saved_model.clone(),
             save_status.clone(),
             conflict.clone(),
+            waiting.clone(),
         );
         move |model: Model, read_only: Option<String>| {
+            // Whatever was waiting to be saved was written or given up before this.
+            waiting.borrow_mut().take();
             *saved_model.borrow_mut() = Some(model.clone());
             conflict.set(None);
             save_status.set(match read_only {
@@ -364,14 +465,16 @@ fn modeller(props: &ModellerProps) -> Html {
     };
     // Leaves at once when everything is saved; otherwise asks first.
     let guard = {
-        let (leave, leaving, downloaded, save_status) = (
+        let (leave, leaving, downloaded, save_status, flush) = (
             leave.clone(),
             leaving.clone(),
             downloaded.clone(),
             save_status.clone(),
+            flush.clone(),
         );
         move |what: Leave| {
-            if save_status.unsaved() {
+            let status = flush().unwrap_or_else(|| (*save_status).clone());
+            if status.unsaved() {
                 downloaded.set(None);
                 leaving.set(Some(what));
             } else {
@@ -383,22 +486,27 @@ fn modeller(props: &ModellerProps) -> Html {
         let guard = guard.clone();
         Callback::from(move |id: u32| guard(Leave::Open(id)))
     };
+    let on_open = use_stable_callback(on_open);
     let on_new = {
         let guard = guard.clone();
         Callback::from(move |index: usize| guard(Leave::New(index)))
     };
+    let on_new = use_stable_callback(on_new);
     let on_import = {
         let guard = guard.clone();
         Callback::from(move |model: Model| guard(Leave::Import(model)))
     };
+    let on_import = use_stable_callback(on_import);
     let on_duplicate = {
-        let (session, editor, notices, add_and_open) = (
+        let (session, editor, notices, add_and_open, flush) = (
             session.clone(),
             editor.clone(),
             notices.clone(),
             add_and_open.clone(),
+            flush.clone(),
         );
         Callback::from(move |id: u32| {
+            flush();
             let source = if id == session.borrow().open {
                 Ok(editor.model.clone())
             } else {
@@ -416,6 +524,7 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         })
     };
+    let on_duplicate = use_stable_callback(on_duplicate);
     // Opens the first other model, or a new one when none is left.
     let open_another = {
         let (session, switch_to, add_and_open) =
@@ -431,13 +540,15 @@ fn modeller(props: &ModellerProps) -> Html {
         }
     };
     let on_delete = {
-        let (session, notices, show_session, open_another) = (
+        let (session, notices, show_session, open_another, flush) = (
             session.clone(),
             notices.clone(),
             show_session.clone(),
             open_another.clone(),
+            flush.clone(),
         );
         Callback::from(move |id: u32| {
+            flush();
             let current = session.borrow().clone();
             match persistence::delete(&Browser, &current, id) {
                 Ok(next) => {
@@ -450,6 +561,7 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         })
     };
+    let on_delete = use_stable_callback(on_delete);
     // Another tab changed storage: follow it, or ask when it collides with unsaved work here.
     let ticks = use_reducer(Ticks::default);
     {
@@ -471,7 +583,11 @@ fn modeller(props: &ModellerProps) -> Html {
             show_session.clone(),
             notices.clone(),
         );
+        let flush = flush.clone();
         use_effect_with(ticks.0, move |_| {
+            // A change waiting here is written first: if the other tab changed this model too,
+            // that write is refused and the person is asked which to keep.
+            let save_status = flush().unwrap_or_else(|| (*save_status).clone());
             let current = session.borrow().clone();
             match persistence::changed_elsewhere(&Browser, &current) {
                 None => {}
@@ -596,12 +712,21 @@ fn modeller(props: &ModellerProps) -> Html {
             platform::after_next_paint(move || editor_drawn.set(true))
         });
     }
+    // How the checklist's and error summary's links reach a cell in a row the grid does not draw.
+    let grid_links = use_memo((), |()| GridLinks::default());
+    // The open option, one copy per change, for every component that shows it.
+    let open_scenario = OpenScenario(use_open_scenario(&editor));
+    // For the sections with narrow props: a dispatcher that never changes, and the field errors
+    // shared (the same pointer while they are equal).
+    let dispatcher = use_dispatcher(&editor);
+    let field_errors = use_shared(&editor.field_errors);
     // The comparison replaces the editor and results until "Back to editing".
     let comparing = use_state(|| false);
     let on_compare = {
         let comparing = comparing.clone();
         Callback::from(move |()| comparing.set(true))
     };
+    let on_compare = use_stable_callback(on_compare);
     let on_close_compare = {
         let comparing = comparing.clone();
         Callback::from(move |()| {
@@ -653,7 +778,8 @@ fn modeller(props: &ModellerProps) -> Html {
     };
     let status = editor.model.paper.status.trim().to_string();
     html! {
-        <>
+        <ContextProvider<GridLinks> context={(*grid_links).clone()}>
+        <ContextProvider<OpenScenario> context={open_scenario}>
             <h1>{ "Pooled budget modeller" }</h1>
             // The first screen: which model is open, then everything that manages models
             // behind one control, then where to go on the page.
@@ -676,10 +802,13 @@ fn modeller(props: &ModellerProps) -> Html {
             // Drawn only while shown: a closed panel costs the first load nothing.
             <div class="pb-management" id="model-management" hidden={!*models_open}>
                 if *models_open {
-                    <ModelsPanel library={(*library).clone()} open_id={*open_id} editor={editor.clone()}
+                    <ModelsPanel library={(*library).clone()} open_id={*open_id}
+                        model_name={model_name.clone()} errors={field_errors.clone()} editor={dispatcher.clone()}
                         on_open={on_open} on_duplicate={on_duplicate} on_delete={on_delete} on_new={on_new} />
-                    <SharePanel editor={editor.clone()} />
-                    <FilesPanel editor={editor.clone()} on_import={on_import} />
+                    <SharePanel editor={dispatcher.clone()}
+                        version={(editor.generation, editor.model_version)} />
+                    <FilesPanel editor={dispatcher.clone()}
+                        several_options={editor.model.scenarios.len() > 1} on_import={on_import} />
                 }
             </div>
             <nav class="pb-jump" aria-label="On this page">
@@ -694,15 +823,21 @@ fn modeller(props: &ModellerProps) -> Html {
                     <li><a href="#lines-heading">{ "Schemes" }</a></li>
                 </ul>
             </nav>
-            <Toolbar editor={editor.clone()} save_status={(*save_status).clone()} />
-            <ErrorSummary editor={editor.clone()} />
+            <Toolbar can_undo={editor.can_undo()} can_redo={editor.can_redo()}
+                notice={editor.notice.clone().map(AttrValue::from)} save_status={(*save_status).clone()}
+                dispatcher={editor.dispatcher()} />
+            <ErrorSummary errors={field_errors.clone()} />
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
                     <OptionsBar editor={editor.clone()} on_compare={on_compare} />
                     { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                     <Checklist editor={editor.clone()} />
                     if *editor_drawn {
-                        <PlanEditor editor={editor.clone()} />
+                        if let Some(scenario) = editor.scenario() {
+                            <PlanEditor scenario_index={editor.scenario_index()}
+                                name={AttrValue::from(scenario.name.clone())} horizon={scenario.horizon}
+                                errors={field_errors.clone()} editor={dispatcher.clone()} />
+                        }
                         <PartnersEditor editor={editor.clone()} />
                         <PoolsEditor editor={editor.clone()} />
                         <ContributionsEditor editor={editor.clone()} />
@@ -720,12 +855,13 @@ fn modeller(props: &ModellerProps) -> Html {
                     <Schemes editor={editor.clone()} />
                 </div>
             }
-        </>
+        </ContextProvider<OpenScenario>>
+        </ContextProvider<GridLinks>>
     }
 }
 
-/// Saves `model` as the open model unless it is what was saved last or another tab's change is
-/// waiting for an answer; says how it went in the toolbar.
+/// Saves `model` as the open model unless it is what was saved last (None) or another tab's
+/// change is waiting for an answer; says how it went in the toolbar, and returns that.
 fn save_now(
     model: &Model,
     session: &Rc<RefCell<Session>>,
@@ -734,33 +870,35 @@ fn save_now(
     conflict: &UseStateHandle<Option<Conflict>>,
     show_session: &impl Fn(Session),
     unsaved: &Cell<bool>,
-) {
+) -> Option<SaveStatus> {
     if saved_model.borrow().as_ref() == Some(model) {
-        return;
+        return None;
     }
-    if let Some(conflict) = **conflict {
+    let status = if let Some(conflict) = **conflict {
         let problem = match conflict {
             Conflict::ChangedElsewhere => SaveProblem::ChangedElsewhere,
             Conflict::DeletedElsewhere => SaveProblem::DeletedElsewhere,
         };
-        save_status.set(SaveStatus::NotSaved(problem.message()));
-        return;
-    }
-    let current = session.borrow().clone();
-    match persistence::save(&Browser, &current, model) {
-        Ok(next) => {
-            *saved_model.borrow_mut() = Some(model.clone());
-            save_status.set(SaveStatus::Saved);
-            unsaved.set(false);
-            show_session(next);
-        }
-        Err(problem) => {
-            match problem {
-                SaveProblem::ChangedElsewhere => conflict.set(Some(Conflict::ChangedElsewhere)),
-                SaveProblem::DeletedElsewhere => conflict.set(Some(Conflict::DeletedElsewhere)),
-                SaveProblem::Refused(_) => {}
+        SaveStatus::NotSaved(problem.message())
+    } else {
+        let current = session.borrow().clone();
+        match persistence::save(&Browser, &current, model) {
+            Ok(next) => {
+                *saved_model.borrow_mut() = Some(model.clone());
+                show_session(next);
+                SaveStatus::Saved
             }
-            save_status.set(SaveStatus::NotSaved(problem.message()));
+            Err(problem) => {
+                match problem {
+                    SaveProblem::ChangedElsewhere => conflict.set(Some(Conflict::ChangedElsewhere)),
+                    SaveProblem::DeletedElsewhere => conflict.set(Some(Conflict::DeletedElsewhere)),
+                    SaveProblem::Refused(_) => {}
+                }
+                SaveStatus::NotSaved(problem.message())
+            }
         }
-    }
+    };
+    unsaved.set(status.unsaved());
+    save_status.set(status.clone());
+    Some(status)
 }

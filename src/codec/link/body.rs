@@ -76,7 +76,7 @@ pub(super) fn read_model(bytes: &[u8], version: u32) -> Read<(Model, ScenarioId)
     let mut model = Model {
         schema_version: SCHEMA_VERSION,
         name,
-        scenarios,
+        scenarios: scenarios.into_iter().map(Into::into).collect(),
         base_scenario,
         forecast_entry,
         paper: Default::default(),

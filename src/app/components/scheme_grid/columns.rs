@@ -112,3 +112,41 @@ pub fn details_button_id(scenario_index: usize, row: usize) -> String {
 pub fn row_prefix(scenario_index: usize, row: usize) -> String {
     format!("{}-", row_path(scenario_index, row).to_dom_id())
 }
+
+/// The option and row a grid cell's DOM id names (`cell_id`, `details_button_id`):
+/// "scenario-0-line-3-budget-year-2025" is (0, 3). None for any other id.
+pub fn cell_row(id: &str) -> Option<(usize, usize)> {
+    let mut parts = id.strip_prefix("scenario-")?.splitn(4, '-');
+    let scenario = parts.next()?.parse().ok()?;
+    (parts.next()? == "line").then_some(())?;
+    let row = parts.next()?.parse().ok()?;
+    parts.next().filter(|field| !field.is_empty())?;
+    Some((scenario, row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_id_names_its_option_and_row() {
+        let year = FinancialYear::starting(2025);
+        for column in [
+            SchemeColumn::Name,
+            SchemeColumn::Budget(year),
+            SchemeColumn::Forecast(year),
+        ] {
+            assert_eq!(cell_row(&cell_id(2, 137, column)), Some((2, 137)));
+        }
+        assert_eq!(cell_row(&details_button_id(0, 4)), Some((0, 4)));
+        for other in [
+            "scenario-0-name",
+            "scenario-0-line-3",
+            "scenario-0-partner-1-name",
+            "model-name",
+            "scenario-x-line-1-name",
+        ] {
+            assert_eq!(cell_row(other), None, "{other}");
+        }
+    }
+}

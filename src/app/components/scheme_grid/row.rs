@@ -49,6 +49,9 @@ pub struct SchemeRowProps {
     /// Open the row's details; the id is where focus goes back when they close.
     pub on_details: Callback<(LineId, String)>,
     pub on_paste_block: Callback<(usize, SchemeColumn, String)>,
+    /// Up or Down from this row's cell in a column: the grid finds the row, which it may have
+    /// to draw first.
+    pub on_move: Callback<(usize, SchemeColumn, Step)>,
     /// In a linked option, the cells this row sets itself, with their words.
     #[prop_or_default]
     pub changed: Option<ChangedCells>,
@@ -81,9 +84,15 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             .map(|(_, e)| e.clone())
     };
     let on_step = |column: SchemeColumn| {
-        let (years, on_details) = (props.years.clone(), props.on_details.clone());
-        Callback::from(move |step: Step| {
-            step_from(si, index, id, &years, column, step, &on_details)
+        let (years, on_details, on_move) = (
+            props.years.clone(),
+            props.on_details.clone(),
+            props.on_move.clone(),
+        );
+        Callback::from(move |step: Step| match step {
+            Step::Details => on_details.emit((id, cell_id(si, index, column))),
+            Step::Up | Step::Down => on_move.emit((index, column, step)),
+            Step::Left | Step::Right => step_along(si, index, &years, column, step),
         })
     };
     let on_paste = |column: SchemeColumn| {
@@ -222,7 +231,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
         Callback::from(move |_: MouseEvent| on_details.emit((id, details_id.clone())))
     };
     html! {
-        <tr class="pb-grid__row">
+        <tr class="pb-grid__row" aria-rowindex={(index + 2).to_string()}>
             { for cells }
             <td class="pb-grid__cell">
                 <button type="button" id={details_id} class="pb-button pb-button--secondary pb-button--small"
@@ -243,52 +252,21 @@ fn words(text: &str, field: fn(String) -> LineField) -> Result<LineField, String
     }
 }
 
-/// Moves focus from `column` in row `row` as `step` asks: past cells that are not there (a
-/// year the scheme does not run), stopping at the grid's edges.
-fn step_from(
-    si: usize,
-    row: usize,
-    id: LineId,
-    years: &[FinancialYear],
-    column: SchemeColumn,
-    step: Step,
-    on_details: &Callback<(LineId, String)>,
-) {
-    match step {
-        Step::Details => on_details.emit((id, cell_id(si, row, column))),
-        Step::Up | Step::Down => {
-            let mut at = row;
-            loop {
-                at = match step {
-                    Step::Up => match at.checked_sub(1) {
-                        Some(at) => at,
-                        None => return,
-                    },
-                    _ => at + 1,
-                };
-                if !cells::exists(&cell_id(si, at, SchemeColumn::Name)) {
-                    return;
-                }
-                if cells::focus_cell(&cell_id(si, at, column)) {
-                    return;
-                }
-            }
-        }
-        Step::Left | Step::Right => {
-            let columns = typed_columns(years);
-            let Some(here) = columns.iter().position(|c| *c == column) else {
-                return;
-            };
-            let onward: Box<dyn Iterator<Item = &SchemeColumn>> = if step == Step::Left {
-                Box::new(columns[..here].iter().rev())
-            } else {
-                Box::new(columns.iter().skip(here + 1))
-            };
-            for next in onward {
-                if cells::focus_cell(&cell_id(si, row, *next)) {
-                    return;
-                }
-            }
+/// Moves focus along row `row` from `column`, left or right as `step` asks: past cells that are
+/// not there (a year the scheme does not run), stopping at the grid's edges.
+fn step_along(si: usize, row: usize, years: &[FinancialYear], column: SchemeColumn, step: Step) {
+    let columns = typed_columns(years);
+    let Some(here) = columns.iter().position(|c| *c == column) else {
+        return;
+    };
+    let onward: Box<dyn Iterator<Item = &SchemeColumn>> = if step == Step::Left {
+        Box::new(columns[..here].iter().rev())
+    } else {
+        Box::new(columns.iter().skip(here + 1))
+    };
+    for next in onward {
+        if cells::focus_cell(&cell_id(si, row, *next)) {
+            return;
         }
     }
 }
