@@ -102,6 +102,12 @@ test('ranges on the template: run with progress, cancel one run, finish another,
   await expect(chart.locator('.pb-chart__description')).toContainText('in one draw in ten it is above');
   await chart.getByText('Show as a table').click();
   await expect(chart.locator('table tbody tr')).toHaveCount(20);
+  // One year's percentiles: the detail tables say which year.
+  const detail = page.getByRole('table', { name: /each partner over the plan/ }).first();
+  await expect(detail).toBeVisible();
+  const firstYear = (await page.getByLabel('Years shown in each option\'s tables').locator('option').nth(1).innerText()).trim();
+  await page.getByLabel('Years shown in each option\'s tables').selectOption({ index: 1 });
+  await expect(page.getByRole('table', { name: new RegExp(`each partner in ${firstYear.replace('/', '\\/')}`) }).first()).toBeVisible();
   await page.locator('#uncertainty').screenshot({ path: `${SCREENSHOTS}/simulation.png` });
   await expectNoAxeViolations(page);
 

@@ -17,8 +17,8 @@ use crate::app::fields::{Editor, EditorDispatcher};
 use crate::app::state::Action;
 use crate::codec::simulation_csv::simulation_csv;
 use crate::model::uncertainty::{
-    histogram, PartnerSpread, Shape, Simulation, SimulationResults, Spread, Threshold, Uncertainty,
-    MAX_DRAWS, MIN_DRAWS,
+    histogram, PartnerSpread, PoolSpread, Shape, Simulation, SimulationResults, Spread, Threshold,
+    Uncertainty, MAX_DRAWS, MIN_DRAWS,
 };
 use crate::model::{
     format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle, PartnerId,
@@ -89,6 +89,8 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let finished = use_state(|| None::<Finished>);
     let run = use_mut_ref(|| None::<Run>);
     let ranges_open = use_state(|| false);
+    // None: over the plan; Some(i): the plan's i-th year.
+    let period = use_state(|| None::<usize>);
 
     let set = {
         let dispatcher = dispatcher.clone();
@@ -230,7 +232,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             </div>
             { status_view(&status) }
             if let Some(done) = &*finished {
-                { results_view(done, model) }
+                { results_view(done, model, &period) }
             }
         </section>
     }
@@ -399,7 +401,7 @@ fn thresholds(
     }
 }
 
-fn results_view(done: &Finished, model: &Model) -> Html {
+fn results_view(done: &Finished, model: &Model, period: &UseStateHandle<Option<usize>>) -> Html {
     let stale = *done.model != *model;
     let style = results_style(model);
     let Some((_, first)) = done.runs.first() else {
@@ -472,21 +474,68 @@ fn results_view(done: &Finished, model: &Model) -> Html {
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
             }
-            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results, style)) }
+            { period_field(first, period) }
+            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results, style, **period)) }
             <button type="button" class="pb-button pb-button--secondary" onclick={on_csv}>{ "Download the percentiles (CSV)" }</button>
         </div>
     }
 }
 
+/// The period the option tables show: the whole plan or one year.
+fn period_field(first: &SimulationResults, period: &UseStateHandle<Option<usize>>) -> Html {
+    let mut options = vec![("all".to_string(), "Over the plan".to_string())];
+    options.extend(
+        first
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, year)| (i.to_string(), year.to_string())),
+    );
+    let selected = period.map_or("all".to_string(), |i| i.to_string());
+    let on_change = {
+        let period = period.clone();
+        Callback::from(move |value: String| period.set(value.parse::<usize>().ok()))
+    };
+    html! {
+        <SelectField id="simulation-period" label="Years shown in each option's tables"
+            hint={AttrValue::from("The chance above the threshold and the chart are over the plan.")}
+            options={options} selected={selected} on_change={on_change} />
+    }
+}
+
 /// One option: each partner's percentiles of its share of variance and net cost, the pools'
 /// variance and reserve, and a chart of the first partner's net cost.
-fn option_detail(at: usize, name: &str, results: &SimulationResults, style: MoneyStyle) -> Html {
+fn option_detail(
+    at: usize,
+    name: &str,
+    results: &SimulationResults,
+    style: MoneyStyle,
+    period: Option<usize>,
+) -> Html {
     let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
-    let caption =
-        format!("{name}: each partner over the plan, in pounds (P10 a good year, P90 a bad one)");
-    let pools_caption =
-        format!("{name}: each pool's forecast variance over the plan (over + / under −)");
+    let when = match period.and_then(|i| results.years.get(i)) {
+        Some(year) => format!("in {year}"),
+        None => "over the plan".to_string(),
+    };
+    // The figures for the period chosen: the plan's total, or one year's.
+    let partner_spreads = |p: &PartnerSpread| match period.and_then(|i| p.by_year.get(i)) {
+        Some(year) => (year.variance_share, year.net_cost),
+        None if period.is_some() => (Spread::default(), Spread::default()),
+        None => (p.variance_share, p.net_cost),
+    };
+    let pool_spread = |p: &PoolSpread| match period.and_then(|i| p.by_year.get(i)) {
+        Some((_, spread)) => *spread,
+        None => p.variance,
+    };
+    let caption = format!(
+        "{name}: each partner {when} (P10 a good year, P90 a bad one). {}",
+        style.note()
+    );
+    let pools_caption = format!(
+        "{name}: each pool's forecast variance {when}, an overspend above zero. {}",
+        style.note()
+    );
     html! {
         <details class="pb-uncertainty__option" open={at == 0}>
             <summary>{ format!("{name}: percentiles, pools and chart") }</summary>
@@ -507,7 +556,7 @@ fn option_detail(at: usize, name: &str, results: &SimulationResults, style: Mone
                     <tbody>
                         { for results.partners.iter().filter(|p| !(p.net_cost.lowest.is_zero() && p.net_cost.highest.is_zero())).map(|p| html! {
                             <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>
-                                { spread_cells(&p.variance_share) }{ spread_cells(&p.net_cost) }</tr>
+                                { spread_cells(&partner_spreads(p).0) }{ spread_cells(&partner_spreads(p).1) }</tr>
                         }) }
                     </tbody>
                 </table>
@@ -523,7 +572,7 @@ fn option_detail(at: usize, name: &str, results: &SimulationResults, style: Mone
                     <tbody>
                         { for results.pools.iter().map(|p| html! {
                             <tr><th scope="row" class="pb-table__cell">{ p.name.clone() }</th>
-                                { spread_cells(&p.variance) }
+                                { spread_cells(&pool_spread(p)) }
                                 <td class="pb-table__cell pb-table__cell--numeric">{ p.chance_reserve_used_up.map_or("No reserve".to_string(), format_percent) }</td></tr>
                         }) }
                     </tbody>

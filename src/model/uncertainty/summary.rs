@@ -16,7 +16,7 @@ use crate::model::results::Results;
 use crate::model::year::FinancialYear;
 
 /// Lowest, 10th, 50th and 90th percentiles, highest, and the mean of one figure over the draws.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Spread {
     pub lowest: Money,
     pub p10: Money,
