@@ -14,6 +14,7 @@
 //! draws, from the same seed) and the options can be compared fairly.
 
 mod sample;
+mod settle;
 mod simulate;
 mod summary;
 
