@@ -87,10 +87,22 @@ pub fn split(total: Money, weights: &[Decimal]) -> Result<Vec<Money>, SplitError
     Ok(whole
         .into_iter()
         .map(|part_pence| {
-            let pounds = part_pence / Decimal::ONE_HUNDRED;
+            let pounds = pence_to_pounds(part_pence);
             Money::from_decimal(if negative { -pounds } else { pounds })
         })
         .collect())
+}
+
+/// A whole number of pence as pounds: `pence ÷ 100`. A nonzero whole number (scale 0, as
+/// `floor` and the pence handed out leave it) is moved two places without a division, which
+/// gives the same decimal, digit for digit and in scale; anything else is divided.
+fn pence_to_pounds(pence: Decimal) -> Decimal {
+    if pence.scale() == 0 && !pence.is_zero() {
+        if let Ok(pounds) = Decimal::try_from_i128_with_scale(pence.mantissa(), 2) {
+            return pounds;
+        }
+    }
+    pence / Decimal::ONE_HUNDRED
 }
 
 /// `pence × weight ÷ total`, multiplying first (exact for any amount under the money limit) and
@@ -170,6 +182,33 @@ mod tests {
                 Money::from_pence(-33)
             ]
         );
+    }
+
+    /// Moving the point is the division it replaces, in value, scale and sign.
+    #[test]
+    fn pence_become_pounds_as_by_division() {
+        for pence in [
+            1i64,
+            -1,
+            7,
+            99,
+            100,
+            101,
+            -250,
+            123_456_789,
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let pence = Decimal::from(pence);
+            let divided = pence / Decimal::ONE_HUNDRED;
+            let moved = pence_to_pounds(pence);
+            for (moved, divided) in [(moved, divided), (-moved, -divided)] {
+                assert_eq!(
+                    Money::from_decimal(moved).as_decimal().serialize(),
+                    Money::from_decimal(divided).as_decimal().serialize()
+                );
+            }
+        }
     }
 
     #[test]

@@ -297,13 +297,15 @@ fn spread(sorted: Option<&Vec<i64>>) -> Spread {
     }
 }
 
-/// An amount in whole pence, if it fits.
+/// An amount in whole pence, if it fits. Money is held to the penny (two decimal places), so
+/// that is the decimal's integer mantissa; anything else is multiplied out.
 fn pence(amount: Money) -> Option<i64> {
     use rust_decimal::prelude::ToPrimitive;
-    amount
-        .as_decimal()
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .to_i64()
+    let amount = amount.as_decimal();
+    if amount.scale() == 2 {
+        return i64::try_from(amount.mantissa()).ok();
+    }
+    amount.checked_mul(Decimal::ONE_HUNDRED)?.to_i64()
 }
 
 /// `count` of `n` as a percentage to one decimal place.
