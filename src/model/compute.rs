@@ -779,7 +779,7 @@ fn total_by_partner(
         .collect()
 }
 
-pub(crate) fn empty_partner_year(year: FinancialYear) -> PartnerYear {
+fn empty_partner_year(year: FinancialYear) -> PartnerYear {
     PartnerYear {
         year,
         contributions: Money::ZERO,
@@ -791,28 +791,16 @@ pub(crate) fn empty_partner_year(year: FinancialYear) -> PartnerYear {
 }
 
 /// One pool's year, per partner: what partners' totals add up.
-pub(crate) struct PoolYearShares<'a> {
-    pub contributions: &'a [Money],
-    pub gap_shares: &'a [Money],
-    pub variance_shares: &'a [Money],
-    pub unallocated_shares: &'a [Money],
-    pub net_cost: &'a [Money],
-}
-
-impl SettledPoolYear {
-    pub fn shares(&self) -> PoolYearShares<'_> {
-        PoolYearShares {
-            contributions: &self.income_by_partner,
-            gap_shares: &self.gap_shares,
-            variance_shares: &self.variance_shares,
-            unallocated_shares: &self.unallocated_shares,
-            net_cost: &self.net_cost,
-        }
-    }
+struct PoolYearShares<'a> {
+    contributions: &'a [Money],
+    gap_shares: &'a [Money],
+    variance_shares: &'a [Money],
+    unallocated_shares: &'a [Money],
+    net_cost: &'a [Money],
 }
 
 /// Adds one pool's year (at `offset`) to every partner's figures for that year.
-pub(crate) fn add_to_partners(
+fn add_to_partners(
     by_partner: &mut [Vec<PartnerYear>],
     offset: usize,
     pool_year: &PoolYearShares<'_>,
@@ -841,19 +829,16 @@ pub(crate) fn add_to_partners(
 }
 
 /// A partner's figures over the horizon.
-pub(crate) struct OverHorizon {
-    pub contributions: Money,
-    pub gap_share: Money,
-    pub variance_share: Money,
-    pub unallocated_share: Money,
-    pub net_cost: Money,
+struct OverHorizon {
+    contributions: Money,
+    gap_share: Money,
+    variance_share: Money,
+    unallocated_share: Money,
+    net_cost: Money,
 }
 
 /// The sums of a partner's years; `name` names it if one is too large.
-pub(crate) fn over_horizon(
-    name: &str,
-    by_year: &[PartnerYear],
-) -> Result<OverHorizon, ComputeError> {
+fn over_horizon(name: &str, by_year: &[PartnerYear]) -> Result<OverHorizon, ComputeError> {
     let overall = |pick: fn(&PartnerYear) -> Money| {
         Money::checked_sum(by_year.iter().map(pick))
             .ok_or_else(|| ComputeError::TooLarge(format!("The total for partner '{name}'")))

@@ -6,17 +6,15 @@
 //! all. A draw changes only the forecasts of the lines with a range (or in a pool with a shared
 //! driver), so [`DrawSettler`] prepares the working scenario once, settles the pools with
 //! nothing drawn once, and in each draw changes the drawn forecasts, settles again only the
-//! pools they are in (with `compute`'s [`settle_pool`]) and adds every pool's figures up per
-//! partner (with `compute`'s [`add_to_partners`] and [`over_horizon`]). Nothing is looked up
-//! by id and no name is copied per draw. The figures are those `compute` gives for the same
+//! pools they are in (with `compute`'s [`settle_pool`], so the risk-share rules exist once) and
+//! adds up each partner's share of the variance and net cost over the pools, as `compute` does.
+//! Nothing is looked up by id and no name is copied per draw. The figures are those `compute` gives for the same
 //! working scenario, to the penny (the tests in `equivalence.rs` check it on random models).
 
 use crate::model::compute::{
-    add_to_partners, empty_partner_year, over_horizon, prepare, settle_pool, ComputeError,
-    Prepared, SettledPoolYear,
+    prepare, settle_pool, too_large, ComputeError, Prepared, SettledPoolYear,
 };
-use crate::model::money::Money;
-use crate::model::results::PartnerYear;
+use crate::model::money::{Money, OverflowAt};
 use crate::model::scenario::Scenario;
 
 /// One draw's figures: what [`Samples::record`](super::summary::Samples::record) keeps.
@@ -56,7 +54,6 @@ pub(super) struct DrawSettler {
     prepared: Prepared,
     pools: Vec<SettledPool>,
     partner_names: Vec<String>,
-    by_partner: Vec<Vec<PartnerYear>>,
     figures: DrawFigures,
 }
 
@@ -79,17 +76,6 @@ impl DrawSettler {
         let years = prepared.years.len();
         let mut settler = DrawSettler {
             partner_names: working.partners.iter().map(|p| p.name.clone()).collect(),
-            by_partner: working
-                .partners
-                .iter()
-                .map(|_| {
-                    prepared
-                        .years
-                        .iter()
-                        .map(|y| empty_partner_year(*y))
-                        .collect()
-                })
-                .collect(),
             figures: DrawFigures {
                 partners: working
                     .partners
@@ -140,31 +126,36 @@ impl DrawSettler {
     pub fn settle(&mut self) -> Result<&DrawFigures, ComputeError> {
         self.settle_pools(true)?;
         let years = &self.prepared.years;
-        for partner_years in &mut self.by_partner {
-            for year in partner_years.iter_mut() {
-                *year = empty_partner_year(year.year);
-            }
+        for partner in &mut self.figures.partners {
+            partner.by_year.fill((Money::ZERO, Money::ZERO));
         }
-        // In the pools' order, as `compute` adds them.
+        // Each partner's share of the variance and net cost per year, added up in the pools'
+        // order as `compute` adds them; only the two figures recorded (`compute` also adds
+        // contributions and the gap and unallocated shares, which no draw records).
         for pool in &self.pools {
             for (offset, settled) in pool.years.iter().enumerate() {
-                add_to_partners(&mut self.by_partner, offset, &settled.shares(), years)?;
+                let fail = || too_large("A partner's total", years, OverflowAt(offset));
+                for (position, partner) in self.figures.partners.iter_mut().enumerate() {
+                    let Some((variance, net)) = partner.by_year.get_mut(offset) else {
+                        continue;
+                    };
+                    let add = |sum: Money, figures: &[Money]| {
+                        sum.checked_add(figures.get(position).copied().unwrap_or(Money::ZERO))
+                    };
+                    *variance = add(*variance, &settled.variance_shares).ok_or_else(fail)?;
+                    *net = add(*net, &settled.net_cost).ok_or_else(fail)?;
+                }
             }
         }
-        let unnamed = String::new();
-        for (at, (by_year, figures)) in self
-            .by_partner
-            .iter()
-            .zip(&mut self.figures.partners)
-            .enumerate()
-        {
-            let name = self.partner_names.get(at).unwrap_or(&unnamed);
-            let overall = over_horizon(name, by_year)?;
-            figures.variance_share = overall.variance_share;
-            figures.net_cost = overall.net_cost;
-            for (figure, year) in figures.by_year.iter_mut().zip(by_year) {
-                *figure = (year.variance_share, year.net_cost);
-            }
+        for (at, partner) in self.figures.partners.iter_mut().enumerate() {
+            let fail = || {
+                let name = self.partner_names.get(at).map_or("", String::as_str);
+                ComputeError::TooLarge(format!("The total for partner '{name}'"))
+            };
+            partner.variance_share =
+                Money::checked_sum(partner.by_year.iter().map(|y| y.0)).ok_or_else(fail)?;
+            partner.net_cost =
+                Money::checked_sum(partner.by_year.iter().map(|y| y.1)).ok_or_else(fail)?;
         }
         self.figures
             .pools
