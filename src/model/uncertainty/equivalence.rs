@@ -277,7 +277,7 @@ fn check_draws(model: &Model, draws: u32) -> Result<u32, TestCaseError> {
         let full = compute(&simulation.working);
         match (drawn, full) {
             (Ok(()), Ok(results)) => {
-                let lean = simulation.settler.settle().map(Clone::clone);
+                let lean = simulation.settler.settle().cloned();
                 prop_assert_eq!(lean, Ok(DrawSettler::figures_of(&results)));
             }
             (Err(error), Err(_)) => {
