@@ -56,6 +56,13 @@ struct PreparedContribution {
     amounts: Vec<Money>,
 }
 
+impl PreparedContribution {
+    /// The amount in the year at `offset` (none: zero).
+    fn amount_in(&self, offset: usize) -> Money {
+        self.amounts.get(offset).copied().unwrap_or(Money::ZERO)
+    }
+}
+
 /// A line with its commissioner resolved and its plan and forecast worked out for every year.
 /// `at` is its position in the scenario's lines. Owned (no borrow of the scenario), so the
 /// simulation can keep it between draws and change a year's forecast with [`set_forecast`].
@@ -388,11 +395,7 @@ fn pool_year(
     let mut by_stream = [Money::ZERO; FundingStream::ALL.len()];
     let mut stream_present = [false; FundingStream::ALL.len()];
     for contribution in &pool.contributions {
-        let amount = contribution
-            .amounts
-            .get(offset)
-            .copied()
-            .unwrap_or(Money::ZERO);
+        let amount = contribution.amount_in(offset);
         add_at(&mut by_stream, contribution.stream.index(), amount)?;
         *stream_present.get_mut(contribution.stream.index())? = true;
     }
@@ -455,11 +458,7 @@ fn settle_pool_year(
 ) -> Option<SettledPoolYear> {
     let mut income_by_partner = vec![Money::ZERO; partner_count];
     for contribution in &pool.contributions {
-        let amount = contribution
-            .amounts
-            .get(offset)
-            .copied()
-            .unwrap_or(Money::ZERO);
+        let amount = contribution.amount_in(offset);
         add_at(&mut income_by_partner, contribution.partner, amount)?;
     }
     let contributions = Money::checked_sum(income_by_partner.iter().copied())?;

@@ -216,50 +216,6 @@ mod tests {
         );
     }
 
-    /// Moving the point is the division it replaces, in value, scale and sign.
-    #[test]
-    fn pence_become_pounds_as_by_division() {
-        for pence in [
-            1i64,
-            -1,
-            7,
-            99,
-            100,
-            101,
-            -250,
-            123_456_789,
-            i64::MAX,
-            i64::MIN,
-        ] {
-            let pence = Decimal::from(pence);
-            let divided = pence / Decimal::ONE_HUNDRED;
-            let moved = pence_to_pounds(pence);
-            for (moved, divided) in [(moved, divided), (-moved, -divided)] {
-                assert_eq!(
-                    Money::from_decimal(moved).as_decimal().serialize(),
-                    Money::from_decimal(divided).as_decimal().serialize()
-                );
-            }
-        }
-    }
-
-    /// Taking the mantissa is multiplying by 100 and truncating, in value and scale.
-    #[test]
-    fn whole_pence_are_the_mantissa() {
-        for pence in [0i64, 1, -1, 99, -12_345, i64::MAX, i64::MIN + 1] {
-            let total = Money::from_pence(pence);
-            let general = total
-                .abs()
-                .as_decimal()
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .map(|p| p.trunc());
-            assert_eq!(
-                whole_pence(total).map(|p| p.serialize()),
-                general.map(|p| p.serialize())
-            );
-        }
-    }
-
     #[test]
     fn zero_weights_are_refused() {
         assert_eq!(

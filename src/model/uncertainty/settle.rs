@@ -110,16 +110,10 @@ impl DrawSettler {
             })
     }
 
-    /// Sets a drawn forecast spend: line `line` of pool `pool` (from [`Self::position_of`]) in
-    /// the year at `offset`. `None` if its variance is too large.
-    pub fn set_forecast(
-        &mut self,
-        pool: usize,
-        line: usize,
-        offset: usize,
-        forecast: Money,
-    ) -> Option<()> {
-        self.prepared.set_forecast(pool, line, offset, forecast)
+    /// The prepared working option, where a draw sets its forecasts
+    /// ([`Prepared::set_forecast`], at positions from [`Self::position_of`]).
+    pub fn prepared_mut(&mut self) -> &mut Prepared {
+        &mut self.prepared
     }
 
     /// Settles the draw: the pools with drawn forecasts again, then every partner's figures.

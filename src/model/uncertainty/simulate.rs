@@ -200,6 +200,7 @@ impl Simulation {
                 entry.outturn = Outturn::Spend { amount };
             }
             self.settler
+                .prepared_mut()
                 .set_forecast(slot.pool, slot.within, slot.offset, amount)
                 .ok_or_else(|| SimulationError::Compute {
                     draw,
