@@ -32,6 +32,7 @@ pub fn total_percent(shares: &[PartnerShare]) -> Option<Percent> {
 /// a line's own rule covers that line's variance alone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "super::tagged::RiskShareFields")]
 pub enum RiskShare {
     /// Each line's commissioner carries that line's overspend.
     NoSharing,
@@ -58,6 +59,7 @@ pub enum RiskShare {
 /// ordered-steps rule.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "super::tagged::SplitFields")]
 pub enum Split {
     NoSharing,
     ProRata { capped: bool },
@@ -68,6 +70,7 @@ pub enum Split {
 /// How big the first tier of a tiered risk share is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "super::tagged::TierLimitFields")]
 pub enum TierLimit {
     /// The first £X of overspend.
     Amount { amount: Money },
