@@ -448,6 +448,15 @@ fn a_tagged_rule_missing_a_field_or_with_an_unknown_kind_says_so() {
         problem.message.contains("‘uplift’ is missing"),
         "{problem:?}"
     );
+    // Placed at the rule itself, not at the item holding it.
+    let pointer = |path: &str| {
+        path.replace('[', ".")
+            .replace(']', "")
+            .split('.')
+            .map(|step| format!("/{step}"))
+            .collect::<String>()
+    };
+    assert_eq!(problem.json_path.as_deref().map(pointer), Some(at.clone()));
 
     let mut unknown = file;
     unknown.pointer_mut(&at).unwrap()["kind"] = json!("doubling");

@@ -74,9 +74,8 @@ pub struct YearAmount {
 }
 
 /// How an amount is set for each year of the horizon.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[serde(try_from = "super::tagged::AmountRuleFields")]
 pub enum AmountRule {
     /// The same cash every year (flat cash).
     Fixed { amount: Money },

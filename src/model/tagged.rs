@@ -10,12 +10,59 @@
 //! unknown kind (`missing field `amount``, `unknown variant `x`, expected one of …`), so
 //! `codec::model_file` words them as before. Writing still uses the derived `Serialize`.
 
-use serde::Deserialize;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use super::contribution::{AmountRule, FundingStream, YearAmount};
 use super::money::{Money, Percent};
 use super::risk::{PartnerShare, RiskShare, Split, TierBearer, TierLimit};
 use super::spend::{MinimumRule, Outturn};
+
+/// Reads `F` (an enum's fields) from a JSON object and builds the variant. The variant's
+/// problems are reported from inside the object's own reading, as a derived struct reports a
+/// missing field, so serde_json places them at the object's end and `codec::json_path` finds
+/// the object (not its parent).
+struct Tagged<F, T>(PhantomData<(F, T)>);
+
+impl<'de, F, T> Visitor<'de> for Tagged<F, T>
+where
+    F: Deserialize<'de> + TryInto<T, Error = String>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object with a kind")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        F::deserialize(MapAccessDeserializer::new(map))?
+            .try_into()
+            .map_err(A::Error::custom)
+    }
+}
+
+macro_rules! read_with {
+    ($($enum:ty => $fields:ty),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $enum {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_map(Tagged::<$fields, $enum>(PhantomData))
+            }
+        }
+    )*};
+}
+
+read_with! {
+    AmountRule => AmountRuleFields,
+    RiskShare => RiskShareFields,
+    Split => SplitFields,
+    TierLimit => TierLimitFields,
+    Outturn => OutturnFields,
+    MinimumRule => MinimumRuleFields,
+}
 
 /// `value`, or serde's "missing field" message for `name`.
 fn field<T>(value: Option<T>, name: &'static str) -> Result<T, String> {
@@ -32,7 +79,7 @@ enum AmountRuleKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct AmountRuleFields {
+struct AmountRuleFields {
     kind: AmountRuleKind,
     amount: Option<Money>,
     base: Option<Money>,
@@ -74,7 +121,7 @@ enum RiskShareKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RiskShareFields {
+struct RiskShareFields {
     kind: RiskShareKind,
     capped: Option<bool>,
     shares: Option<Vec<PartnerShare>>,
@@ -118,7 +165,7 @@ enum SplitKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct SplitFields {
+struct SplitFields {
     kind: SplitKind,
     capped: Option<bool>,
     shares: Option<Vec<PartnerShare>>,
@@ -148,7 +195,7 @@ enum TierLimitKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct TierLimitFields {
+struct TierLimitFields {
     kind: TierLimitKind,
     amount: Option<Money>,
     percent: Option<Percent>,
@@ -178,7 +225,7 @@ enum OutturnKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct OutturnFields {
+struct OutturnFields {
     kind: OutturnKind,
     percent: Option<Percent>,
     amount: Option<Money>,
@@ -210,7 +257,7 @@ enum MinimumRuleKind {
 }
 
 #[derive(Deserialize)]
-pub(super) struct MinimumRuleFields {
+struct MinimumRuleFields {
     kind: MinimumRuleKind,
     rule: Option<AmountRule>,
     stream: Option<FundingStream>,
