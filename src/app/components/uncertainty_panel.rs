@@ -91,8 +91,9 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let status = use_state(|| Status::Idle);
     let finished = use_state(|| None::<Finished>);
     let runner = use_mut_ref(Runner::default);
-    // How many options' detailed tables are drawn: after a run, one more per frame, so that
-    // the results never hold the page up for long in one go.
+    // How much of the options' details is drawn, in steps (two an option: its tables, then
+    // its chart): after a run, one more step per frame, so that the results never hold the
+    // page up for long in one go.
     let revealed = use_state(|| 0usize);
     let ranges_open = use_state(|| false);
     // None: over the plan; Some(i): the plan's i-th year.
@@ -206,11 +207,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
         })
     };
     {
-        // After a run, draw one more option's detailed tables each frame.
+        // After a run, draw one more step of the options' details each frame.
         let revealed = revealed.clone();
-        let options = finished.as_ref().map_or(0, |f| f.runs.len());
-        use_effect_with((*revealed, options), move |&(shown, options)| {
-            if shown < options {
+        let steps = finished.as_ref().map_or(0, |f| 2 * f.runs.len());
+        use_effect_with((*revealed, steps), move |&(shown, steps)| {
+            if shown < steps {
                 platform::after_next_paint(move || revealed.set(shown + 1));
             }
         });
@@ -429,7 +430,8 @@ fn thresholds(
     }
 }
 
-/// The results: the side-by-side table first, then the first `revealed` options' details.
+/// The results: the side-by-side table first, then the options' details up to step
+/// `revealed` (option `i`'s tables at step `2i + 1`, its chart at `2i + 2`).
 fn results_view(
     done: &Finished,
     model: &Model,
@@ -509,7 +511,7 @@ fn results_view(
                 <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
             }
             { period_field(first, period) }
-            { for done.runs.iter().take(revealed).enumerate().map(|(at, (name, results))| option_detail(at, name, results, style, **period)) }
+            { for done.runs.iter().enumerate().take(revealed.div_ceil(2)).map(|(at, (name, results))| option_detail(at, name, results, style, **period, revealed > 2 * at + 1)) }
             <button type="button" class="pb-button pb-button--secondary" onclick={on_csv}>{ "Download the percentiles (CSV)" }</button>
         </div>
     }
@@ -538,13 +540,14 @@ fn period_field(first: &SimulationResults, period: &UseStateHandle<Option<usize>
 }
 
 /// One option: each partner's percentiles of its share of variance and net cost, the pools'
-/// variance and reserve, and a chart of the first partner's net cost.
+/// variance and reserve, and (with `chart`) a chart of the first partner's net cost.
 fn option_detail(
     at: usize,
     name: &str,
     results: &SimulationResults,
     style: MoneyStyle,
     period: Option<usize>,
+    chart: bool,
 ) -> Html {
     let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
@@ -612,7 +615,7 @@ fn option_detail(
                     </tbody>
                 </table>
             </TableRegion>
-            { for results.partners.iter().find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
+            { for results.partners.iter().filter(|_| chart).find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
         </details>
     }
 }
