@@ -23,8 +23,7 @@ const FORMAT: u8 = 1;
 pub fn encode_results(runs: &[(String, SimulationResults)]) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.u8(FORMAT);
-    w.count(runs.len());
-    for (name, results) in runs {
+    w.list(runs, |w, (name, results)| {
         w.string(name);
         w.u32(results.draws);
         w.u64(results.seed);
@@ -32,41 +31,31 @@ pub fn encode_results(runs: &[(String, SimulationResults)]) -> Vec<u8> {
             Shape::Pert => 0,
             Shape::Triangular => 1,
         });
-        w.count(results.years.len());
-        for year in &results.years {
-            w.u16(year.0);
-        }
-        w.count(results.partners.len());
-        for p in &results.partners {
+        w.list(&results.years, |w, year| w.u16(year.0));
+        w.list(&results.partners, |w, p| {
             w.u32(p.partner.0);
             w.string(&p.name);
             w.string(&p.short_name);
             w.spread(&p.variance_share);
             w.spread(&p.net_cost);
-            w.count(p.by_year.len());
-            for y in &p.by_year {
+            w.list(&p.by_year, |w, y| {
                 w.u16(y.year.0);
                 w.spread(&y.variance_share);
                 w.spread(&y.net_cost);
-            }
+            });
             w.decimal(p.threshold.as_decimal());
             w.u8(u8::from(p.threshold_typed));
             w.decimal(p.chance_over_threshold.as_decimal());
-            w.count(p.net_cost_draws.len());
-            for draw in &p.net_cost_draws {
-                w.decimal(draw.as_decimal());
-            }
-        }
-        w.count(results.pools.len());
-        for p in &results.pools {
+            w.list(&p.net_cost_draws, |w, draw| w.decimal(draw.as_decimal()));
+        });
+        w.list(&results.pools, |w, p| {
             w.u32(p.pool.0);
             w.string(&p.name);
             w.spread(&p.variance);
-            w.count(p.by_year.len());
-            for (year, spread) in &p.by_year {
+            w.list(&p.by_year, |w, (year, spread)| {
                 w.u16(year.0);
                 w.spread(spread);
-            }
+            });
             match p.chance_reserve_used_up {
                 Some(chance) => {
                     w.u8(1);
@@ -74,8 +63,8 @@ pub fn encode_results(runs: &[(String, SimulationResults)]) -> Vec<u8> {
                 }
                 None => w.u8(0),
             }
-        }
-    }
+        });
+    });
     w.0
 }
 
@@ -179,6 +168,14 @@ impl Writer {
     fn spread(&mut self, s: &Spread) {
         for amount in [s.lowest, s.p10, s.p50, s.p90, s.highest, s.mean] {
             self.decimal(amount.as_decimal());
+        }
+    }
+
+    /// The count, then each item.
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.count(items.len());
+        for item in items {
+            each(self, item);
         }
     }
 }

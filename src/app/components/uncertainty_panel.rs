@@ -6,7 +6,7 @@
 //! recomputed from the ranges and seed, which are.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
@@ -168,7 +168,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             let mut state = runner.borrow_mut();
             if state.worker.is_none() {
                 let hear = hear(
-                    runner.clone(),
+                    Rc::downgrade(&runner),
                     status.clone(),
                     finished.clone(),
                     revealed.clone(),
@@ -301,13 +301,30 @@ fn number_field(
 }
 
 /// What to do with each thing the worker says.
+/// The runner is held weakly: the worker belongs to the runner, so a strong reference here
+/// would keep both alive (and the worker drawing) after the panel has gone.
 fn hear(
-    runner: Rc<RefCell<Runner>>,
+    runner: Weak<RefCell<Runner>>,
     status: UseStateHandle<Status>,
     finished: UseStateHandle<Option<Finished>>,
     revealed: UseStateHandle<usize>,
 ) -> impl Fn(WorkerMessage) + 'static {
-    move |message| match message {
+    move |message| {
+        let Some(runner) = runner.upgrade() else {
+            return;
+        };
+        heard(message, &runner, &status, &finished, &revealed);
+    }
+}
+
+fn heard(
+    message: WorkerMessage,
+    runner: &RefCell<Runner>,
+    status: &UseStateHandle<Status>,
+    finished: &UseStateHandle<Option<Finished>>,
+    revealed: &UseStateHandle<usize>,
+) {
+    match message {
         WorkerMessage::Ready => {}
         WorkerMessage::Progress { done, total } => {
             if runner.borrow().running.is_some() {
