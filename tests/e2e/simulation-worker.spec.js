@@ -63,6 +63,7 @@ test('from a sub-path under the strict policy: the worker loads on the first run
   await expect(page.locator('#simulation-side-by-side caption')).toContainText(`seed ${golden.seed}`);
   await expectGoldenFigures(page);
   expect(workerRequests()).toHaveLength(WORKER_FILES.length);
+  expect(page.workers()).toHaveLength(1);
   expect(problems).toEqual([]);
 });
 
@@ -118,4 +119,32 @@ test('a worker whose wasm fails to load: the same message, and the next run star
   await page.getByRole('button', { name: 'Run the simulation' }).click();
   await expectGoldenFigures(page);
   await expect(alert).toHaveCount(0);
+});
+
+test('Cancel stops the worker at once, and so does leaving the comparison mid-run', async ({ page, problems }) => {
+  await openApp(page, `./#${golden.link}`);
+  await openComparison(page);
+  // The most draws allowed, so the run lasts long enough to stop it.
+  await page.getByLabel('Draws', { exact: true }).fill('20000');
+  await page.getByLabel('Draws', { exact: true }).press('Tab');
+  expect(page.workers()).toHaveLength(0);
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect.poll(() => page.workers().length).toBe(1);
+  const first = page.workers()[0];
+  const firstClosed = new Promise((resolve) => first.on('close', resolve));
+  await expect(page.getByRole('status').filter({ hasText: /^Simulating: [\d,]+ of 40,000 draws$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await firstClosed;
+  await expect(page.getByText(/^Cancelled\./)).toBeVisible();
+  expect(page.workers()).toHaveLength(0);
+
+  // A new run starts a new worker; leaving the comparison while it runs stops it.
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect.poll(() => page.workers().length).toBe(1);
+  const second = page.workers()[0];
+  const secondClosed = new Promise((resolve) => second.on('close', resolve));
+  await page.getByRole('button', { name: 'Back to editing' }).click();
+  await secondClosed;
+  expect(page.workers()).toHaveLength(0);
+  expect(problems).toEqual([]);
 });
