@@ -5,7 +5,7 @@
 // nothing typed is lost.
 import { readFileSync } from 'node:fs';
 
-import { test, expect, openApp } from './support.js';
+import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
 import { EMBED_APP, HOST_ORIGIN, SUBPATH, SUBPATH_PORT } from './ports.js';
 
 const golden = JSON.parse(readFileSync('tests/golden/simulation-fifty-fifty.json', 'utf8'));
@@ -98,6 +98,8 @@ test('a policy that blocks workers: a clear message saying what to ask for, and 
   await expect(alert).toContainText('The simulation could not start');
   await expect(alert).toContainText('Nothing you typed is lost');
   await expect(alert).toContainText("worker-src 'self'");
+  await page.locator('#uncertainty .pb-uncertainty__run').locator('..').screenshot({ path: `${SCREENSHOTS}/simulation-worker-blocked.png` });
+  await expectNoAxeViolations(page, '#uncertainty');
   // What was typed is still there, and the page still works.
   await expect(page.getByLabel('Draws', { exact: true })).toHaveValue('1500');
   await expect(page.getByRole('button', { name: 'Run the simulation' })).toBeEnabled();
