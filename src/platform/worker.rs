@@ -15,7 +15,7 @@ pub enum WorkerMessage {
     /// The model cannot be simulated: why, in words for the person.
     Failed(String),
     /// The worker could not start (blocked, not found, not WebAssembly) or stopped: the
-    /// browser's own words, for the console; the person gets [`CANNOT_START`].
+    /// browser's own words (already written to the console); the person gets [`CANNOT_START`].
     Broken(String),
 }
 
@@ -43,15 +43,15 @@ pub struct SimulationWorker {
 
 impl SimulationWorker {
     /// Starts the worker; `on_message` hears everything it says. `Err` with the browser's words
-    /// when it refuses at once (a policy that blocks workers, in some browsers); other failures
-    /// arrive later as [`WorkerMessage::Broken`].
+    /// (also written to the console) when it refuses at once (a policy that blocks workers, in
+    /// some browsers); other failures arrive later as [`WorkerMessage::Broken`].
     pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<SimulationWorker, String> {
         #[cfg(target_arch = "wasm32")]
         {
             use std::rc::Rc;
             use wasm_bindgen::closure::Closure;
             use wasm_bindgen::JsCast;
-            let worker = web_sys::Worker::new(SCRIPT).map_err(|e| describe(&e))?;
+            let worker = web_sys::Worker::new(SCRIPT).map_err(|e| warn(describe(&e)))?;
             let on_message = Rc::new(on_message);
             let hear = on_message.clone();
             let message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -63,7 +63,7 @@ impl SimulationWorker {
                     .map(|e| e.message())
                     .filter(|m| !m.is_empty())
                     .unwrap_or_else(|| format!("{SCRIPT} could not be loaded"));
-                on_message(WorkerMessage::Broken(words));
+                on_message(WorkerMessage::Broken(warn(words)));
             });
             worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(error.as_ref().unchecked_ref()));
@@ -80,14 +80,15 @@ impl SimulationWorker {
         }
     }
 
-    /// Asks for a run of the model in `request` (a link body).
+    /// Asks for a run of the model in `request` (a link body); `Err` with the browser's words
+    /// (also written to the console).
     pub fn post(&self, request: &[u8]) -> Result<(), String> {
         #[cfg(target_arch = "wasm32")]
         {
             let bytes = js_sys::Uint8Array::from(request);
             self.worker
                 .post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()))
-                .map_err(|e| describe(&e))
+                .map_err(|e| warn(describe(&e)))
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -106,6 +107,13 @@ impl Drop for SimulationWorker {
             self.worker.terminate();
         }
     }
+}
+
+/// Writes the browser's words about the worker to the console, for whoever supports the page.
+#[cfg(target_arch = "wasm32")]
+fn warn(words: String) -> String {
+    web_sys::console::warn_1(&format!("pooled-budgets: the simulation's worker: {words}").into());
+    words
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -131,7 +139,9 @@ fn read(data: &wasm_bindgen::JsValue) -> WorkerMessage {
         },
         "done" => WorkerMessage::Done(js_sys::Uint8Array::new(&field("results")).to_vec()),
         "failed" => WorkerMessage::Failed(text("message")),
-        "broken" => WorkerMessage::Broken(text("message")),
-        other => WorkerMessage::Broken(format!("an unknown message from the worker: {other}")),
+        "broken" => WorkerMessage::Broken(warn(text("message"))),
+        other => {
+            WorkerMessage::Broken(warn(format!("an unknown message from the worker: {other}")))
+        }
     }
 }

@@ -124,9 +124,17 @@ test('a worker whose wasm fails to load: the same message, and the next run star
 });
 
 test('Cancel stops the worker at once, and so does leaving the comparison mid-run', async ({ page, problems }) => {
-  await openApp(page, `./#${golden.link}`);
+  // The template, with a shared driver on its first pool (every line of it drawn) and the most
+  // draws allowed, so the run lasts long enough to stop it.
+  await openApp(page);
   await openComparison(page);
-  // The most draws allowed, so the run lasts long enough to stop it.
+  await page.getByRole('button', { name: /^Edit ranges/ }).click();
+  for (const [point, value] of [['Low', '-2%'], ['High', '6%'], ['Most likely', '1%']]) {
+    const field = page.locator(`#ranges-editor input[aria-label^="${point} shared driver for"]`).first();
+    await field.fill(value);
+    await field.press('Tab');
+  }
+  await expect(page.getByRole('button', { name: /^Hide ranges \(1 set\)/ })).toBeVisible();
   await page.getByLabel('Draws', { exact: true }).fill('20000');
   await page.getByLabel('Draws', { exact: true }).press('Tab');
   expect(page.workers()).toHaveLength(0);
@@ -134,7 +142,7 @@ test('Cancel stops the worker at once, and so does leaving the comparison mid-ru
   await expect.poll(() => page.workers().length).toBe(1);
   const first = page.workers()[0];
   const firstClosed = new Promise((resolve) => first.on('close', resolve));
-  await expect(page.getByRole('status').filter({ hasText: /^Simulating: [\d,]+ of 40,000 draws$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Simulating: [\d,]+ of 60,000 draws$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await firstClosed;
   await expect(page.getByText(/^Cancelled\./)).toBeVisible();

@@ -175,8 +175,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                 );
                 match SimulationWorker::start(hear) {
                     Ok(worker) => state.worker = Some(worker),
-                    Err(problem) => {
-                        web_sys::console::warn_1(&problem.into());
+                    Err(_) => {
                         status.set(Status::Failed(CANNOT_START.to_string()));
                         return;
                     }
@@ -186,8 +185,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                 .worker
                 .as_ref()
                 .map(|worker| worker.post(&link_body(&model, model.base_scenario)));
-            if let Some(Err(problem)) = posted {
-                web_sys::console::warn_1(&problem.into());
+            if let Some(Err(_)) = posted {
                 state.worker = None;
                 status.set(Status::Failed(CANNOT_START.to_string()));
                 return;
@@ -300,8 +298,7 @@ fn number_field(
     }
 }
 
-/// What to do with each thing the worker says.
-/// The runner is held weakly: the worker belongs to the runner, so a strong reference here
+/// What to do with each thing the worker says. The runner is held weakly: the worker belongs to the runner, so a strong reference here
 /// would keep both alive (and the worker drawing) after the panel has gone.
 fn hear(
     runner: Weak<RefCell<Runner>>,
@@ -351,10 +348,7 @@ fn heard(
             runner.borrow_mut().running = None;
             status.set(Status::Failed(problem));
         }
-        WorkerMessage::Broken(problem) => {
-            web_sys::console::warn_1(
-                &format!("pooled-budgets: the simulation's worker: {problem}").into(),
-            );
+        WorkerMessage::Broken(_) => {
             let dead = {
                 let mut state = runner.borrow_mut();
                 state.running = None;
