@@ -10,4 +10,5 @@ pub mod model_file;
 pub mod saved;
 pub mod schemes_csv;
 pub mod simulation_csv;
+pub mod simulation_wire;
 pub mod table;
