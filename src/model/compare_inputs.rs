@@ -534,13 +534,13 @@ fn label(option: &Scenario, what: &Override) -> String {
     }
 }
 
+/// One grid cell a linked option sets: its column, the override's field, and its words.
+pub type ChangedCell = (SchemeColumn, Field, String);
+
 /// The scheme grid's cells a linked option sets itself, line by line, each with the override
 /// that sets it (the field as saved: a year's cell, or a whole list) and its words:
 /// "changed from base: £1,200,000.00 → £1,350,000.00". Empty for an independent option.
-pub fn changed_cells(
-    base: &Scenario,
-    option: &Scenario,
-) -> Vec<(LineId, Vec<(SchemeColumn, Field, String)>)> {
+pub fn changed_cells(base: &Scenario, option: &Scenario) -> Vec<(LineId, Vec<ChangedCell>)> {
     let Some(link) = &option.link else {
         return Vec::new();
     };

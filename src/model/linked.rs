@@ -792,14 +792,7 @@ pub(crate) fn rekey_overrides(model: &mut Model, id: ScenarioId) {
         &option.ring_fences,
     );
     let overrides = differences_keeping(base, option, &keep);
-    if let Some(link) = model
-        .scenarios
-        .iter_mut()
-        .find(|s| s.id == id)
-        .and_then(|s| s.link.as_mut())
-    {
-        link.overrides = overrides;
-    }
+    set_overrides(model, id, overrides);
 }
 
 fn record_overrides(model: &mut Model, id: ScenarioId) {
@@ -811,6 +804,10 @@ fn record_overrides(model: &mut Model, id: ScenarioId) {
         return;
     };
     let overrides = differences_keeping(base, option, &link.overrides);
+    set_overrides(model, id, overrides);
+}
+
+fn set_overrides(model: &mut Model, id: ScenarioId, overrides: Overrides) {
     if let Some(link) = model
         .scenarios
         .iter_mut()

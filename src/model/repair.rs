@@ -115,6 +115,13 @@ pub fn repair_duplicate_ids(model: &mut Model) -> Vec<String> {
             order.push(at);
         }
     }
+    // And any option whose links cannot be followed (a loop, a missing base: refused on
+    // reading, but repair must not depend on that), on its own.
+    for at in 0..model.scenarios.len() {
+        if !order.contains(&at) {
+            order.push(at);
+        }
+    }
     let mut renumbered: HashMap<ScenarioId, Renumbered> = HashMap::new();
     for at in order {
         let Some(scenario) = model.scenarios.get(at) else {

@@ -161,13 +161,15 @@ impl ItemChanges {
     }
 }
 
+/// The base and the option the notes are for, and the notes.
+type Kept = (CowRc<Scenario>, CowRc<Scenario>, Rc<LinkNotes>);
+
 thread_local! {
     /// The last notes worked out, with the base and option they are for: every section of the
     /// editor asks for them in the same draw, and an edit elsewhere (another option, the
     /// results) leaves both unchanged. Holding the two options here also keeps their `CowRc`s
     /// shared, so any change to either makes a new one, which is how a stale entry is told.
-    static LAST: RefCell<Option<(CowRc<Scenario>, CowRc<Scenario>, Rc<LinkNotes>)>> =
-        const { RefCell::new(None) };
+    static LAST: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
 /// The open option's overrides in words, or none when it is independent; worked out once per
