@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
+use crate::app::components::options_bar::BASED_ON_ID;
 use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
 use std::rc::Rc;
 
@@ -96,7 +97,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| {
-                        let (href, onclick) = link(p.path.to_dom_id());
+                        let (href, onclick) = match p.path.based_on_of() {
+                            Some(at) => based_on_link(&props.editor, at),
+                            None => link(p.path.to_dom_id()),
+                        };
                         html! { <li><a {href} {onclick}>{ message(&p.message) }</a></li> }
                     }) }
                 </ul>
@@ -150,4 +154,19 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
         </section>
     }
+}
+
+/// A link to what option `at` is based on: opens that option, then focuses its "based on"
+/// control in the options bar (the option's fields have none).
+fn based_on_link(editor: &Editor, at: usize) -> (String, Callback<MouseEvent>) {
+    let option = editor.model.scenarios.get(at).map(|s| s.id);
+    let dispatcher = editor.dispatcher();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        if let Some(option) = option {
+            dispatcher.dispatch(Action::Open(option));
+        }
+        platform::focus_soon(BASED_ON_ID);
+    });
+    (format!("#{BASED_ON_ID}"), onclick)
 }

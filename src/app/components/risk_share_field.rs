@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::FieldChange;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
@@ -28,6 +29,10 @@ pub struct RiskShareFieldProps {
     pub errors: Option<Shared<FieldErrors>>,
     /// Builds the edit that stores a new rule.
     pub to_edit: Callback<RiskShare, Edit>,
+    /// In a linked option, a rule set here rather than taken from the base (marked on the
+    /// choice of pattern).
+    #[prop_or_default]
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(RiskShareField)]
@@ -52,7 +57,8 @@ pub fn risk_share_field(props: &RiskShareFieldProps) -> Html {
     html! {
         <div class="pb-rule">
             <SelectField id={choice_id} label={props.label.clone()}
-                options={options(&RiskPattern::ALL, RiskPattern::label)} selected={RiskPattern::of(&props.rule).key()} on_change={on_choice} />
+                options={options(&RiskPattern::ALL, RiskPattern::label)} selected={RiskPattern::of(&props.rule).key()} on_change={on_choice}
+                changed={props.changed.clone()} />
             <div class="pb-rule__help">
                 <p>{ explanation }</p>
                 <p class="pb-rule__example"><strong>{ "For example: " }</strong>{ example }</p>

@@ -21,19 +21,19 @@ use self::cell::Step;
 use self::columns::{cell_id, cell_row, grid_columns, heading, heading_id, row_prefix, GridColumn};
 use self::details::{SchemeDetails, HEADING_ID};
 use self::forecast_switch::ForecastSwitch;
-use self::row::{ChangedCells, GridChoices, SchemeRow};
+use self::row::{GridChoices, SchemeRow};
 use self::window::{Span, Viewport};
+use super::changes_panel::link_notes;
 use crate::app::fields::Editor;
 use crate::app::state::Action;
 use crate::model::edit::Edit;
-use crate::model::linked;
 use crate::model::schemes::SchemeColumn;
-use crate::model::{changed_cells, FinancialYear, LineId, Scenario, SpendLine};
+use crate::model::{FinancialYear, LineId, Scenario, SpendLine};
 use crate::platform;
 use crate::platform::cells;
 
 pub use self::columns::cell_id as grid_cell_id;
-pub use self::row::parse_forecast;
+pub use self::row::{parse_forecast, ChangedCells, ChangedRow};
 
 const REGION_ID: &str = "scheme-grid-region";
 const HELP_ID: &str = "scheme-grid-help";
@@ -362,13 +362,8 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
         })
     };
     // A linked option's cells set here rather than taken from its base, row by row.
-    let changed: Vec<(LineId, ChangedCells)> = linked::base_of(&editor.model, scenario.id)
-        .and_then(|base| editor.model.scenario(base))
-        .map(|base| changed_cells(base, scenario))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(line, cells)| (line, Rc::new(cells)))
-        .collect();
+    let notes = link_notes(&editor.model, scenario.id);
+    let changed: &[(LineId, ChangedCells)] = notes.as_ref().map_or(&[], |n| &n.cells);
     let row_html = |index: usize, line: &SpendLine| {
         let changed = changed
             .iter()

@@ -11,14 +11,16 @@ use super::columns::{
     cell_id, details_button_id, grid_columns, heading, typed_columns, GridColumn,
 };
 use crate::app::bidi;
+use crate::app::components::changed_mark::FieldChange;
 use crate::app::fields::{dispatch_commit, money_text, percent_text, Dispatcher};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
+use crate::model::linked::Override;
 use crate::model::schemes::SchemeColumn;
 use crate::model::user_text::isolate;
 use crate::model::{
     format_money, format_percent, limits, FinancialYear, ForecastEntry, FundingStream, LineId,
-    Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence, SpendLine,
+    Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence, ScenarioId, SpendLine,
 };
 use crate::platform::cells;
 
@@ -57,8 +59,14 @@ pub struct SchemeRowProps {
     pub changed: Option<ChangedCells>,
 }
 
-/// A row's cells a linked option sets itself, each with its words.
-pub type ChangedCells = Rc<Vec<(SchemeColumn, String)>>;
+/// A row's cells a linked option sets itself, each with the override and its words.
+#[derive(Debug, PartialEq)]
+pub struct ChangedRow {
+    pub option: ScenarioId,
+    pub cells: Vec<(SchemeColumn, Override, String)>,
+}
+
+pub type ChangedCells = Rc<ChangedRow>;
 
 #[function_component(SchemeRow)]
 pub fn scheme_row(props: &SchemeRowProps) -> Html {
@@ -108,6 +116,19 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             }
         })
     };
+    // In a linked option, the marker of a cell set here rather than taken from the base.
+    let change_in = |column: SchemeColumn| {
+        let row = props.changed.as_ref()?;
+        row.cells
+            .iter()
+            .find(|(c, ..)| *c == column)
+            .map(|(_, what, text)| FieldChange {
+                option: row.option,
+                what: what.clone(),
+                text: AttrValue::from(text.clone()),
+                dispatcher: props.dispatcher.clone(),
+            })
+    };
     // A text cell whose text `parse` turns into a change to the line, or a message.
     let text_cell = |column: SchemeColumn, value: AttrValue, numeric: bool, parse: ParseCell| {
         let dom_id = cell_id(si, index, column);
@@ -131,12 +152,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             let (dispatcher, dom_id) = (props.dispatcher.clone(), dom_id.clone());
             Callback::from(move |()| dispatcher.dispatch(Action::FieldValid(dom_id.clone())))
         };
-        let changed = props.changed.as_ref().and_then(|cells| {
-            cells
-                .iter()
-                .find(|(c, _)| *c == column)
-                .map(|(_, text)| AttrValue::from(text.clone()))
-        });
+        let changed = change_in(column);
         html! {
             <GridInput id={dom_id.clone()} label={label(column)} {value} {numeric} {changed}
                 error={error(&dom_id)} {on_commit} {on_cancel}
@@ -156,33 +172,18 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             ))),
             _ => None,
         };
-        let select = grid_select(
+        grid_select(
             dom_id,
             label(column),
             options,
             &selected,
             missing.map(|(kind, number)| format!("Missing {kind} (id {number})")),
             problem,
+            change_in(column),
             on_change,
             on_step(column),
             on_paste(column),
-        );
-        let changed = props
-            .changed
-            .as_ref()
-            .and_then(|cells| cells.iter().find(|(c, _)| *c == column));
-        match changed {
-            Some((_, text)) => html! {
-                <>
-                    { select }
-                    <span class="pb-grid__changed">
-                        <span aria-hidden="true">{ "◆ changed" }</span>
-                        <span class="pb-visually-hidden">{ text.clone() }</span>
-                    </span>
-                </>
-            },
-            None => select,
-        }
+        )
     };
     let horizon_years: &[FinancialYear] = &props.years;
     let planned_in = |year: FinancialYear| planned(line, year);
