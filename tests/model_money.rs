@@ -299,47 +299,79 @@ fn the_report_style_rounds_once_in_its_unit() {
 }
 
 #[test]
-fn a_total_whose_rounded_parts_do_not_add_up_gets_a_footnote() {
+fn a_total_whose_rounded_parts_do_not_add_up_gets_one_footnote_for_the_whole_table() {
     let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
     // 1,400 + 1,400 + 1,400 = 4,200: shown as 1 + 1 + 1 against a total of 4.
-    let parts = [Money::pounds(1_400); 3];
-    let note = thousands.rounding_note(&parts, Money::pounds(4_200));
+    let parts = vec![Money::pounds(1_400); 3];
+    let columns = [
+        ("Option A (base)", parts.clone(), Money::pounds(4_200)),
+        ("Option B", parts.clone(), Money::pounds(4_200)),
+        // 1,000 + 2,000 = 3,000 adds up as shown: not named.
+        (
+            "Option C",
+            vec![Money::pounds(1_000), Money::pounds(2_000)],
+            Money::pounds(3_000),
+        ),
+    ];
+    let note = thousands.rounding_note(&columns).unwrap_or_default();
+    // The rule is said once, then each column that does not add up, with the figures as the
+    // table shows them (no "£3k").
+    assert_eq!(note.matches("Totals are worked out").count(), 1, "{note}");
     assert!(
-        note.as_deref()
-            .is_some_and(|n| n.contains("may not add up") && n.contains("£3k")),
-        "{note:?}"
+        note.ends_with(
+            "(here: ‘Option A (base)’ adds up to 3, not 4; ‘Option B’ adds up to 3, not 4)."
+        ),
+        "{note}"
     );
-    // 1,000 + 2,000 = 3,000 adds up as shown: no footnote.
-    let whole = [Money::pounds(1_000), Money::pounds(2_000)];
-    assert_eq!(thousands.rounding_note(&whole, Money::pounds(3_000)), None);
+    assert!(!note.contains("Option C"), "{note}");
+    assert_eq!(thousands.rounding_note(&columns[2..]), None);
     // In pounds and pence every figure is exact, so totals always add up.
     let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
-    assert_eq!(pounds.rounding_note(&parts, Money::pounds(4_200)), None);
+    assert_eq!(pounds.rounding_note(&columns), None);
 }
 
 #[test]
 fn charts_use_one_unit_for_axis_labels_and_sentences() {
     let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
     let chart = pounds.for_chart(Money::pounds(6_698_000_000));
-    // The "£6,698.00m" beside "£6698m": now grouped alike.
+    // The "£6,698.00m" beside "£6698m": the sentence says "£6,698.00m"; the axis says
+    // "6,698" under its title "£m".
     assert_eq!(chart.amount(Money::pounds(6_698_000_000)), "£6,698.00m");
+    assert_eq!(chart.axis_title(), "£m");
     assert_eq!(
         chart.tick(Money::pounds(6_698_000_000), Money::pounds(1_000_000_000)),
-        "£6,698m"
+        "6,698"
     );
-    assert_eq!(chart.tick(Money::ZERO, Money::pounds(1_000_000_000)), "£0");
+    assert_eq!(chart.tick(Money::ZERO, Money::pounds(1_000_000_000)), "0");
     let small = pounds.for_chart(Money::pounds(480_000));
+    assert_eq!(small.axis_title(), "£000");
     assert_eq!(
         small.tick(Money::pounds(-200_000), Money::pounds(200_000)),
-        "\u{2212}£200k"
+        "\u{2212}200"
     );
-    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
+    // The model's £000 with brackets: "(2,500)" under "£000", never "(£2,500k)"; a bar of
+    // nothing is "0", and a sentence says "£0", never "£0k".
+    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets)
+        .for_chart(Money::pounds(6_698_000_000));
+    assert_eq!(thousands.axis_title(), "£000");
     assert_eq!(
-        thousands
-            .for_chart(Money::pounds(6_698_000_000))
-            .tick(Money::pounds(-2_500_000), Money::pounds(2_500_000)),
-        "(£2,500k)"
+        thousands.tick(Money::pounds(-2_500_000), Money::pounds(2_500_000)),
+        "(2,500)"
     );
+    assert_eq!(thousands.bar_label(Money::pounds(1_142_400)), "1,142");
+    assert_eq!(thousands.bar_label(Money::pounds(-353_149)), "(353)");
+    assert_eq!(thousands.bar_label(Money::pounds(200)), "0");
+    assert_eq!(thousands.amount(Money::pounds(200)), "£0");
+    assert_eq!(thousands.amount(Money::pounds(-353_149)), "(£353k)");
+    // £m likewise: "1.5" under "£m".
+    let millions = MoneyStyle::report(MoneyUnit::Millions, NegativeStyle::Minus)
+        .for_chart(Money::pounds(1_500_000));
+    assert_eq!(millions.axis_title(), "£m");
+    assert_eq!(
+        millions.tick(Money::pounds(1_500_000), Money::pounds(500_000)),
+        "1.5"
+    );
+    assert_eq!(millions.bar_label(Money::pounds(1_500_000)), "1.5");
 }
 
 /// No percentage on a base that is zero or under 1% of the table's largest figure.

@@ -285,18 +285,18 @@ fn assumptions(model: &Model, comparison: &OptionsComparison) -> Html {
             .map(|s| s.description.trim().to_string())
             .filter(|d| !d.is_empty())
     };
-    let base_description = match description(comparison.base) {
-        Some(text) => message(&text),
-        None => html! { "No description given." },
-    };
     let others = comparison.others.iter().zip(comparison.input_changes());
     html! {
         <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
             <h3 id="input-changes-heading">{ "Assumptions: each option, and what differs from the base" }</h3>
-            <div class="pb-compare__change-list">
-                <h4>{ name(&comparison.base_name) }{ " (base)" }</h4>
-                <p>{ base_description }</p>
-            </div>
+            // A paper prints no placeholder: a base without a description has no entry here (the
+            // options below say what differs from it), and an option without one shows only that.
+            if let Some(text) = description(comparison.base) {
+                <div class="pb-compare__change-list">
+                    <h4>{ name(&comparison.base_name) }{ " (base)" }</h4>
+                    <p>{ message(&text) }</p>
+                </div>
+            }
             { for others.map(|((id, _, _), (option, changes))| html! {
                 <div class="pb-compare__change-list">
                     <h4>{ name(option) }</h4>
