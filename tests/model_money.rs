@@ -1,9 +1,9 @@
 //! Money: parsing what people type, the one rounding rule, compounding, splitting and display.
 
 use pooled_budgets::model::{
-    format_money, format_percent, meaningful_percent, split, AmountRule, FinancialYear, Horizon,
-    Money, MoneyParseError, MoneyStyle, MoneyUnit, NegativeStyle, Partner, PartnerId, PartnerKind,
-    Percent, PoolId, SpendLine, SplitError,
+    entry_text, format_money, format_percent, format_report_percent, meaningful_percent, split,
+    AmountRule, FinancialYear, Horizon, Money, MoneyParseError, MoneyStyle, MoneyUnit,
+    NegativeStyle, Partner, PartnerId, PartnerKind, Percent, PoolId, SpendLine, SplitError,
 };
 use rust_decimal::Decimal;
 
@@ -401,4 +401,75 @@ fn percentages_on_a_negligible_base_are_not_shown() {
         meaningful_percent(Money::pounds(-50_000), Money::pounds(-1_000_000), largest),
         Some(Percent::from_hundredths(-500))
     );
+}
+
+/// What a money field reads in a model shown in £000 or £m: a bare figure in that unit, a
+/// figure written with £ in pounds (never scaled), and what the field shows reads back exactly.
+#[test]
+fn money_typed_in_a_model_shown_in_thousands_is_read_in_thousands_unless_written_with_a_pound_sign()
+{
+    let k = MoneyUnit::Thousands;
+    assert_eq!(
+        Money::parse_entered("1,250", k),
+        Ok(Money::pounds(1_250_000))
+    );
+    assert_eq!(
+        Money::parse_entered("1,250.5", k),
+        Ok(Money::pounds(1_250_500))
+    );
+    assert_eq!(
+        Money::parse_entered("(1,250)", k),
+        Ok(Money::pounds(-1_250_000))
+    );
+    assert_eq!(
+        Money::parse_entered("\u{2212}0.01", k),
+        Ok(Money::pounds(-10))
+    );
+    // Written with £: pounds, whatever the unit.
+    assert_eq!(
+        Money::parse_entered("£1,250,000", k),
+        Ok(Money::pounds(1_250_000))
+    );
+    assert_eq!(Money::parse_entered("-£3.20", k), Ok(pence(-320)));
+    assert_eq!(Money::parse_entered("(£3.20)", k), Ok(pence(-320)));
+    assert_eq!(
+        Money::parse_entered("1.25", MoneyUnit::Millions),
+        Ok(Money::pounds(1_250_000))
+    );
+    // In pounds, as ever.
+    assert_eq!(
+        Money::parse_entered("1,250", MoneyUnit::Pounds),
+        Ok(Money::pounds(1_250))
+    );
+    // Still to the penny: a thousandth of a penny is refused, not rounded.
+    assert_eq!(
+        Money::parse_entered("1.000001", k),
+        Err(MoneyParseError::TooManyDecimalPlaces)
+    );
+    // What the field shows, exact, and read back to the same amount.
+    for (amount, unit, shown) in [
+        (pence(123_456_789), k, "1,234.56789"),
+        (Money::pounds(1_250_000), k, "1,250"),
+        (Money::pounds(-220_000), k, "\u{2212}220"),
+        (pence(123_456_789), MoneyUnit::Millions, "1.23456789"),
+        (pence(123_456_789), MoneyUnit::Pounds, "1,234,567.89"),
+        (Money::ZERO, k, "0"),
+    ] {
+        assert_eq!(entry_text(amount, unit), shown);
+        assert_eq!(Money::parse_entered(shown, unit), Ok(amount), "{shown}");
+    }
+}
+
+/// A percentage worked out for a board: one decimal place under 10%, whole from 10%.
+#[test]
+fn worked_out_percentages_read_as_a_board_expects() {
+    let p = Percent::from_hundredths;
+    assert_eq!(format_report_percent(p(49_146)), "491%");
+    assert_eq!(format_report_percent(p(-46)), "\u{2212}0.5%");
+    assert_eq!(format_report_percent(p(20)), "0.2%");
+    assert_eq!(format_report_percent(p(105)), "1.1%");
+    assert_eq!(format_report_percent(p(995)), "10%");
+    assert_eq!(format_report_percent(p(1_172_782_940)), "11,727,829%");
+    assert_eq!(format_report_percent(p(1)), "under 0.1%");
+    assert_eq!(format_report_percent(p(0)), "0.0%");
 }

@@ -44,6 +44,15 @@ impl MoneyUnit {
         }
     }
 
+    /// How a money field's label says what it reads: "in pounds", "in £000", "in £m".
+    pub fn entry_words(self) -> &'static str {
+        match self {
+            MoneyUnit::Pounds => "in pounds",
+            MoneyUnit::Thousands => "in £000",
+            MoneyUnit::Millions => "in £m",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             MoneyUnit::Pounds => "pounds",
@@ -335,6 +344,23 @@ fn render(amount: Money, style: MoneyStyle, places: u32, mark: Mark) -> String {
     }
 }
 
+/// An amount as a money field shows it, in the unit the field reads
+/// ([`Money::parse_entered`]): "1,250,000.00" in pounds; "1,250" or "1,234.56789" in £000, exact,
+/// so reading the text back gives the same amount to the penny; a true minus sign.
+pub fn entry_text(amount: Money, unit: MoneyUnit) -> String {
+    let style = MoneyStyle::report(unit, NegativeStyle::Minus);
+    if unit == MoneyUnit::Pounds {
+        return format_money(amount, style).replacen('£', "", 1);
+    }
+    let value = (amount.abs().as_decimal() / style.scale()).normalize();
+    let body = group_thousands(value, value.scale());
+    if amount.is_negative() {
+        format!("{MINUS_SIGN}{body}")
+    } else {
+        body
+    }
+}
+
 /// The note for a table with a percentage column: what "n/a" means, said once in its caption.
 pub const PERCENT_NOT_SHOWN: &str = "n/a: no percentage where the base is zero or under 1% of the largest figure in the table, where it would mean nothing.";
 
@@ -359,8 +385,12 @@ pub fn meaningful_percent(amount: Money, base: Money, largest: Money) -> Option<
 pub fn format_report_percent(percent: Percent) -> String {
     let value = percent.as_decimal();
     let size = value.abs();
-    let places = if size < Decimal::TEN { 1 } else { 0 };
-    let rounded = round_half_away_from_zero(size, places);
+    let tenths = round_half_away_from_zero(size, 1);
+    let (rounded, places) = if tenths < Decimal::TEN {
+        (tenths, 1)
+    } else {
+        (round_half_away_from_zero(size, 0), 0)
+    };
     if !size.is_zero() && rounded.is_zero() {
         return "under 0.1%".to_string();
     }

@@ -297,7 +297,7 @@ test('the Better Care Fund board paper in £000 reads as a cabinet paper: bare f
 
   // In £m the chart says "£m" once and its figures are bare millions.
   await page.emulateMedia({ media: 'screen' });
-  await page.locator('#results-money-unit').selectOption('millions');
+  await page.locator('#compare-money-unit').selectOption('millions');
   await expect(chart.locator('.pb-chart__axis-title')).toHaveText('£m');
   const millions = await chart.locator('.pb-chart__value').allTextContents();
   expect(millions).toContain('1.1');

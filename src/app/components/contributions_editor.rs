@@ -20,6 +20,7 @@ use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::ScenarioId;
 use crate::model::{
     validate_scenario, AmountRule, Contribution, FieldPath, FundingStream, Horizon, Money,
@@ -111,7 +112,7 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
                         partner_error={reference_error_in(&problems, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
                         pool_error={reference_error_in(&problems, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
                         partners={partner_choices.clone()} pools={pool_choices.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} {open} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} {open} />
                 }
             }) }
         </EditorSection>
@@ -132,6 +133,8 @@ struct ContributionCardProps {
     pools: Shared<Choices>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
     /// In a linked option, what it changes in this contribution, in words.
     changed: Option<Notes>,
     open: ScenarioId,
@@ -212,6 +215,7 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
         &props.errors,
     );
     let horizon = props.horizon;
+    let unit = props.unit;
     let id = c.id;
     let rule_path = path.field("rule");
     let money_field = |field: &str,
@@ -220,9 +224,9 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
                        make: Box<dyn Fn(Money) -> AmountRule>| {
         let dom_id = rule_path.field(field).to_dom_id();
         html! {
-            <TextField id={dom_id.clone()} label={format!("{label}, in pounds")} value={money_text(value)}
-                prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
-                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
+            <TextField id={dom_id.clone()} label={format!("{label}, {}", unit.entry_words())} value={money_text(value, unit)}
+                prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
+                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)), unit,
                     move |m| Edit::Contribution(id, ContributionField::Rule(make(m))))} />
         }
     };

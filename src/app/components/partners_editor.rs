@@ -14,6 +14,7 @@ use crate::app::fields::{
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PartnerField};
+use crate::model::MoneyUnit;
 use crate::model::{FieldPath, Partner, PartnerKind};
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +37,7 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
             add_label="Add a partner" add={Edit::AddPartner}>
             { for scenario.partners.iter().enumerate().map(|(i, partner)| html! {
                 <PartnerCard key={partner.id.0} index={i} path={root.item("partner", i)} partner={partner.clone()}
-                    errors={errors.clone()} editor={dispatcher.clone()} />
+                    errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} />
             }) }
         </EditorSection>
     }
@@ -49,6 +50,8 @@ struct PartnerCardProps {
     partner: Partner,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
 }
 
 /// One partner's card: drawn again only when the partner, its place or the errors change.
@@ -60,6 +63,7 @@ fn partner_card(props: &PartnerCardProps) -> Html {
     let short_id = path.field("short_name").to_dom_id();
     let kind_id = path.field("kind").to_dom_id();
     let baseline_id = path.field("baseline_budget").to_dom_id();
+    let unit = props.unit;
     let growth_id = path.field("baseline_growth").to_dom_id();
     let id = partner.id;
     let kind_change = {
@@ -86,12 +90,12 @@ fn partner_card(props: &PartnerCardProps) -> Html {
                         move |name| Edit::Partner(id, PartnerField::ShortName(name)))} />
                 <SelectField id={kind_id} label="Kind of organisation"
                     options={kind_options()} selected={kind_value(partner.kind)} on_change={kind_change} />
-                <TextField id={baseline_id.clone()} label="Baseline budget a year, in pounds (optional)"
+                <TextField id={baseline_id.clone()} label={format!("Baseline budget a year, {} (optional)", unit.entry_words())}
                     hint="Only needed for contributions set as a percentage of this partner's budget"
-                    value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
+                    value={partner.baseline_budget.map(|m| money_text(m, unit)).unwrap_or_default()} prefix={unit.symbol()}
                     width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &baseline_id)}
                     on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.full_label()),
-                        move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
+                        move |text| optional_money(text, unit).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
                 <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
                     value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
                     inputmode="decimal" error={error_in(errors, &growth_id)}

@@ -40,6 +40,7 @@ pub fn ring_fences_editor(props: &RingFencesEditorProps) -> Html {
 
 fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirement) -> Html {
     let path = scenario_path(editor.scenario_index()).item("ring_fence", i);
+    let unit = editor.model.money_display.unit;
     let set = |field: fn(&str, &RingFenceRequirement) -> Option<RingFenceField>| {
         let (editor, rule) = (editor.clone(), rule.clone());
         Callback::from(move |value: String| {
@@ -92,9 +93,9 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
             (
                 "amount",
                 html! {
-                    <TextField id={amount_id.clone()} label="Minimum each year, in pounds" value={money_text(*amount)}
-                        prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
-                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1),
+                    <TextField id={amount_id.clone()} label={format!("Minimum each year, {}", unit.entry_words())} value={money_text(*amount, unit)}
+                        prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
+                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1), unit,
                             move |amount| Edit::RingFence(i, RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount } })))} />
                 },
             )
