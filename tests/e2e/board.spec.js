@@ -293,6 +293,17 @@ test('the Better Care Fund board paper in £000 reads as a cabinet paper: bare f
   expect(paper).toContain('less (−0.5%)');
   expect(paper).toContain('more (+491%)');
   expect(paper).toContain('more (n/a)');
+  // Words that match the brackets: the year tables' note, the chart's sentence (the size and
+  // the word, not "(£353k) (lower)").
+  expect(paper).toContain('an amount in brackets, like (179), is less');
+  expect(paper).not.toContain('a minus sign (−) less');
+  expect(paper).toContain("London Borough of Hackney's: £353k lower");
+  expect(paper).not.toContain('(lower)');
+  // The stress table leaves out partners with nothing under the option's rule, and says so.
+  const stress = page.locator('#stress-own');
+  await expect(stress.getByRole('rowheader', { name: 'East London NHS Foundation Trust' })).toHaveCount(0);
+  await expect(stress.getByRole('rowheader', { name: 'London Borough of Hackney' })).toHaveCount(1);
+  expect(paper).toContain("4 partners with nothing under this option's rule are not shown.");
   await page.screenshot({ path: `${SCREENSHOTS}/board-paper-thousands.png`, fullPage: true });
 
   // In £m the chart says "£m" once and its figures are bare millions.

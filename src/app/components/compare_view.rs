@@ -22,7 +22,7 @@ use crate::app::fields::Editor;
 use crate::model::user_text::{isolate, plain};
 use crate::model::{
     compare_options, meaningful_percent, year_span, Change, Figure, Model, Money, MoneyStyle,
-    OptionsComparison, Period, Row, ScenarioId, MAX_COMPARED, PERCENT_NOT_SHOWN,
+    NegativeStyle, OptionsComparison, Period, Row, ScenarioId, MAX_COMPARED, PERCENT_NOT_SHOWN,
 };
 use crate::platform;
 
@@ -342,7 +342,10 @@ fn year_tables(
     html! {
         <section class="pb-compare__years" aria-labelledby="years-heading">
             <h3 id="years-heading">{ format!("{} year by year: the difference from the base", figure.label()) }</h3>
-            <p class="pb-note">{ "A plus sign (+) is more than under the base, a minus sign (−) less." }</p>
+            <p class="pb-note">{ match style.negative {
+                NegativeStyle::Minus => "A plus sign (+) is more than under the base, a minus sign (−) less.",
+                NegativeStyle::Brackets => "A plus sign (+) is more than under the base; an amount in brackets, like (179), is less.",
+            } }</p>
             { for comparison.others.iter().enumerate().map(|(i, (_, option, _))| {
                 let caption = format!("{}: difference from the base in {figure_words}, by year", isolate(option));
                 let caption_note = style_note(style);
