@@ -3,7 +3,7 @@
 // choice of pounds, £000 or £m (and brackets) changes every table and the board paper, and is
 // kept with the model.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-import { enter } from './steps.js';
+import { enter, paste } from './steps.js';
 
 
 /** The issue's unfunded plan: £55.3m planned against £43.0m of income, a £12.3m gap, and a
@@ -204,16 +204,6 @@ test('the Better Care Fund template\'s board paper in £000: units in every head
   expect(problems).toEqual([]);
 });
 
-/** Dispatches a paste of `text` on `cell`, as Ctrl+V with that text on the clipboard does. */
-async function pasteInto(cell, text) {
-  await cell.focus();
-  await cell.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 test('in £000, amounts typed and pasted are read in £000 (a figure written with £ in pounds), the fields say so, and undo takes each back', async ({ page, problems }) => {
   await openApp(page);
   await page.locator('#results-money-unit').selectOption('thousands');
@@ -258,7 +248,7 @@ test('in £000, amounts typed and pasted are read in £000 (a figure written wit
 
   // A block pasted from a £000 workbook: the preview asks, starting at the model's £000, and
   // says what it will do; a figure written with £ stays in pounds.
-  await pasteInto(page.locator(`#${firstId}`), '1,250\r\n£2,500,000\r\n');
+  await paste(page.locator(`#${firstId}`), '1,250\r\n£2,500,000\r\n');
   const preview = page.getByRole('region', { name: 'Paste these rows?' });
   await expect(preview).toBeVisible();
   await expect(preview.getByLabel('The figures in this table are in')).toHaveValue('thousands');
@@ -277,7 +267,7 @@ test('in £000, amounts typed and pasted are read in £000 (a figure written wit
   await undo.click(); // the whole paste, in one step
   await expect(page.locator(`#${firstId}`)).toHaveValue(was);
   // Asked, the person can say the figures are pounds: then 1,250 is £1,250.
-  await pasteInto(page.locator(`#${firstId}`), '1,250\r\n2,500\r\n');
+  await paste(page.locator(`#${firstId}`), '1,250\r\n2,500\r\n');
   await preview.getByLabel('The figures in this table are in').selectOption('pounds');
   await expect(preview).toContainText('1,250 means £1,250.00');
   await preview.getByRole('button', { name: 'Paste them' }).click();
