@@ -14,7 +14,8 @@ use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
 use crate::model::CowRc;
 use crate::model::{
-    entry_text, limits, validate_scenario, FieldPath, Money, MoneyUnit, Percent, Problem, Scenario,
+    compute, entry_text, limits, validate_scenario, FieldPath, Money, MoneyUnit, Percent, Problem,
+    Results, Scenario,
 };
 
 pub type Editor = UseReducerHandle<EditorState>;
@@ -202,6 +203,33 @@ pub fn use_open_scenario(editor: &Editor) -> Shared<Option<CowRc<Scenario>>> {
             shared
         }
     }
+}
+
+/// The open option's results, or why it cannot be computed.
+pub type Computed = Result<Rc<Results>, String>;
+
+thread_local! {
+    /// The last option computed and its results. The results panel and the checklist both need
+    /// the open option's results after each edit; this computes them once for both (the
+    /// option is held, so its pointer cannot be reused while it is the key).
+    static LAST_COMPUTED: RefCell<Option<(CowRc<Scenario>, Rc<Computed>)>> = const { RefCell::new(None) };
+}
+
+/// The results of `scenario`, computed once however many components ask for the same option.
+pub fn open_results(scenario: &Option<CowRc<Scenario>>) -> Rc<Computed> {
+    let Some(scenario) = scenario else {
+        return Rc::new(Err("There is no option to compute.".to_string()));
+    };
+    LAST_COMPUTED.with(|last| {
+        if let Some((kept, computed)) = &*last.borrow() {
+            if CowRc::same(kept, scenario) {
+                return Rc::clone(computed);
+            }
+        }
+        let computed = Rc::new(compute(scenario).map(Rc::new).map_err(|e| e.to_string()));
+        *last.borrow_mut() = Some((scenario.clone(), Rc::clone(&computed)));
+        computed
+    })
 }
 
 /// `make(value)`, computed again only when `value` changed (compared, not copied).

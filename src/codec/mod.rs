@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod embed_config;
+mod json_path;
 pub mod library;
 pub mod link;
 pub mod model_file;

@@ -31,6 +31,7 @@ mod settle;
 mod spend;
 mod split;
 mod stress;
+mod tagged;
 pub mod templates;
 pub mod uncertainty;
 pub mod user_text;

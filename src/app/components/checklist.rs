@@ -7,15 +7,15 @@ use crate::app::bidi::message;
 use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
 use std::rc::Rc;
 
-use crate::app::fields::{use_open_scenario, Editor, Shared};
+use crate::app::fields::{open_results, use_open_scenario, Editor, Shared};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
 use crate::model::plan_checks::{funding_gap_warnings, FundingGapWarning};
 use crate::model::schemes::SchemeColumn;
 use crate::model::{
-    compute, format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn,
-    Problem, Scenario,
+    format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn, Problem,
+    Scenario,
 };
 use crate::platform;
 
@@ -28,9 +28,11 @@ fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize, style: MoneySt
         Some(scenario) => (
             validate_scenario(scenario, open),
             forecast_warnings(scenario),
-            compute(scenario)
-                .map(|results| funding_gap_warnings(&results, style))
-                .unwrap_or_default(),
+            // The results panel's results: the option is not computed a second time.
+            match &*open_results(&Some(scenario.clone())) {
+                Ok(results) => funding_gap_warnings(results, style),
+                Err(_) => Vec::new(),
+            },
         ),
         None => (Vec::new(), Vec::new(), Vec::new()),
     }
