@@ -382,6 +382,45 @@ fn the_comparison_csv_has_a_row_per_partner_per_option_against_the_base() {
     }
 }
 
+/// "Difference (%)" follows the screen's rule: empty where the base is zero or under 1% of the
+/// largest figure compared (the partners and their totals), as the screen says "n/a".
+#[test]
+fn the_comparison_csv_leaves_out_a_percentage_on_a_negligible_base_as_the_screen_does() {
+    let model = pooled_budgets::model::templates::all().remove(0).model;
+    let rows = lines(&csv::comparison(&model).unwrap());
+    let row = |option: &str, partner: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("{option},")) && r.contains(&format!(",{partner},")))
+            .unwrap_or_else(|| panic!("{option} / {partner} in {rows:?}"))
+            .split(',')
+            .map(str::to_string)
+            .collect()
+    };
+    // Homerton's £1,979k against the £230,051k total: under 1%, so no percentage (the screen
+    // shows "more (n/a)"), while its £21k difference keeps its full precision.
+    let homerton = row(
+        "Option B: pro rata",
+        "Homerton Healthcare NHS Foundation Trust",
+    );
+    assert_eq!(
+        homerton.last().map(String::as_str),
+        Some(""),
+        "{homerton:?}"
+    );
+    let difference: rust_decimal::Decimal = homerton[homerton.len() - 2].parse().unwrap();
+    assert!(
+        difference > rust_decimal::Decimal::from(20_000),
+        "{homerton:?}"
+    );
+    // LBH's £76,529k base is well above it: the percentage, as points to two places.
+    let hackney = row("Option B: pro rata", "London Borough of Hackney");
+    assert_eq!(
+        hackney.last().map(String::as_str),
+        Some("-0.46"),
+        "{hackney:?}"
+    );
+}
+
 /// How money is shown is kept in the file, and a model that keeps the defaults (pounds, minus
 /// sign) writes the same JSON as before the setting existed.
 #[test]

@@ -14,8 +14,8 @@ use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
 use crate::model::CowRc;
 use crate::model::{
-    compute, format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent,
-    Problem, Results, Scenario,
+    compute, entry_text, limits, validate_scenario, FieldPath, Money, MoneyUnit, Percent, Problem,
+    Results, Scenario,
 };
 
 pub type Editor = UseReducerHandle<EditorState>;
@@ -381,18 +381,23 @@ where
     })
 }
 
-/// A money field's commit: accepts "£1,250,000.50", "1250000", "(220)" and "−220".
+/// A money field's commit, reading what is typed in `unit`, the model's unit
+/// ([`Money::parse_entered`]): in pounds "£1,250,000.50", "1250000", "(220)" and "−220"; in
+/// £000 "1,250" is £1,250,000 and "£1,250,000" (written with £) is pounds.
 pub fn money_commit<D: Dispatch, F>(
     editor: &D,
     dom_id: String,
     label: String,
+    unit: MoneyUnit,
     edit: F,
 ) -> Callback<String>
 where
     F: Fn(Money) -> Edit + 'static,
 {
     commit(editor, dom_id, label, move |text| {
-        Money::parse(text).map(&edit).map_err(|e| e.to_string())
+        Money::parse_entered(text, unit)
+            .map(&edit)
+            .map_err(|e| e.to_string())
     })
 }
 
@@ -436,9 +441,10 @@ pub fn name_edit(text: &str, edit: impl Fn(String) -> Edit) -> Result<Edit, Stri
     }
 }
 
-/// An amount as it appears in a money field beside its `£` prefix: "1,250,000.50".
-pub fn money_text(amount: Money) -> AttrValue {
-    AttrValue::from(format_money(amount, MoneyStyle::EXACT).replacen('£', "", 1))
+/// An amount as it appears in a money field beside its unit (`unit.symbol()`, "£" or "£000"):
+/// "1,250,000.50" in pounds, "1,250" in £000 ([`entry_text`]: exact, so it reads back the same).
+pub fn money_text(amount: Money, unit: MoneyUnit) -> AttrValue {
+    AttrValue::from(entry_text(amount, unit))
 }
 
 /// A percentage as it appears in a field beside its `%` suffix: "5.66".
@@ -446,12 +452,14 @@ pub fn percent_text(percent: Percent) -> AttrValue {
     AttrValue::from(percent.as_decimal().normalize().to_string())
 }
 
-/// An optional amount: blank means none.
-pub fn optional_money(text: &str) -> Result<Option<Money>, String> {
+/// An optional amount read in `unit` as [`money_commit`] reads it: blank means none.
+pub fn optional_money(text: &str, unit: MoneyUnit) -> Result<Option<Money>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    Money::parse(text).map(Some).map_err(|e| e.to_string())
+    Money::parse_entered(text, unit)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// A button's click handler that dispatches `action`.

@@ -21,6 +21,7 @@ use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::{
     validate_scenario, AmountRule, Contribution, FieldPath, FundingStream, Horizon, Money,
     Obligation, Partner, Percent, Pool, YearAmount,
@@ -111,7 +112,7 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
                         partner_error={reference_error_in(&problems, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
                         pool_error={reference_error_in(&problems, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
                         partners={partner_choices.clone()} pools={pool_choices.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
             }) }
         </EditorSection>
@@ -134,6 +135,8 @@ struct ContributionCardProps {
     editor: EditorDispatcher,
     /// In a linked option, what it changes in this contribution, field by field.
     changed: Option<ItemChanges>,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
 }
 
 #[function_component(ContributionCard)]
@@ -210,6 +213,7 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
         &props.errors,
     );
     let horizon = props.horizon;
+    let unit = props.unit;
     let id = c.id;
     let rule_path = path.field("rule");
     let money_field = |field: &str,
@@ -218,9 +222,9 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
                        make: Box<dyn Fn(Money) -> AmountRule>| {
         let dom_id = rule_path.field(field).to_dom_id();
         html! {
-            <TextField id={dom_id.clone()} label={format!("{label}, in pounds")} value={money_text(value)}
-                prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
-                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
+            <TextField id={dom_id.clone()} label={format!("{label}, {}", unit.entry_words())} value={money_text(value, unit)}
+                prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
+                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)), unit,
                     move |m| Edit::Contribution(id, ContributionField::Rule(make(m))))} />
         }
     };

@@ -17,6 +17,7 @@ use crate::app::fields::{
 use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PartnerField};
 use crate::model::linked::ItemRef;
+use crate::model::MoneyUnit;
 use crate::model::{FieldPath, Partner, PartnerKind};
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +44,7 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
                 let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Partner(partner.id), &reducer));
                 html! {
                     <PartnerCard key={partner.id.0} index={i} path={root.item("partner", i)} partner={partner.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
             }) }
         </EditorSection>
@@ -59,6 +60,8 @@ struct PartnerCardProps {
     editor: EditorDispatcher,
     /// In a linked option, what it changes in this partner, field by field.
     changed: Option<ItemChanges>,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
 }
 
 /// One partner's card: drawn again only when the partner, its place or the errors change.
@@ -70,6 +73,7 @@ fn partner_card(props: &PartnerCardProps) -> Html {
     let short_id = path.field("short_name").to_dom_id();
     let kind_id = path.field("kind").to_dom_id();
     let baseline_id = path.field("baseline_budget").to_dom_id();
+    let unit = props.unit;
     let growth_id = path.field("baseline_growth").to_dom_id();
     let id = partner.id;
     let change = |field: &str| ItemChanges::of(&props.changed, field);
@@ -99,13 +103,13 @@ fn partner_card(props: &PartnerCardProps) -> Html {
                 <SelectField id={kind_id} label="Kind of organisation"
                     options={kind_options()} selected={kind_value(partner.kind)} on_change={kind_change}
                     changed={change("kind")} />
-                <TextField id={baseline_id.clone()} label="Baseline budget a year, in pounds (optional)"
+                <TextField id={baseline_id.clone()} label={format!("Baseline budget a year, {} (optional)", unit.entry_words())}
                     hint="Only needed for contributions set as a percentage of this partner's budget"
-                    value={partner.baseline_budget.map(money_text).unwrap_or_default()} prefix="£"
+                    value={partner.baseline_budget.map(|m| money_text(m, unit)).unwrap_or_default()} prefix={unit.symbol()}
                     width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &baseline_id)}
                     changed={change("baseline_budget")}
                     on_commit={commit(editor, baseline_id.clone(), format!("Baseline budget for {}", partner.full_label()),
-                        move |text| optional_money(text).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
+                        move |text| optional_money(text, unit).map(|m| Edit::Partner(id, PartnerField::BaselineBudget(m))))} />
                 <TextField id={growth_id.clone()} label="Baseline budget growth a year, in per cent"
                     value={percent_text(partner.baseline_growth)} suffix="%" width={FieldWidth::Short}
                     inputmode="decimal" error={error_in(errors, &growth_id)} changed={change("baseline_growth")}

@@ -21,6 +21,7 @@ use crate::model::edit::{Edit, Item, PoolField};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
 use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
+use crate::model::MoneyUnit;
 
 #[derive(Properties, PartialEq)]
 pub struct PoolsEditorProps {
@@ -95,7 +96,7 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                     <PoolCard key={pool.id.0} index={i} path={path.clone()} pool={pool.clone()}
                         host_error={reference_error_in(&problems, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
                         partners={partners.clone()} partner_options={partner_options.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
             }) }
         </EditorSection>
@@ -112,6 +113,8 @@ struct PoolCardProps {
     partner_options: Shared<Vec<(String, String)>>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
     /// In a linked option, what it changes in this pool, field by field.
     changed: Option<ItemChanges>,
 }
@@ -181,16 +184,16 @@ fn pool_card(props: &PoolCardProps) -> Html {
                 selected={underspend_value} changed={change("underspend")}
                 on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
             <div class="pb-card__fields">
-                <TextField id={opening_id.clone()} label="Contingency reserve at the start, in pounds"
+                <TextField id={opening_id.clone()} label={format!("Contingency reserve at the start, {}", props.unit.entry_words())}
                     hint="Ordered-steps rules use the reserve before sharing an overspend"
-                    value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
+                    value={money_text(pool.reserve.opening, props.unit)} prefix={props.unit.symbol()} width={FieldWidth::Amount}
                     inputmode="decimal" error={error_in(errors, &opening_id)} changed={change("reserve")}
-                    on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)),
+                    on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)), props.unit,
                         move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
-                <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
-                    value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
+                <TextField id={set_aside_id.clone()} label={format!("Set aside for contingency each year, {}", props.unit.entry_words())}
+                    value={money_text(pool.reserve.set_aside_per_year, props.unit)} prefix={props.unit.symbol()} width={FieldWidth::Amount}
                     inputmode="decimal" error={error_in(errors, &set_aside_id)}
-                    on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)),
+                    on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)), props.unit,
                         move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
             </div>
             <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />

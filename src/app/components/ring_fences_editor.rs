@@ -59,6 +59,7 @@ fn card(
     changed: Option<FieldChange>,
 ) -> Html {
     let path = scenario_path(editor.scenario_index()).item("ring_fence", i);
+    let unit = editor.model.money_display.unit;
     let set = |field: fn(&str, &RingFenceRequirement) -> Option<RingFenceField>| {
         let (editor, rule) = (editor.clone(), rule.clone());
         Callback::from(move |value: String| {
@@ -111,9 +112,9 @@ fn card(
             (
                 "amount",
                 html! {
-                    <TextField id={amount_id.clone()} label="Minimum each year, in pounds" value={money_text(*amount)}
-                        prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
-                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1),
+                    <TextField id={amount_id.clone()} label={format!("Minimum each year, {}", unit.entry_words())} value={money_text(*amount, unit)}
+                        prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
+                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1), unit,
                             move |amount| Edit::RingFence(i, RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount } })))} />
                 },
             )

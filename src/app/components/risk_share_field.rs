@@ -11,6 +11,7 @@ use crate::app::fields::{
 };
 use crate::model::edit::Edit;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::{
     FieldPath, Money, Partner, PartnerShare, Percent, RiskPattern, RiskShare, Split, TierBearer,
     TierLimit,
@@ -96,7 +97,7 @@ fn parameters(props: &RiskShareFieldProps) -> Html {
             let limit_id = props.path.field("limit").field(limit_kind).to_dom_id();
             let (limit_text, limit_label, prefix, suffix) = match limit {
                 TierLimit::Amount { amount } => (
-                    money_text(*amount),
+                    money_text(*amount, MoneyUnit::Pounds),
                     "First part, in pounds",
                     Some(AttrValue::from("£")),
                     None,

@@ -310,6 +310,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
     };
     let si = editor.scenario_index();
     let entry = editor.model.forecast_entry;
+    let unit = editor.model.money_display.unit;
     let on_close = {
         let details = details.clone();
         let back = open_line.as_ref().map(|(_, back)| back.clone());
@@ -378,7 +379,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
             .collect();
         html! {
             <SchemeRow key={line.id.0} line={line.clone()} {index} scenario_index={si}
-                choices={choices.clone()} years={years.clone()} forecast_entry={entry} {errors}
+                choices={choices.clone()} years={years.clone()} forecast_entry={entry} {unit} {errors}
                 dispatcher={dispatcher.clone()} on_details={on_details.clone()}
                 on_paste_block={on_paste_block.clone()} on_move={on_move.clone()} {changed} />
         }
@@ -437,7 +438,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
                     </caption>
                     <thead>
                         <tr aria-rowindex="1">
-                            { for columns.iter().map(|&column| header(column, entry)) }
+                            { for columns.iter().map(|&column| header(column, entry, unit)) }
                             <th scope="col" class="pb-grid__header">
                                 <span class="pb-visually-hidden">{ "Details" }</span>
                             </th>
@@ -471,7 +472,11 @@ fn next_row(lines: &[SpendLine], row: usize, column: SchemeColumn, step: Step) -
     }
 }
 
-fn header(column: GridColumn, entry: crate::model::ForecastEntry) -> Html {
+fn header(
+    column: GridColumn,
+    entry: crate::model::ForecastEntry,
+    unit: crate::model::MoneyUnit,
+) -> Html {
     let class = match column {
         GridColumn::Typed(SchemeColumn::Name) => "pb-grid__header pb-grid__header--name",
         GridColumn::Typed(
@@ -480,7 +485,7 @@ fn header(column: GridColumn, entry: crate::model::ForecastEntry) -> Html {
         | GridColumn::Variance(_) => "pb-grid__header pb-grid__header--numeric",
         GridColumn::Typed(_) => "pb-grid__header",
     };
-    html! { <th scope="col" id={heading_id(column)} {class}>{ heading(column, entry) }</th> }
+    html! { <th scope="col" id={heading_id(column)} {class}>{ heading(column, entry, unit) }</th> }
 }
 
 fn choices(scenario: &Scenario) -> GridChoices {

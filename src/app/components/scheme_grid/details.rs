@@ -72,12 +72,13 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
         value.parse::<u16>().ok().map(FinancialYear::starting)
     }
     let (amount_id, growth_id) = (field_id("fill_first"), field_id("fill_growth"));
+    let unit = editor.model.money_display.unit;
     let on_fill = {
         let (editor, amount, growth) = (editor.clone(), fill_amount.clone(), fill_growth.clone());
         let (amount_id, growth_id) = (amount_id.clone(), growth_id.clone());
         let label = isolate(name);
         Callback::from(move |_: MouseEvent| {
-            let first = Money::parse(&amount)
+            let first = Money::parse_entered(&amount, unit)
                 .map_err(|e| (amount_id.clone(), "First year's budget", e.to_string()));
             let rate = if growth.trim().is_empty() {
                 Ok(Percent::ZERO)
@@ -153,7 +154,7 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
             </div>
             <fieldset class="pb-grid-details__fill">
                 <legend class="pb-card__subtitle">{ "Fill budgets: first year plus growth" }</legend>
-                <TextField id={amount_id.clone()} label="First year's budget, in pounds" prefix="£"
+                <TextField id={amount_id.clone()} label={format!("First year's budget, {}", unit.entry_words())} prefix={unit.symbol()}
                     value={AttrValue::from((*fill_amount).clone())} width={FieldWidth::Amount} inputmode="decimal"
                     error={error_for(editor, &amount_id)} on_commit={keep(&fill_amount)} />
                 <TextField id={growth_id.clone()} label="Growth each year, in per cent" suffix="%"

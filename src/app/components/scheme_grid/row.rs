@@ -18,6 +18,7 @@ use crate::model::edit::{Edit, LineField};
 use crate::model::linked::Override;
 use crate::model::schemes::SchemeColumn;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::{
     format_money, format_percent, limits, FinancialYear, ForecastEntry, FundingStream, LineId,
     Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence, ScenarioId, SpendLine,
@@ -45,6 +46,8 @@ pub struct SchemeRowProps {
     /// The years shown.
     pub years: Rc<Vec<FinancialYear>>,
     pub forecast_entry: ForecastEntry,
+    /// The model's unit, which the budget and forecast cells show and read.
+    pub unit: MoneyUnit,
     /// This row's field errors, by DOM id.
     pub errors: Vec<(String, AttrValue)>,
     pub dispatcher: Dispatcher,
@@ -72,6 +75,7 @@ pub type ChangedCells = Rc<ChangedRow>;
 pub fn scheme_row(props: &SchemeRowProps) -> Html {
     let line = &props.line;
     let (id, index, si) = (line.id, props.index, props.scenario_index);
+    let unit = props.unit;
     let name = line.name.trim();
     let row_name = if name.is_empty() {
         format!("row {}", index + 1)
@@ -81,7 +85,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
     let label = |column: SchemeColumn| {
         format!(
             "{}, {row_name}",
-            heading(GridColumn::Typed(column), props.forecast_entry)
+            heading(GridColumn::Typed(column), props.forecast_entry, props.unit)
         )
     };
     let error = |dom_id: &str| {
@@ -210,12 +214,12 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
                 SchemeColumn::RingFence => select_cell(column, &ring_fence_options(),
                     ring_fence_key(line.ring_fence).to_string(), None,
                     dispatch_edit(|v| Some(LineField::RingFence(ring_fence_from_key(v))))),
-                SchemeColumn::Budget(year) if line.runs_in(year) => text_cell(column, money_text(line.budget_in(year)), true,
-                    Box::new(move |t| Money::parse(t).map(|m| LineField::Budget(year, m)).map_err(|e| e.to_string()))),
+                SchemeColumn::Budget(year) if line.runs_in(year) => text_cell(column, money_text(line.budget_in(year), unit), true,
+                    Box::new(move |t| Money::parse_entered(t, unit).map(|m| LineField::Budget(year, m)).map_err(|e| e.to_string()))),
                 SchemeColumn::Forecast(year) if line.runs_in(year) => {
                     let entry = props.forecast_entry;
-                    text_cell(column, forecast_text(line.outturn(year), planned_in(year), entry), true,
-                        Box::new(move |t| parse_forecast(t, entry).map(|o| LineField::Forecast(year, o))))
+                    text_cell(column, forecast_text(line.outturn(year), planned_in(year), entry, unit), true,
+                        Box::new(move |t| parse_forecast(t, entry, unit).map(|o| LineField::Forecast(year, o))))
                 }
                 SchemeColumn::Budget(_) | SchemeColumn::Forecast(_) => not_running(),
             };
@@ -288,11 +292,18 @@ fn not_running() -> Html {
 
 /// The forecast as the cell shows it: forecast spend, or the over/underspend, as the model
 /// says forecasts are typed; blank when as planned.
-fn forecast_text(outturn: Outturn, planned: Option<Money>, entry: ForecastEntry) -> AttrValue {
-    let amount = |m: Option<Money>| m.map(money_text).unwrap_or_default();
+/// Spend is in the model's `unit`; an over/underspend keeps its "£" and pence, which
+/// [`Money::parse_entered`] reads back as pounds in any unit.
+fn forecast_text(
+    outturn: Outturn,
+    planned: Option<Money>,
+    entry: ForecastEntry,
+    unit: MoneyUnit,
+) -> AttrValue {
+    let amount = |m: Option<Money>| m.map(|m| money_text(m, unit)).unwrap_or_default();
     match (outturn, entry) {
         (Outturn::AsPlanned, _) => AttrValue::default(),
-        (Outturn::Spend { amount: spend }, ForecastEntry::Spend) => money_text(spend),
+        (Outturn::Spend { amount: spend }, ForecastEntry::Spend) => money_text(spend, unit),
         (Outturn::VariancePercent { percent }, ForecastEntry::Variance) => {
             format!("{}%", percent_text(percent)).into()
         }
@@ -309,15 +320,19 @@ fn forecast_text(outturn: Outturn, planned: Option<Money>, entry: ForecastEntry)
 
 /// What was typed in a forecast cell: blank is as planned; with forecasts typed as spend, an
 /// amount of at least zero; else a percentage of planned spend ("5%") or an amount, a minus
-/// sign for an underspend.
-pub fn parse_forecast(text: &str, entry: ForecastEntry) -> Result<Outturn, String> {
+/// sign for an underspend. Amounts are read in `unit`, the model's ([`Money::parse_entered`]).
+pub fn parse_forecast(
+    text: &str,
+    entry: ForecastEntry,
+    unit: MoneyUnit,
+) -> Result<Outturn, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(Outturn::AsPlanned);
     }
     match entry {
         ForecastEntry::Spend => {
-            let amount = Money::parse(text).map_err(|e| e.to_string())?;
+            let amount = Money::parse_entered(text, unit).map_err(|e| e.to_string())?;
             if amount.is_negative() {
                 Err(
                     "cannot be negative; to type an underspend, switch ‘Forecasts are typed \
@@ -331,7 +346,7 @@ pub fn parse_forecast(text: &str, entry: ForecastEntry) -> Result<Outturn, Strin
         ForecastEntry::Variance if text.ends_with('%') => Percent::parse(text)
             .map(|percent| Outturn::VariancePercent { percent })
             .map_err(|e| e.to_string()),
-        ForecastEntry::Variance => Money::parse(text)
+        ForecastEntry::Variance => Money::parse_entered(text, unit)
             .map(|amount| Outturn::VarianceAmount { amount })
             .map_err(|e| e.to_string()),
     }
