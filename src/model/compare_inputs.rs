@@ -146,8 +146,9 @@ fn partner_changes(changes: &mut Changes<'_>, before: &Partner, after: &Partner)
     changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
         n.clone()
     });
+    // Named by its full name: the short name is the label, and is what changed.
     changes.field(
-        &format!("{label} short name"),
+        &format!("{} short name", after.name),
         &before.short_name,
         &after.short_name,
         |n| n.clone(),

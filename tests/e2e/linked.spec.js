@@ -186,6 +186,8 @@ test('each field a linked option sets is marked beside it, read with it, and can
   // Set each in B: a marker with the base's value and B's, read with the field.
   await enter(short, 'HCK');
   await expect(short).toHaveAccessibleDescription(new RegExp(`Changed from base: .*short name: ${baseShort} → HCK$`));
+  // Named by the partner's full name, not by the new short name itself.
+  await expect(short).not.toHaveAccessibleDescription(/Changed from base: HCK short name/);
   await expect(partner).toContainText('◆');
   await how.selectOption(baseHow === 'amount' ? 'share' : 'amount');
   await expect(how).toHaveAccessibleDescription(/Changed from base: .*→/);
