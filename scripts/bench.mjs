@@ -52,7 +52,7 @@ function machine(chromium) {
 function rows(b) {
   const app = sizes('dist');
   const bare = sizes('target/bench/bare-yew');
-  const wasm = app.rows.find((r) => r.name.endsWith('.wasm'));
+  const wasm = app.rows.find((r) => r.name === 'pooled-budgets_bg.wasm');
   const links = JSON.parse(readFileSync('target/bench/link-lengths.json', 'utf8'));
   const linkRow = (match) => links.find(([label]) => match(label))?.[1] ?? [NaN, NaN, NaN];
   const chosen = linkRow((label) => label.endsWith('(chosen)'));
@@ -64,8 +64,9 @@ function rows(b) {
     [`2. Load${name}: app ÷ bare Yew`, `${l.ratio.toFixed(2)}×`, '≤ 2.0×', verdict(l.ratio <= 2.0)],
   ];
   return [
-    ['1. Bundle: first load, brotli (all of dist/)', kib(app.total.brotli), '≤ 200 KiB', verdict(app.total.brotli <= 200 * KiB)],
+    ['1. Bundle: first load, brotli (all of dist/ but the simulation\'s worker)', kib(app.total.brotli), '≤ 200 KiB', verdict(app.total.brotli <= 200 * KiB)],
     ['1. Bundle: of which wasm, brotli', kib(wasm.brotli), '', ''],
+    ['1. Bundle: the simulation\'s worker (loaded on the first run), brotli', kib(app.onDemand.brotli), '', ''],
     ['1. Bundle: first load raw / gzip', `${kib(app.total.raw)} / ${kib(app.total.gzip)}`, '', ''],
     ['1. Bundle: bare Yew page, brotli', kib(bare.total.brotli), '', ''],
     ...load('', b.load),

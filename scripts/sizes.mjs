@@ -1,5 +1,6 @@
 // Prints every file in a folder with its size raw, gzip (level 9) and brotli (quality 11),
-// and the totals: what a browser downloads on first load. Usage: node scripts/sizes.mjs dist
+// and the totals: what a browser downloads on first load, and what it fetches only when asked
+// (the simulation's worker, on the first run). Usage: node scripts/sizes.mjs dist
 // `make bench` imports `sizes` for its report.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +15,16 @@ export function measure(path) {
   };
 }
 
-/** Every file under `root` with its sizes, and the total. */
+/** Files fetched only when someone runs a simulation, not with the page (docs/uncertainty.md). */
+export const ON_DEMAND = ['simulation-worker-loader.js', 'simulation-worker.js', 'simulation-worker_bg.wasm'];
+
+const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
+const ZERO = { raw: 0, gzip: 0, brotli: 0 };
+
+/**
+ * Every file under `root` with its sizes; `total` is the first load (every file but the
+ * on-demand ones), `onDemand` the files fetched only when asked.
+ */
 export function sizes(root) {
   const files = [];
   const walk = (dir) => {
@@ -25,15 +35,18 @@ export function sizes(root) {
   };
   walk(root);
   const rows = files.map((f) => ({ name: relative(root, f), ...measure(f) }));
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total };
+  const later = (r) => ON_DEMAND.includes(r.name);
+  const total = rows.filter((r) => !later(r)).reduce(add, ZERO);
+  const onDemand = rows.filter(later).reduce(add, ZERO);
+  return { rows, total, onDemand };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { rows, total } = sizes(process.argv[2] ?? 'dist');
+  const { rows, total, onDemand } = sizes(process.argv[2] ?? 'dist');
   const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-  const width = Math.max(5, ...rows.map((r) => r.name.length));
+  const width = Math.max(10, ...rows.map((r) => r.name.length));
   console.log(`${'file'.padEnd(width)}  ${'raw KiB'.padStart(8)}  ${'gzip KiB'.padStart(8)}  ${'br KiB'.padStart(8)}`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
-  console.log(`${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
+  console.log(`${'first load'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}`);
+  console.log(`${'on demand'.padEnd(width)}  ${kb(onDemand.raw)}  ${kb(onDemand.gzip)}  ${kb(onDemand.brotli)}`);
 }

@@ -6,7 +6,9 @@ mod common;
 
 use pooled_budgets::app::components::scheme_grid::{parse_forecast, SchemeGrid};
 use pooled_budgets::app::state::{Action, EditorState};
-use pooled_budgets::model::{small_model, FinancialYear, ForecastEntry, Model, Money, Outturn};
+use pooled_budgets::model::{
+    small_model, FinancialYear, ForecastEntry, Model, Money, MoneyUnit, Outturn,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -57,18 +59,18 @@ async fn a_year_the_scheme_does_not_run_says_so_and_has_no_cell_to_type_in() {
 
 #[test]
 fn forecast_spend_is_read_as_spend_and_never_negative() {
-    let spend = parse_forecast("£1,050,000", ForecastEntry::Spend);
+    let spend = parse_forecast("£1,050,000", ForecastEntry::Spend, MoneyUnit::Pounds);
     assert_eq!(
         spend,
         Ok(Outturn::Spend {
             amount: Money::pounds(1_050_000)
         })
     );
-    let negative = parse_forecast("−20,000", ForecastEntry::Spend);
+    let negative = parse_forecast("−20,000", ForecastEntry::Spend, MoneyUnit::Pounds);
     assert!(negative.is_err_and(|e| e.starts_with("cannot be negative; to type an underspend")));
-    assert!(parse_forecast("5%", ForecastEntry::Spend).is_err());
+    assert!(parse_forecast("5%", ForecastEntry::Spend, MoneyUnit::Pounds).is_err());
     assert_eq!(
-        parse_forecast("  ", ForecastEntry::Spend),
+        parse_forecast("  ", ForecastEntry::Spend, MoneyUnit::Pounds),
         Ok(Outturn::AsPlanned)
     );
 }
@@ -76,16 +78,36 @@ fn forecast_spend_is_read_as_spend_and_never_negative() {
 #[test]
 fn a_variance_may_be_an_amount_or_a_percentage_either_side_of_plan() {
     assert_eq!(
-        parse_forecast("(20,000)", ForecastEntry::Variance),
+        parse_forecast("(20,000)", ForecastEntry::Variance, MoneyUnit::Pounds),
         Ok(Outturn::VarianceAmount {
             amount: Money::pounds(-20_000)
         })
     );
     assert!(matches!(
-        parse_forecast("5%", ForecastEntry::Variance),
+        parse_forecast("5%", ForecastEntry::Variance, MoneyUnit::Pounds),
         Ok(Outturn::VariancePercent { .. })
     ));
-    assert!(parse_forecast("TBC", ForecastEntry::Variance).is_err());
+    assert!(parse_forecast("TBC", ForecastEntry::Variance, MoneyUnit::Pounds).is_err());
+    // In a model shown in £000: a bare figure is thousands, one written with £ is pounds.
+    let k = MoneyUnit::Thousands;
+    assert_eq!(
+        parse_forecast("1,250", ForecastEntry::Spend, k),
+        Ok(Outturn::Spend {
+            amount: Money::pounds(1_250_000)
+        })
+    );
+    assert_eq!(
+        parse_forecast("£1,050,000", ForecastEntry::Spend, k),
+        Ok(Outturn::Spend {
+            amount: Money::pounds(1_050_000)
+        })
+    );
+    assert_eq!(
+        parse_forecast("(20)", ForecastEntry::Variance, k),
+        Ok(Outturn::VarianceAmount {
+            amount: Money::pounds(-20_000)
+        })
+    );
 }
 
 #[test]

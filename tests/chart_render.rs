@@ -155,5 +155,6 @@ async fn a_chart_of_nothing_says_so_rather_than_drawing_empty_bars() {
     .await;
     assert!(html.contains("No partner contributes anything in these years."));
     assert!(!html.contains(r#"class="pb-chart__bar" x="#), "no bars");
-    assert!(html.contains(">£0</text>"), "the axis still shows zero");
+    assert!(html.contains(">0</text>"), "the axis still shows zero");
+    assert!(html.contains(">£</text>"), "under its unit, said once");
 }

@@ -382,6 +382,45 @@ fn the_comparison_csv_has_a_row_per_partner_per_option_against_the_base() {
     }
 }
 
+/// "Difference (%)" follows the screen's rule: empty where the base is zero or under 1% of the
+/// largest figure compared (the partners and their totals), as the screen says "n/a".
+#[test]
+fn the_comparison_csv_leaves_out_a_percentage_on_a_negligible_base_as_the_screen_does() {
+    let model = pooled_budgets::model::templates::all().remove(0).model;
+    let rows = lines(&csv::comparison(&model).unwrap());
+    let row = |option: &str, partner: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("{option},")) && r.contains(&format!(",{partner},")))
+            .unwrap_or_else(|| panic!("{option} / {partner} in {rows:?}"))
+            .split(',')
+            .map(str::to_string)
+            .collect()
+    };
+    // Homerton's £1,979k against the £230,051k total: under 1%, so no percentage (the screen
+    // shows "more (n/a)"), while its £21k difference keeps its full precision.
+    let homerton = row(
+        "Option B: pro rata",
+        "Homerton Healthcare NHS Foundation Trust",
+    );
+    assert_eq!(
+        homerton.last().map(String::as_str),
+        Some(""),
+        "{homerton:?}"
+    );
+    let difference: rust_decimal::Decimal = homerton[homerton.len() - 2].parse().unwrap();
+    assert!(
+        difference > rust_decimal::Decimal::from(20_000),
+        "{homerton:?}"
+    );
+    // LBH's £76,529k base is well above it: the percentage, as points to two places.
+    let hackney = row("Option B: pro rata", "London Borough of Hackney");
+    assert_eq!(
+        hackney.last().map(String::as_str),
+        Some("-0.46"),
+        "{hackney:?}"
+    );
+}
+
 /// How money is shown is kept in the file, and a model that keeps the defaults (pounds, minus
 /// sign) writes the same JSON as before the setting existed.
 #[test]
@@ -399,4 +438,73 @@ fn the_money_display_is_kept_in_the_file_and_left_out_when_default() {
         json!({ "unit": "thousands", "negatives": "brackets" })
     );
     assert_eq!(model_file::decode(file.as_bytes()), Opened::Model(model));
+}
+
+/// The first object in `value` whose `kind` is `kind`, as a JSON pointer.
+fn first_of_kind(value: &Value, kind: &str, at: String) -> Option<String> {
+    match value {
+        Value::Object(map) if map.get("kind") == Some(&json!(kind)) => Some(at),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(key, v)| first_of_kind(v, kind, format!("{at}/{key}"))),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| first_of_kind(v, kind, format!("{at}/{i}"))),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_tagged_rule_reads_with_its_kind_anywhere_and_unknown_fields_ignored() {
+    // The model's `kind`-tagged rules are read by hand (src/model/tagged.rs), not by serde's
+    // buffered tagged-enum decoder; the format must be exactly the same.
+    let model = reference_model();
+    let text = model_file::encode(&model);
+    // `model_file::encode` writes `kind` first; move it after the fields and add a stray field.
+    let moved = text
+        .replace(
+            "\"kind\": \"uplift\",\n",
+            "\"stray\": [1, {\"a\": null}],\n",
+        )
+        .replace("\"uplift\": \"", "\"kind\": \"uplift\", \"uplift\": \"");
+    assert_ne!(moved, text, "the reference model has an uplift rule");
+    assert_eq!(model_file::decode(moved.as_bytes()), Opened::Model(model));
+}
+
+#[test]
+fn a_tagged_rule_missing_a_field_or_with_an_unknown_kind_says_so() {
+    let file = reference_file();
+    let at = first_of_kind(&file, "uplift", String::new()).expect("an uplift rule");
+    let mut missing = file.clone();
+    missing
+        .pointer_mut(&at)
+        .and_then(Value::as_object_mut)
+        .unwrap()
+        .remove("uplift");
+    let problem = the_problem(&missing);
+    assert!(
+        problem.message.contains("‘uplift’ is missing"),
+        "{problem:?}"
+    );
+    // Placed at the rule itself, not at the item holding it.
+    let pointer = |path: &str| {
+        path.replace('[', ".")
+            .replace(']', "")
+            .split('.')
+            .map(|step| format!("/{step}"))
+            .collect::<String>()
+    };
+    assert_eq!(problem.json_path.as_deref().map(pointer), Some(at.clone()));
+
+    let mut unknown = file;
+    unknown.pointer_mut(&at).unwrap()["kind"] = json!("doubling");
+    let problem = the_problem(&unknown);
+    assert!(
+        problem
+            .message
+            .contains("not one of the values the format allows: ‘doubling’"),
+        "{problem:?}"
+    );
+    assert!(problem.message.contains("‘per_year’"), "{problem:?}");
 }

@@ -271,7 +271,15 @@ fn loops_are_refused_with_what_to_do() {
         overrides: Overrides::default(),
     });
     let problems = pooled_budgets::model::validate(&model);
-    assert!(problems.iter().any(|p| p.message.contains("loop")));
+    // Reported on the first option in the loop's "based on", which the editor can go to (the
+    // options bar), not on a `link` no field shows.
+    let problem = problems
+        .iter()
+        .find(|p| p.message.contains("loop"))
+        .expect("a loop");
+    assert_eq!(problem.path, pooled_budgets::model::FieldPath::based_on(0));
+    assert_eq!(problem.path.based_on_of(), Some(0));
+    assert_eq!(problem.path.to_dom_id(), "scenario-0-based-on");
     let error = saved::decode(&saved::encode(&model)).expect_err("refused");
     assert!(
         error.to_string().contains("Make one of them independent"),
@@ -376,6 +384,7 @@ fn what_differs_from_the_base_lists_the_overrides_in_words() {
             line,
             vec![(
                 pooled_budgets::model::schemes::SchemeColumn::Budget(Y2025),
+                pooled_budgets::model::linked::Field::cell("budget", Y2025),
                 format!(
                     "changed from base: {} → £1,350,000.00",
                     pooled_budgets::model::format_money(
@@ -401,7 +410,11 @@ fn a_select_cell_set_in_the_copy_is_described_too() {
     let state = state.reduce(Action::Edit(Edit::Line(line, LineField::RingFence(None))));
     let cells = pooled_budgets::model::changed_cells(option(&state, A), option(&state, copy));
     let (_, row) = cells.iter().find(|(l, _)| *l == line).expect("the line");
-    let (column, text) = &row[0];
+    let (column, field, text) = &row[0];
+    assert_eq!(
+        *field,
+        pooled_budgets::model::linked::Field::whole("ring_fence")
+    );
     assert_eq!(
         *column,
         pooled_budgets::model::schemes::SchemeColumn::RingFence
@@ -443,4 +456,86 @@ fn each_override_in_words_is_a_sentence_of_what_differs() {
     listed.sort();
     expected.sort();
     assert_eq!(listed, expected);
+}
+
+#[test]
+fn repairing_duplicate_ids_keeps_a_linked_option_following_its_base_with_no_stale_override() {
+    // A hand-edited file: the base repeats a scheme's id, and the option based on it "adds" a
+    // scheme under an id the base already has (an override that now names another item).
+    let b = ScenarioId(2);
+    let mut model = reference_model();
+    linked::link_to(&mut model, b, A).expect("B on A");
+    let base = model.scenario(A).expect("A").clone();
+    let (twin, clashing) = (base.lines[0].id, base.lines[2].id);
+    let mut added = base.lines[2].clone();
+    added.name = "Added in B".to_string();
+    let slot = model
+        .scenarios
+        .iter_mut()
+        .position(|s| s.id == A)
+        .expect("A");
+    let mut edited: Scenario = (*model.scenarios[slot]).clone();
+    edited.lines[1].id = twin;
+    model.scenarios[slot] = edited.into();
+    let at_b = model.scenarios.iter().position(|s| s.id == b).expect("B");
+    let mut option_b: Scenario = (*model.scenarios[at_b]).clone();
+    option_b
+        .link
+        .as_mut()
+        .expect("linked")
+        .overrides
+        .lines
+        .added
+        .push(linked::Changed {
+            key: clashing,
+            fields: Vec::new(),
+            item: added,
+        });
+    model.scenarios[at_b] = option_b.into();
+    let mut model = saved::decode(&saved::encode(&model)).expect("reads, as a file would");
+    let repairs = pooled_budgets::model::repair_duplicate_ids(&mut model);
+    assert!(!repairs.is_empty());
+
+    let (a_now, b_now) = (
+        model.scenario(A).expect("A").clone(),
+        model.scenario(b).expect("B").clone(),
+    );
+    // The base's second holder of the id and the option's copy of it got the same new id.
+    let renumbered = a_now.lines[1].id;
+    assert_ne!(renumbered, twin);
+    assert!(b_now.lines.iter().any(|l| l.id == renumbered));
+    // Every override names an item the option has, and none of its lines is "added": the
+    // clashing one is now a change to the base's scheme of that id, named as such.
+    let overrides = &b_now.link.as_ref().expect("linked").overrides;
+    for what in overrides_list(overrides) {
+        if let Override::Field(ItemRef::Line(id), _) | Override::Added(ItemRef::Line(id)) = what {
+            assert!(b_now.lines.iter().any(|l| l.id == id), "{what:?}");
+        }
+    }
+    assert!(overrides.lines.added.is_empty(), "{:?}", overrides.lines);
+    assert!(overrides.lines.removed.is_empty(), "{:?}", overrides.lines);
+    assert_eq!(
+        overrides.lines.changed.len(),
+        1,
+        "{:?}",
+        overrides
+            .lines
+            .changed
+            .iter()
+            .map(|c| (c.key, &c.fields))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(overrides.lines.changed[0].key, clashing);
+    // Saved and read again, the option is exactly what the person saw after the repair.
+    let back = saved::decode(&saved::encode(&model)).expect("reads");
+    assert_eq!(back.scenario(b), model.scenario(b));
+    // And a correction to the renumbered scheme in the base still reaches the option.
+    let state = EditorState::new(model).reduce(Action::Edit(Edit::Line(
+        renumbered,
+        LineField::Budget(Y2025, Money::pounds(777_000)),
+    )));
+    assert_eq!(
+        budget(option(&state, b), renumbered),
+        Some(Money::pounds(777_000))
+    );
 }

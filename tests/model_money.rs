@@ -1,9 +1,9 @@
 //! Money: parsing what people type, the one rounding rule, compounding, splitting and display.
 
 use pooled_budgets::model::{
-    format_money, format_percent, meaningful_percent, split, AmountRule, FinancialYear, Horizon,
-    Money, MoneyParseError, MoneyStyle, MoneyUnit, NegativeStyle, Partner, PartnerId, PartnerKind,
-    Percent, PoolId, SpendLine, SplitError,
+    entry_text, format_money, format_percent, format_report_percent, meaningful_percent, split,
+    AmountRule, FinancialYear, Horizon, Money, MoneyParseError, MoneyStyle, MoneyUnit,
+    NegativeStyle, Partner, PartnerId, PartnerKind, Percent, PoolId, SpendLine, SplitError,
 };
 use rust_decimal::Decimal;
 
@@ -299,47 +299,79 @@ fn the_report_style_rounds_once_in_its_unit() {
 }
 
 #[test]
-fn a_total_whose_rounded_parts_do_not_add_up_gets_a_footnote() {
+fn a_total_whose_rounded_parts_do_not_add_up_gets_one_footnote_for_the_whole_table() {
     let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
     // 1,400 + 1,400 + 1,400 = 4,200: shown as 1 + 1 + 1 against a total of 4.
-    let parts = [Money::pounds(1_400); 3];
-    let note = thousands.rounding_note(&parts, Money::pounds(4_200));
+    let parts = vec![Money::pounds(1_400); 3];
+    let columns = [
+        ("Option A (base)", parts.clone(), Money::pounds(4_200)),
+        ("Option B", parts.clone(), Money::pounds(4_200)),
+        // 1,000 + 2,000 = 3,000 adds up as shown: not named.
+        (
+            "Option C",
+            vec![Money::pounds(1_000), Money::pounds(2_000)],
+            Money::pounds(3_000),
+        ),
+    ];
+    let note = thousands.rounding_note(&columns).unwrap_or_default();
+    // The rule is said once, then each column that does not add up, with the figures as the
+    // table shows them (no "£3k").
+    assert_eq!(note.matches("Totals are worked out").count(), 1, "{note}");
     assert!(
-        note.as_deref()
-            .is_some_and(|n| n.contains("may not add up") && n.contains("£3k")),
-        "{note:?}"
+        note.ends_with(
+            "(here: ‘Option A (base)’ adds up to 3, not 4; ‘Option B’ adds up to 3, not 4)."
+        ),
+        "{note}"
     );
-    // 1,000 + 2,000 = 3,000 adds up as shown: no footnote.
-    let whole = [Money::pounds(1_000), Money::pounds(2_000)];
-    assert_eq!(thousands.rounding_note(&whole, Money::pounds(3_000)), None);
+    assert!(!note.contains("Option C"), "{note}");
+    assert_eq!(thousands.rounding_note(&columns[2..]), None);
     // In pounds and pence every figure is exact, so totals always add up.
     let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
-    assert_eq!(pounds.rounding_note(&parts, Money::pounds(4_200)), None);
+    assert_eq!(pounds.rounding_note(&columns), None);
 }
 
 #[test]
 fn charts_use_one_unit_for_axis_labels_and_sentences() {
     let pounds = MoneyStyle::report(MoneyUnit::Pounds, NegativeStyle::Minus);
     let chart = pounds.for_chart(Money::pounds(6_698_000_000));
-    // The "£6,698.00m" beside "£6698m": now grouped alike.
+    // The "£6,698.00m" beside "£6698m": the sentence says "£6,698.00m"; the axis says
+    // "6,698" under its title "£m".
     assert_eq!(chart.amount(Money::pounds(6_698_000_000)), "£6,698.00m");
+    assert_eq!(chart.axis_title(), "£m");
     assert_eq!(
         chart.tick(Money::pounds(6_698_000_000), Money::pounds(1_000_000_000)),
-        "£6,698m"
+        "6,698"
     );
-    assert_eq!(chart.tick(Money::ZERO, Money::pounds(1_000_000_000)), "£0");
+    assert_eq!(chart.tick(Money::ZERO, Money::pounds(1_000_000_000)), "0");
     let small = pounds.for_chart(Money::pounds(480_000));
+    assert_eq!(small.axis_title(), "£000");
     assert_eq!(
         small.tick(Money::pounds(-200_000), Money::pounds(200_000)),
-        "\u{2212}£200k"
+        "\u{2212}200"
     );
-    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets);
+    // The model's £000 with brackets: "(2,500)" under "£000", never "(£2,500k)"; a bar of
+    // nothing is "0", and a sentence says "£0", never "£0k".
+    let thousands = MoneyStyle::report(MoneyUnit::Thousands, NegativeStyle::Brackets)
+        .for_chart(Money::pounds(6_698_000_000));
+    assert_eq!(thousands.axis_title(), "£000");
     assert_eq!(
-        thousands
-            .for_chart(Money::pounds(6_698_000_000))
-            .tick(Money::pounds(-2_500_000), Money::pounds(2_500_000)),
-        "(£2,500k)"
+        thousands.tick(Money::pounds(-2_500_000), Money::pounds(2_500_000)),
+        "(2,500)"
     );
+    assert_eq!(thousands.bar_label(Money::pounds(1_142_400)), "1,142");
+    assert_eq!(thousands.bar_label(Money::pounds(-353_149)), "(353)");
+    assert_eq!(thousands.bar_label(Money::pounds(200)), "0");
+    assert_eq!(thousands.amount(Money::pounds(200)), "£0");
+    assert_eq!(thousands.amount(Money::pounds(-353_149)), "(£353k)");
+    // £m likewise: "1.5" under "£m".
+    let millions = MoneyStyle::report(MoneyUnit::Millions, NegativeStyle::Minus)
+        .for_chart(Money::pounds(1_500_000));
+    assert_eq!(millions.axis_title(), "£m");
+    assert_eq!(
+        millions.tick(Money::pounds(1_500_000), Money::pounds(500_000)),
+        "1.5"
+    );
+    assert_eq!(millions.bar_label(Money::pounds(1_500_000)), "1.5");
 }
 
 /// No percentage on a base that is zero or under 1% of the table's largest figure.
@@ -369,4 +401,75 @@ fn percentages_on_a_negligible_base_are_not_shown() {
         meaningful_percent(Money::pounds(-50_000), Money::pounds(-1_000_000), largest),
         Some(Percent::from_hundredths(-500))
     );
+}
+
+/// What a money field reads in a model shown in £000 or £m: a bare figure in that unit, a
+/// figure written with £ in pounds (never scaled), and what the field shows reads back exactly.
+#[test]
+fn money_typed_in_a_model_shown_in_thousands_is_read_in_thousands_unless_written_with_a_pound_sign()
+{
+    let k = MoneyUnit::Thousands;
+    assert_eq!(
+        Money::parse_entered("1,250", k),
+        Ok(Money::pounds(1_250_000))
+    );
+    assert_eq!(
+        Money::parse_entered("1,250.5", k),
+        Ok(Money::pounds(1_250_500))
+    );
+    assert_eq!(
+        Money::parse_entered("(1,250)", k),
+        Ok(Money::pounds(-1_250_000))
+    );
+    assert_eq!(
+        Money::parse_entered("\u{2212}0.01", k),
+        Ok(Money::pounds(-10))
+    );
+    // Written with £: pounds, whatever the unit.
+    assert_eq!(
+        Money::parse_entered("£1,250,000", k),
+        Ok(Money::pounds(1_250_000))
+    );
+    assert_eq!(Money::parse_entered("-£3.20", k), Ok(pence(-320)));
+    assert_eq!(Money::parse_entered("(£3.20)", k), Ok(pence(-320)));
+    assert_eq!(
+        Money::parse_entered("1.25", MoneyUnit::Millions),
+        Ok(Money::pounds(1_250_000))
+    );
+    // In pounds, as ever.
+    assert_eq!(
+        Money::parse_entered("1,250", MoneyUnit::Pounds),
+        Ok(Money::pounds(1_250))
+    );
+    // Still to the penny: a thousandth of a penny is refused, not rounded.
+    assert_eq!(
+        Money::parse_entered("1.000001", k),
+        Err(MoneyParseError::TooManyDecimalPlaces)
+    );
+    // What the field shows, exact, and read back to the same amount.
+    for (amount, unit, shown) in [
+        (pence(123_456_789), k, "1,234.56789"),
+        (Money::pounds(1_250_000), k, "1,250"),
+        (Money::pounds(-220_000), k, "\u{2212}220"),
+        (pence(123_456_789), MoneyUnit::Millions, "1.23456789"),
+        (pence(123_456_789), MoneyUnit::Pounds, "1,234,567.89"),
+        (Money::ZERO, k, "0"),
+    ] {
+        assert_eq!(entry_text(amount, unit), shown);
+        assert_eq!(Money::parse_entered(shown, unit), Ok(amount), "{shown}");
+    }
+}
+
+/// A percentage worked out for a board: one decimal place under 10%, whole from 10%.
+#[test]
+fn worked_out_percentages_read_as_a_board_expects() {
+    let p = Percent::from_hundredths;
+    assert_eq!(format_report_percent(p(49_146)), "491%");
+    assert_eq!(format_report_percent(p(-46)), "\u{2212}0.5%");
+    assert_eq!(format_report_percent(p(20)), "0.2%");
+    assert_eq!(format_report_percent(p(105)), "1.1%");
+    assert_eq!(format_report_percent(p(995)), "10%");
+    assert_eq!(format_report_percent(p(1_172_782_940)), "11,727,829%");
+    assert_eq!(format_report_percent(p(1)), "under 0.1%");
+    assert_eq!(format_report_percent(p(0)), "0.0%");
 }

@@ -198,6 +198,59 @@ fn figures_in_thousands_are_scaled_exactly() {
     assert_eq!(after.lines[0].budget_in(y(2026)), Money::pounds(-10));
 }
 
+/// In a model shown in £000, a block with no unit in its headings is read in £000, and the
+/// plan says so; a figure written with £ is in pounds. A heading's or the person's unit wins.
+#[test]
+fn a_block_pasted_into_a_model_shown_in_thousands_is_read_in_thousands() {
+    let scenario = base();
+    let model_unit = PasteOptions {
+        model_unit: MoneyUnit::Thousands,
+        ..PasteOptions::default()
+    };
+    let plan = paste_with(
+        &scenario,
+        0,
+        SchemeColumn::Budget(y(2025)),
+        "1,250\n£2,500,000\n",
+        model_unit,
+    );
+    assert_eq!(plan.unit, MoneyUnit::Thousands);
+    assert!(
+        plan.notes.iter().any(
+            |n| n.contains("read in £000, the unit this model shows amounts in")
+                && n.contains("1,250 is £1,250,000.00")
+        ),
+        "{:?}",
+        plan.notes
+    );
+    let after = plan.apply(&scenario).unwrap();
+    assert_eq!(after.lines[0].budget_in(y(2025)), Money::pounds(1_250_000));
+    assert_eq!(after.lines[1].budget_in(y(2025)), Money::pounds(2_500_000));
+    // The person says pounds: 1,250 is £1,250.
+    let pounds = PasteOptions {
+        unit: Some(MoneyUnit::Pounds),
+        ..model_unit
+    };
+    let after = paste_with(
+        &scenario,
+        0,
+        SchemeColumn::Budget(y(2025)),
+        "1,250\n",
+        pounds,
+    )
+    .apply(&scenario)
+    .unwrap();
+    assert_eq!(after.lines[0].budget_in(y(2025)), Money::pounds(1_250));
+    // In a model shown in pounds nothing changes: 1,250 is £1,250.
+    let plain = paste(&scenario, 0, SchemeColumn::Budget(y(2025)), "1,250\n");
+    assert_eq!(plain.unit, MoneyUnit::Pounds);
+    assert!(
+        !plain.notes.iter().any(|n| n.contains("£000")),
+        "{:?}",
+        plain.notes
+    );
+}
+
 #[test]
 fn forecasts_are_read_as_the_switch_says() {
     let scenario = base();

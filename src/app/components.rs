@@ -2,6 +2,7 @@
 
 pub mod accessibility_page;
 pub mod app;
+pub mod changed_mark;
 pub mod changes_panel;
 pub mod charts;
 pub mod checklist;

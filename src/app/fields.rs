@@ -14,8 +14,8 @@ use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
 use crate::model::CowRc;
 use crate::model::{
-    format_money, limits, validate_scenario, FieldPath, Money, MoneyStyle, Percent, Problem,
-    Scenario,
+    compute, entry_text, limits, validate_scenario, FieldPath, Money, MoneyUnit, Percent, Problem,
+    Results, Scenario,
 };
 
 pub type Editor = UseReducerHandle<EditorState>;
@@ -205,6 +205,33 @@ pub fn use_open_scenario(editor: &Editor) -> Shared<Option<CowRc<Scenario>>> {
     }
 }
 
+/// The open option's results, or why it cannot be computed.
+pub type Computed = Result<Rc<Results>, String>;
+
+thread_local! {
+    /// The last option computed and its results. The results panel and the checklist both need
+    /// the open option's results after each edit; this computes them once for both (the
+    /// option is held, so its pointer cannot be reused while it is the key).
+    static LAST_COMPUTED: RefCell<Option<(CowRc<Scenario>, Rc<Computed>)>> = const { RefCell::new(None) };
+}
+
+/// The results of `scenario`, computed once however many components ask for the same option.
+pub fn open_results(scenario: &Option<CowRc<Scenario>>) -> Rc<Computed> {
+    let Some(scenario) = scenario else {
+        return Rc::new(Err("There is no option to compute.".to_string()));
+    };
+    LAST_COMPUTED.with(|last| {
+        if let Some((kept, computed)) = &*last.borrow() {
+            if CowRc::same(kept, scenario) {
+                return Rc::clone(computed);
+            }
+        }
+        let computed = Rc::new(compute(scenario).map(Rc::new).map_err(|e| e.to_string()));
+        *last.borrow_mut() = Some((scenario.clone(), Rc::clone(&computed)));
+        computed
+    })
+}
+
 /// `make(value)`, computed again only when `value` changed (compared, not copied).
 #[hook]
 pub fn use_derived<T, R>(value: &T, make: impl FnOnce(&T) -> R) -> Shared<R>
@@ -354,18 +381,23 @@ where
     })
 }
 
-/// A money field's commit: accepts "£1,250,000.50", "1250000", "(220)" and "−220".
+/// A money field's commit, reading what is typed in `unit`, the model's unit
+/// ([`Money::parse_entered`]): in pounds "£1,250,000.50", "1250000", "(220)" and "−220"; in
+/// £000 "1,250" is £1,250,000 and "£1,250,000" (written with £) is pounds.
 pub fn money_commit<D: Dispatch, F>(
     editor: &D,
     dom_id: String,
     label: String,
+    unit: MoneyUnit,
     edit: F,
 ) -> Callback<String>
 where
     F: Fn(Money) -> Edit + 'static,
 {
     commit(editor, dom_id, label, move |text| {
-        Money::parse(text).map(&edit).map_err(|e| e.to_string())
+        Money::parse_entered(text, unit)
+            .map(&edit)
+            .map_err(|e| e.to_string())
     })
 }
 
@@ -409,9 +441,10 @@ pub fn name_edit(text: &str, edit: impl Fn(String) -> Edit) -> Result<Edit, Stri
     }
 }
 
-/// An amount as it appears in a money field beside its `£` prefix: "1,250,000.50".
-pub fn money_text(amount: Money) -> AttrValue {
-    AttrValue::from(format_money(amount, MoneyStyle::EXACT).replacen('£', "", 1))
+/// An amount as it appears in a money field beside its unit (`unit.symbol()`, "£" or "£000"):
+/// "1,250,000.50" in pounds, "1,250" in £000 ([`entry_text`]: exact, so it reads back the same).
+pub fn money_text(amount: Money, unit: MoneyUnit) -> AttrValue {
+    AttrValue::from(entry_text(amount, unit))
 }
 
 /// A percentage as it appears in a field beside its `%` suffix: "5.66".
@@ -419,12 +452,14 @@ pub fn percent_text(percent: Percent) -> AttrValue {
     AttrValue::from(percent.as_decimal().normalize().to_string())
 }
 
-/// An optional amount: blank means none.
-pub fn optional_money(text: &str) -> Result<Option<Money>, String> {
+/// An optional amount read in `unit` as [`money_commit`] reads it: blank means none.
+pub fn optional_money(text: &str, unit: MoneyUnit) -> Result<Option<Money>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    Money::parse(text).map(Some).map_err(|e| e.to_string())
+    Money::parse_entered(text, unit)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// A button's click handler that dispatches `action`.

@@ -5,7 +5,8 @@
 //! text Excel cannot mistake for a date, and names that cannot run as formulas.
 
 use crate::model::{
-    compare, round_half_away_from_zero, ComputeError, FinancialYear, Model, Money, Percent, Results,
+    compare, meaningful_percent, round_half_away_from_zero, ComputeError, FinancialYear, Model,
+    Money, Percent, Results,
 };
 
 /// The UTF-8 byte order mark: without it Excel reads the file as the PC's local code page.
@@ -182,6 +183,7 @@ pub fn comparison(model: &Model) -> Result<Vec<u8>, ComputeError> {
     let Some(base) = base else {
         return Ok(table.bytes());
     };
+    let mut compared = Vec::new();
     for other in model.scenarios.iter().filter(|s| s.id != base.id) {
         let comparison = compare(base, other).map_err(|e| match e {
             ComputeError::TooLarge(what) => {
@@ -189,6 +191,26 @@ pub fn comparison(model: &Model) -> Result<Vec<u8>, ComputeError> {
             }
             other_error => other_error,
         })?;
+        compared.push((other, comparison));
+    }
+    // The percentage follows the screen's rule (`meaningful_percent`): none where the base is
+    // zero or under 1% of the largest figure compared, which is over every option's partners
+    // and their totals, as in the comparison's "Net cost by partner" table.
+    let mut largest = Money::ZERO;
+    for (_, comparison) in &compared {
+        let changes = || comparison.partners.iter().map(|p| p.net_cost);
+        let totals = [
+            Money::checked_sum(changes().map(|c| c.base)),
+            Money::checked_sum(changes().map(|c| c.other)),
+        ];
+        let biggest = changes()
+            .map(|c| c.largest())
+            .chain(totals.into_iter().flatten().map(Money::abs))
+            .max()
+            .unwrap_or(Money::ZERO);
+        largest = largest.max(biggest);
+    }
+    for (other, comparison) in &compared {
         for partner in &comparison.partners {
             let change = partner.net_cost;
             table.rows.push(vec![
@@ -198,7 +220,7 @@ pub fn comparison(model: &Model) -> Result<Vec<u8>, ComputeError> {
                 money(change.base),
                 money(change.other),
                 money(change.amount),
-                percent(change.percent),
+                percent(meaningful_percent(change.amount, change.base, largest)),
             ]);
         }
     }

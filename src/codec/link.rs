@@ -107,7 +107,12 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     if compress::crc32(&body) != check || !payload.canonical {
         return Err(LinkError::Damaged("its check value does not match"));
     }
-    let (model, selected) = body::read_model(&body, version).map_err(|e| match e {
+    read_body(&body, version)
+}
+
+/// Reads a body of link format `version`, checked against the model's limits.
+fn read_body(body: &[u8], version: u32) -> Result<(Model, ScenarioId), LinkError> {
+    let (model, selected) = body::read_model(body, version).map_err(|e| match e {
         wire::BodyError::Malformed(what) => LinkError::Damaged(what),
         wire::BodyError::TooLarge => LinkError::TooLarge,
         wire::BodyError::OverLimit(limit) => LinkError::OverLimit(limit),
@@ -116,6 +121,13 @@ pub fn decode_link(fragment: &str) -> Result<(Model, ScenarioId), LinkError> {
     // The counts were checked while reading; this adds names and entries inside items.
     limits::check(&model).map_err(LinkError::OverLimit)?;
     Ok((model, selected))
+}
+
+/// The model in a body written by [`link_body`] by this same version (no checksum, no
+/// compression): how the page hands a model to the simulation's worker, which then needs
+/// neither the JSON reader nor inflate.
+pub fn model_from_body(body: &[u8]) -> Result<(Model, ScenarioId), LinkError> {
+    read_body(body, LINK_VERSION)
 }
 
 /// Why a link could not be opened, in words for the person who clicked it.

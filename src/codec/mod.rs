@@ -3,10 +3,12 @@
 
 pub mod csv;
 pub mod embed_config;
+mod json_path;
 pub mod library;
 pub mod link;
 pub mod model_file;
 pub mod saved;
 pub mod schemes_csv;
 pub mod simulation_csv;
+pub mod simulation_wire;
 pub mod table;

@@ -8,6 +8,7 @@ use core::fmt;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::json_path;
 use crate::model::linked;
 use crate::model::{Horizon, Model, Money, Percent, SpendLine, MAX_HORIZON_YEARS, SCHEMA_VERSION};
 
@@ -186,12 +187,10 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
 /// are then filled in from their bases; links that cannot be followed (a loop, a missing
 /// base) are refused with what to do.
 fn decode_current(text: &str) -> Result<Model, ReadError> {
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let mut model: Model =
-        serde_path_to_error::deserialize(&mut reader).map_err(|e| ReadError::Shape {
-            path: e.path().iter().filter_map(step).collect(),
-            detail: without_position(&e.into_inner()),
-        })?;
+    let mut model: Model = serde_json::from_str(text).map_err(|e| ReadError::Shape {
+        path: json_path::path_at(text, e.line(), e.column()),
+        detail: without_position(&e),
+    })?;
     linked::materialise(&mut model).map_err(|problem| ReadError::Shape {
         path: Vec::new(),
         detail: problem.to_string(),
@@ -276,13 +275,5 @@ fn without_position(error: &serde_json::Error) -> String {
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_string(),
         None => text,
-    }
-}
-
-fn step(segment: &serde_path_to_error::Segment) -> Option<PathStep> {
-    match segment {
-        serde_path_to_error::Segment::Seq { index } => Some(PathStep::Position(*index)),
-        serde_path_to_error::Segment::Map { key } => Some(PathStep::Key(key.clone())),
-        serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
     }
 }

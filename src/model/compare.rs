@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare_inputs::{describe_input_changes, describe_overrides};
 use super::compute::{compute, ComputeError};
-use super::format::{format_percent, meaningful_percent, MoneyStyle};
+use super::format::{format_report_percent, meaningful_percent, MoneyStyle};
 use super::money::{Money, Percent};
 use super::partner::PartnerId;
 use super::pool::PoolId;
@@ -88,8 +88,13 @@ impl Change {
         };
         match percent {
             Some(Some(percent)) => {
-                let sign = if self.amount.is_positive() { "+" } else { "" };
-                format!("{word} ({sign}{})", format_percent(percent))
+                let text = format_report_percent(percent);
+                let sign = if self.amount.is_positive() && !text.starts_with("under") {
+                    "+"
+                } else {
+                    ""
+                };
+                format!("{word} ({sign}{text})")
             }
             Some(None) => format!("{word} (n/a)"),
             None => word.to_string(),

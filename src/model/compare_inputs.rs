@@ -146,8 +146,9 @@ fn partner_changes(changes: &mut Changes<'_>, before: &Partner, after: &Partner)
     changes.field(&format!("{label} name"), &before.name, &after.name, |n| {
         n.clone()
     });
+    // Named by its full name: the short name is the label, and is what changed.
     changes.field(
-        &format!("{label} short name"),
+        &format!("{} short name", after.name),
         &before.short_name,
         &after.short_name,
         |n| n.clone(),
@@ -534,12 +535,13 @@ fn label(option: &Scenario, what: &Override) -> String {
     }
 }
 
-/// The scheme grid's cells a linked option sets itself, line by line, each with its words:
+/// One grid cell a linked option sets: its column, the override's field, and its words.
+pub type ChangedCell = (SchemeColumn, Field, String);
+
+/// The scheme grid's cells a linked option sets itself, line by line, each with the override
+/// that sets it (the field as saved: a year's cell, or a whole list) and its words:
 /// "changed from base: £1,200,000.00 → £1,350,000.00". Empty for an independent option.
-pub fn changed_cells(
-    base: &Scenario,
-    option: &Scenario,
-) -> Vec<(LineId, Vec<(SchemeColumn, String)>)> {
+pub fn changed_cells(base: &Scenario, option: &Scenario) -> Vec<(LineId, Vec<ChangedCell>)> {
     let Some(link) = &option.link else {
         return Vec::new();
     };
@@ -562,15 +564,19 @@ pub fn changed_cells(
         let mut cells = Vec::new();
         for field in &changed.fields {
             match (field.name.as_str(), field.year) {
-                ("name", _) => {
-                    cells.push((SchemeColumn::Name, text(words(&was.name), words(&own.name))))
-                }
+                ("name", _) => cells.push((
+                    SchemeColumn::Name,
+                    field.clone(),
+                    text(words(&was.name), words(&own.name)),
+                )),
                 ("reference", _) => cells.push((
                     SchemeColumn::Reference,
+                    field.clone(),
                     text(words(&was.reference), words(&own.reference)),
                 )),
                 ("provider", _) => cells.push((
                     SchemeColumn::Provider,
+                    field.clone(),
                     text(words(&was.provider), words(&own.provider)),
                 )),
                 ("pool", _) => {
@@ -580,7 +586,11 @@ pub fn changed_cells(
                             .or_else(|| base.pool(id))
                             .map_or_else(|| format!("pool {}", id.0), |p| p.name.clone())
                     };
-                    cells.push((SchemeColumn::Pool, text(pool(was.pool), pool(own.pool))));
+                    cells.push((
+                        SchemeColumn::Pool,
+                        field.clone(),
+                        text(pool(was.pool), pool(own.pool)),
+                    ));
                 }
                 ("commissioner", _) => {
                     let partner = |id| {
@@ -591,6 +601,7 @@ pub fn changed_cells(
                     };
                     cells.push((
                         SchemeColumn::Commissioner,
+                        field.clone(),
                         text(partner(was.commissioner), partner(own.commissioner)),
                     ));
                 }
@@ -600,6 +611,7 @@ pub fn changed_cells(
                     };
                     cells.push((
                         SchemeColumn::Stream,
+                        field.clone(),
                         text(stream(was.stream), stream(own.stream)),
                     ));
                 }
@@ -609,17 +621,20 @@ pub fn changed_cells(
                     };
                     cells.push((
                         SchemeColumn::RingFence,
+                        field.clone(),
                         text(fence(was.ring_fence), fence(own.ring_fence)),
                     ));
                 }
                 ("savings", _) => cells.push((
                     SchemeColumn::Savings,
+                    field.clone(),
                     text(percent(&was.savings), percent(&own.savings)),
                 )),
                 ("budget", year) => {
                     for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
                         cells.push((
                             SchemeColumn::Budget(year),
+                            field.clone(),
                             text(money(&was.budget_in(year)), money(&own.budget_in(year))),
                         ));
                     }
@@ -628,6 +643,7 @@ pub fn changed_cells(
                     for year in year.map_or_else(|| option.horizon.years().collect(), |y| vec![y]) {
                         cells.push((
                             SchemeColumn::Forecast(year),
+                            field.clone(),
                             text(was.outturn(year).describe(), own.outturn(year).describe()),
                         ));
                     }

@@ -74,7 +74,7 @@ pub struct YearAmount {
 }
 
 /// How an amount is set for each year of the horizon.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AmountRule {
     /// The same cash every year (flat cash).

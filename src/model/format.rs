@@ -44,6 +44,15 @@ impl MoneyUnit {
         }
     }
 
+    /// How a money field's label says what it reads: "in pounds", "in £000", "in £m".
+    pub fn entry_words(self) -> &'static str {
+        match self {
+            MoneyUnit::Pounds => "in pounds",
+            MoneyUnit::Thousands => "in £000",
+            MoneyUnit::Millions => "in £m",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             MoneyUnit::Pounds => "pounds",
@@ -134,16 +143,19 @@ impl MoneyStyle {
         format_money(amount, self)
     }
 
-    /// An amount standing alone, in a sentence, a chart label or on an axis: "£1,234.50",
-    /// "£1,235k", "£1.2m" (with the same rounding and negatives as [`MoneyStyle::figure`]).
+    /// An amount standing alone, in a sentence: "£1,234.50", "£1,235k", "£1.2m" (with the same
+    /// rounding and negatives as [`MoneyStyle::figure`]); "£0" for an amount that rounds to
+    /// nothing, never "£0k".
     pub fn amount(self, amount: Money) -> String {
-        render(amount, self, self.places(), true)
+        render(amount, self, self.places(), Mark::Inline)
     }
 
-    /// The style of a chart's axis, bar labels and description: the table's unit, or in
-    /// pounds the one that suits `largest` (£k from £1,000, £m from £1m, then to two places of
-    /// a million); whole pounds and whole £000. The axis and the sentence use it alike, so the
-    /// sentence's "£6,698.0m" sits beside "£6,698m" on the axis, never "£6698m".
+    /// The style of a chart: the model's unit, or in pounds the one that suits `largest` (£000
+    /// from £1,000, £m from £1m, then to two places of a million); whole pounds and whole £000.
+    /// A chart's axis ticks and bar labels are bare figures in that unit ([`MoneyStyle::tick`],
+    /// [`MoneyStyle::bar_label`]) and its axis title says the unit once
+    /// ([`MoneyStyle::axis_title`]), as a board paper's tables do: "1,500" under "£000", never
+    /// "£1,500k". Sentences about the chart use [`MoneyStyle::amount`] of the same style.
     pub fn for_chart(self, largest: Money) -> MoneyStyle {
         let unit = match self.unit {
             MoneyUnit::Pounds if largest.abs() >= Money::pounds(1_000_000) => MoneyUnit::Millions,
@@ -157,11 +169,16 @@ impl MoneyStyle {
         }
     }
 
-    /// An axis tick standing alone, with just enough decimal places (up to two) to tell
-    /// multiples of `step` apart: "£0", "£250k", "£1.5m", "(£200k)".
+    /// A chart's value axis title, the one place its unit is written: "£000", "£m", "£".
+    pub fn axis_title(self) -> &'static str {
+        self.unit.symbol()
+    }
+
+    /// An axis tick, a bare figure in the chart's unit with just enough decimal places (up to
+    /// two) to tell multiples of `step` apart: "0", "250", "1.5", "(200)".
     pub fn tick(self, value: Money, step: Money) -> String {
         if value.is_zero() {
-            return "£0".to_string();
+            return "0".to_string();
         }
         let step = step.abs().as_decimal() / self.scale();
         let places = (0..2u32)
@@ -170,7 +187,13 @@ impl MoneyStyle {
                 shifted == shifted.trunc()
             })
             .unwrap_or(2);
-        render(value, self, places, true)
+        render(value, self, places, Mark::Bare)
+    }
+
+    /// The amount written at a bar's end: a bare figure in the chart's unit, rounded as the
+    /// tables are: "1,142", "(353)", "0".
+    pub fn bar_label(self, amount: Money) -> String {
+        render(amount, self, self.places(), Mark::Bare)
     }
 
     /// A column head with the unit: "Net cost (£000)", "Net cost (£m)", "Net cost (£)".
@@ -197,21 +220,38 @@ impl MoneyStyle {
         format!("{unit} {negatives}")
     }
 
-    /// The footnote a table's total needs when its rounded parts do not add up to its rounded
-    /// total. The rule: every figure, totals included, is the exact amount rounded once (half
-    /// away from zero), so a total is never the sum of rounded parts; when they differ, this
-    /// says so. `None` when they agree (always in pounds and pence).
-    pub fn rounding_note(self, parts: &[Money], total: Money) -> Option<String> {
-        let rounded = |m: Money| self.rounded(m);
-        let sum = parts
+    /// The footnote a table needs when the rounded parts of some of its totals do not add up to
+    /// the rounded total: one sentence for the whole table, naming each such column with what
+    /// its rounded figures add up to ("‘Option A (base)’ adds up to 230,050, not 230,051"). `columns` pairs
+    /// a column's name with its parts and total. The rule: every figure, totals included, is the
+    /// exact amount rounded once (half away from zero), so a total is never the sum of rounded
+    /// parts. `None` when every column agrees (always in pounds and pence).
+    pub fn rounding_note(self, columns: &[(&str, Vec<Money>, Money)]) -> Option<String> {
+        let differing: Vec<String> = columns
             .iter()
-            .try_fold(Decimal::ZERO, |sum, part| sum.checked_add(rounded(*part)))?;
-        (sum != rounded(total)).then(|| {
+            .filter_map(|(column, parts, total)| {
+                let sum = self.rounded_sum_if_different(parts, *total)?;
+                Some(format!(
+                    "‘{column}’ adds up to {}, not {}",
+                    self.figure(sum),
+                    self.figure(*total)
+                ))
+            })
+            .collect();
+        (!differing.is_empty()).then(|| {
             format!(
-                "Totals are worked out from the exact amounts and then rounded, so the rounded figures above them may not add up to the total exactly (here they add up to {}).",
-                self.amount(Money::from_decimal(sum * self.scale()))
+                "Totals are worked out from the exact amounts and then rounded, so the rounded figures above a total may not add up to it exactly (here: {}).",
+                differing.join("; ")
             )
         })
+    }
+
+    /// What the rounded `parts` add up to, as an amount, when that is not the rounded `total`.
+    fn rounded_sum_if_different(self, parts: &[Money], total: Money) -> Option<Money> {
+        let sum = parts.iter().try_fold(Decimal::ZERO, |sum, part| {
+            sum.checked_add(self.rounded(*part))
+        })?;
+        (sum != self.rounded(total)).then(|| Money::from_decimal(sum * self.scale()))
     }
 
     /// The amount in the unit, rounded as shown.
@@ -268,25 +308,56 @@ pub const MINUS_SIGN: char = '\u{2212}';
 /// "1,235" (£000), "1.2" (£m), "−£220,336" or "(£220,336)". Rounding to the unit uses the
 /// model's one rule (half away from zero).
 pub fn format_money(amount: Money, style: MoneyStyle) -> String {
-    render(amount, style, style.places(), false)
+    render(amount, style, style.places(), Mark::Figure)
+}
+
+/// How much of the unit an amount carries itself.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// In a table whose head has the unit: "£" in pounds only ("£1,234.50", "1,235").
+    Figure,
+    /// On a chart, whose axis title has the unit: never a "£" ("1,235", "400").
+    Bare,
+    /// Standing alone in a sentence: "£" and "k"/"m" ("£1,235k"), "£0" for nothing.
+    Inline,
 }
 
 /// The one place an amount becomes text: rounded once to `places` in the unit, grouped in
-/// thousands, "£" and "k"/"m" when it stands alone (`inline`), then the negative style.
-fn render(amount: Money, style: MoneyStyle, places: u32, inline: bool) -> String {
-    let (prefix, suffix) = match (style.unit, inline) {
-        (MoneyUnit::Pounds, _) => ("£", ""),
-        (_, false) => ("", ""),
-        (MoneyUnit::Thousands, true) => ("£", "k"),
-        (MoneyUnit::Millions, true) => ("£", "m"),
-    };
+/// thousands, marked with as much of the unit as `mark` says, then the negative style.
+fn render(amount: Money, style: MoneyStyle, places: u32, mark: Mark) -> String {
     let rounded = round_half_away_from_zero(amount.abs().as_decimal() / style.scale(), places);
+    let (prefix, suffix) = match (style.unit, mark) {
+        (_, Mark::Bare) => ("", ""),
+        (MoneyUnit::Pounds, _) => ("£", ""),
+        (_, Mark::Figure) => ("", ""),
+        // "£0k" reads as an error in a sentence: nothing is "£0" in any unit.
+        (_, Mark::Inline) if rounded.is_zero() => return "£0".to_string(),
+        (MoneyUnit::Thousands, Mark::Inline) => ("£", "k"),
+        (MoneyUnit::Millions, Mark::Inline) => ("£", "m"),
+    };
     let body = format!("{prefix}{}{suffix}", group_thousands(rounded, places));
     // An amount that rounds to zero is shown without a sign: "−0" in a report looks like an error.
     match (amount.is_negative() && !rounded.is_zero(), style.negative) {
         (false, _) => body,
         (true, NegativeStyle::Minus) => format!("{MINUS_SIGN}{body}"),
         (true, NegativeStyle::Brackets) => format!("({body})"),
+    }
+}
+
+/// An amount as a money field shows it, in the unit the field reads
+/// ([`Money::parse_entered`]): "1,250,000.00" in pounds; "1,250" or "1,234.56789" in £000, exact,
+/// so reading the text back gives the same amount to the penny; a true minus sign.
+pub fn entry_text(amount: Money, unit: MoneyUnit) -> String {
+    let style = MoneyStyle::report(unit, NegativeStyle::Minus);
+    if unit == MoneyUnit::Pounds {
+        return format_money(amount, style).replacen('£', "", 1);
+    }
+    let value = (amount.abs().as_decimal() / style.scale()).normalize();
+    let body = group_thousands(value, value.scale());
+    if amount.is_negative() {
+        format!("{MINUS_SIGN}{body}")
+    } else {
+        body
     }
 }
 
@@ -305,6 +376,30 @@ pub fn meaningful_percent(amount: Money, base: Money, largest: Money) -> Option<
         return None;
     }
     amount.percent_of(size)
+}
+
+/// A computed percentage as a board paper shows it: one decimal place under 10% ("0.5%",
+/// "−1.5%"), whole percents from 10% ("491%"), and "under 0.1%" for a change too small to
+/// show (never "0.0%"), rounded half away from zero. Percentages someone typed (a risk share,
+/// an uplift) keep [`format_percent`], which shows them as typed.
+pub fn format_report_percent(percent: Percent) -> String {
+    let value = percent.as_decimal();
+    let size = value.abs();
+    let tenths = round_half_away_from_zero(size, 1);
+    let (rounded, places) = if tenths < Decimal::TEN {
+        (tenths, 1)
+    } else {
+        (round_half_away_from_zero(size, 0), 0)
+    };
+    if !size.is_zero() && rounded.is_zero() {
+        return "under 0.1%".to_string();
+    }
+    let sign = if value.is_sign_negative() && !rounded.is_zero() {
+        MINUS_SIGN.to_string()
+    } else {
+        String::new()
+    };
+    format!("{sign}{}%", group_thousands(rounded, places))
 }
 
 /// "5.66%", "3.9%", "−1.5%".

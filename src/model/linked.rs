@@ -392,12 +392,18 @@ fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
         .collect();
     let changed_at = places(&changes.changed.iter().map(|c| c.key).collect::<Vec<_>>());
     let mut items: Vec<(T::Key, T)> = Vec::with_capacity(base.len() + changes.added.len());
-    for (key, item) in base_keys.iter().zip(base) {
+    let first = places(&base_keys);
+    for (at, (key, item)) in base_keys.iter().zip(base).enumerate() {
         if left_out.contains(key) {
             continue;
         }
         let mut item = item.clone();
-        if let Some(changed) = changed_at.get(key).and_then(|at| changes.changed.get(*at)) {
+        // A key names its first holder (a list repeating an id is repaired on opening).
+        let changed = changed_at
+            .get(key)
+            .filter(|_| first.get(key) == Some(&at))
+            .and_then(|at| changes.changed.get(*at));
+        if let Some(changed) = changed {
             for field in &changed.fields {
                 item.take(&changed.item, field);
             }
@@ -427,8 +433,32 @@ fn list_differences<T: Linkable>(base: &[T], option: &[T], keep: &Changes<T>) ->
             .collect(),
         ..Changes::default()
     };
+    // The k-th holder of a key in the option is matched with the k-th in the base (a list
+    // repeating an id, before it is repaired, is then read back as it was).
+    let mut holders: BTreeMap<T::Key, usize> = BTreeMap::new();
+    let base_nth = |key: &T::Key, nth: usize| {
+        base_keys
+            .iter()
+            .zip(base)
+            .filter(|(k, _)| *k == key)
+            .nth(nth)
+            .map(|(_, item)| item)
+    };
     for (key, item) in option_keys.iter().zip(option) {
-        match base_at.get(key).and_then(|i| base.get(*i)) {
+        let nth = {
+            let count = holders.entry(*key).or_insert(0);
+            *count += 1;
+            *count - 1
+        };
+        let base_item = if nth == 0 {
+            base_at.get(key).and_then(|i| base.get(*i))
+        } else {
+            base_nth(key, nth)
+        };
+        if nth > 0 && base_item.is_some_and(|b| b == item) {
+            continue;
+        }
+        match base_item {
             Some(base_item) if !was_added.contains(key) => {
                 let mut fields = T::differing(base_item, item);
                 if let Some(kept) = kept_at.get(key).and_then(|at| keep.changed.get(*at)) {
@@ -597,13 +627,22 @@ fn name_of(model: &Model, id: ScenarioId) -> String {
 
 /// The first problem with the options' links, if any: a base that is not there, or a loop.
 pub fn chain_problem(model: &Model) -> Option<ChainProblem> {
-    for scenario in &model.scenarios {
+    chain_problem_at(model).map(|(_, problem)| problem)
+}
+
+/// The first problem with the options' links and the position of the option whose "based on"
+/// has it (the option whose base is missing, or the first option found in a loop).
+pub fn chain_problem_at(model: &Model) -> Option<(usize, ChainProblem)> {
+    for (position, scenario) in model.scenarios.iter().enumerate() {
         let Some(link) = &scenario.link else { continue };
         if model.scenario(link.based_on).is_none() {
-            return Some(ChainProblem::MissingBase {
-                option: scenario.name.clone(),
-                base: link.based_on,
-            });
+            return Some((
+                position,
+                ChainProblem::MissingBase {
+                    option: scenario.name.clone(),
+                    base: link.based_on,
+                },
+            ));
         }
         // Follow the chain: more steps than options means it loops.
         let mut path = vec![scenario.id];
@@ -617,7 +656,7 @@ pub fn chain_problem(model: &Model) -> Option<ChainProblem> {
                     .map(|id| name_of(model, *id))
                     .collect();
                 names.push(name_of(model, at));
-                return Some(ChainProblem::Loop(names));
+                return Some((position, ChainProblem::Loop(names)));
             }
             path.push(at);
             match base_of(model, at) {
@@ -650,7 +689,7 @@ fn unknown_in(overrides: &Overrides) -> Option<String> {
 }
 
 /// The linked options in an order where each comes after its base.
-fn in_chain_order(model: &Model) -> Vec<ScenarioId> {
+pub(crate) fn in_chain_order(model: &Model) -> Vec<ScenarioId> {
     let mut done: Vec<ScenarioId> = Vec::new();
     let linked: Vec<ScenarioId> = model
         .scenarios
@@ -720,6 +759,42 @@ pub fn after_edit(model: &mut Model, id: ScenarioId) {
     refresh_dependents(model, id);
 }
 
+/// After option `id`'s items (or its base's) were given new ids (`repair`): its overrides are
+/// worked out again from its figures as they now are. Overrides of ids it no longer has are
+/// dropped, and an item it added is matched by id again, so no override means another item.
+pub(crate) fn rekey_overrides(model: &mut Model, id: ScenarioId) {
+    let Some(option) = model.scenario(id) else {
+        return;
+    };
+    let Some(link) = &option.link else { return };
+    let Some(base) = model.scenario(link.based_on) else {
+        return;
+    };
+    let mut keep = link.overrides.clone();
+    fn clean<T: Linkable>(keep: &mut Changes<T>, base: &[T], option: &[T]) {
+        let in_base: BTreeSet<T::Key> = T::keys(base).into_iter().collect();
+        let in_option: BTreeSet<T::Key> = T::keys(option).into_iter().collect();
+        keep.changed
+            .retain(|c| in_base.contains(&c.key) && in_option.contains(&c.key));
+        keep.added.retain(|a| !in_base.contains(&a.key));
+    }
+    clean(&mut keep.partners, &base.partners, &option.partners);
+    clean(&mut keep.pools, &base.pools, &option.pools);
+    clean(
+        &mut keep.contributions,
+        &base.contributions,
+        &option.contributions,
+    );
+    clean(&mut keep.lines, &base.lines, &option.lines);
+    clean(
+        &mut keep.ring_fences,
+        &base.ring_fences,
+        &option.ring_fences,
+    );
+    let overrides = differences_keeping(base, option, &keep);
+    set_overrides(model, id, overrides);
+}
+
 fn record_overrides(model: &mut Model, id: ScenarioId) {
     let Some(option) = model.scenario(id) else {
         return;
@@ -729,6 +804,10 @@ fn record_overrides(model: &mut Model, id: ScenarioId) {
         return;
     };
     let overrides = differences_keeping(base, option, &link.overrides);
+    set_overrides(model, id, overrides);
+}
+
+fn set_overrides(model: &mut Model, id: ScenarioId, overrides: Overrides) {
     if let Some(link) = model
         .scenarios
         .iter_mut()

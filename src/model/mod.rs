@@ -31,6 +31,7 @@ mod settle;
 mod spend;
 mod split;
 mod stress;
+mod tagged;
 pub mod templates;
 pub mod uncertainty;
 pub mod user_text;
@@ -46,8 +47,8 @@ pub use contribution::{
 pub use cow_rc::CowRc;
 
 pub use format::{
-    format_money, format_percent, meaningful_percent, MoneyDisplay, MoneyStyle, MoneyUnit,
-    NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
+    entry_text, format_money, format_percent, format_report_percent, meaningful_percent,
+    MoneyDisplay, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
 };
 pub use money::{
     round_half_away_from_zero, round_to_penny, Money, MoneyParseError, OverflowAt, Percent,

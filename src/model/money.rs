@@ -195,6 +195,25 @@ impl Money {
         Money::parse_in(text, MoneyUnit::Pounds)
     }
 
+    /// Reads money typed or pasted into a money field of a model whose amounts are shown in
+    /// `unit`: a bare figure is in that unit ("1,250" in £000 is £1,250,000.00), while a figure
+    /// written with "£" is in pounds whatever the unit ("£1,250,000" is £1,250,000.00), so a
+    /// figure copied with its £ sign is never scaled. In pounds it is [`Money::parse`].
+    pub fn parse_entered(text: &str, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
+        Money::parse_in(text, Money::entered_unit(text, unit))
+    }
+
+    /// The unit [`Money::parse_entered`] reads `text` in: pounds when it is written with "£",
+    /// else `unit`.
+    pub fn entered_unit(text: &str, unit: MoneyUnit) -> MoneyUnit {
+        let marked = strip_sign(text.trim()).is_some_and(|(_, body)| body.starts_with('£'));
+        if marked {
+            MoneyUnit::Pounds
+        } else {
+            unit
+        }
+    }
+
     /// Reads money written in `unit`, as in a workbook whose column is headed £000 or £m:
     /// "1,250.5" in thousands is £1,250,500.00. The same rules as [`Money::parse`], with as
     /// many more decimal places as the unit has zeros (still to the penny); the scaling is

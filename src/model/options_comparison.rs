@@ -281,7 +281,7 @@ impl OptionsComparison {
                         figure(|y| y.forecast_spend, "Forecast spend", false)?,
                         figure(
                             |y| y.variance,
-                            "Variance (overspend +, underspend −)",
+                            "Variance (an underspend is negative)",
                             false,
                         )?,
                         figure(|y| y.balance, &balance_label, true)?,

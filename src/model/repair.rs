@@ -7,9 +7,62 @@
 //! it is not mistaken for another option's item when options are compared). The results are the
 //! same before and after, because nothing referred to the later holders.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use super::linked;
 use super::scenario::{Model, ScenarioId};
+
+/// The new ids one option's items were given, by (old id, which holder of it: 1 for the
+/// second…).
+#[derive(Clone, Default)]
+struct Renumbered {
+    partners: HashMap<(u32, usize), u32>,
+    pools: HashMap<(u32, usize), u32>,
+    contributions: HashMap<(u32, usize), u32>,
+    lines: HashMap<(u32, usize), u32>,
+}
+
+impl Renumbered {
+    fn is_empty(&self) -> bool {
+        self.partners.is_empty()
+            && self.pools.is_empty()
+            && self.contributions.is_empty()
+            && self.lines.is_empty()
+    }
+}
+
+/// Gives each later holder of an id in `items` a new one: the one its base gave the same holder
+/// (`from_base`) when this option does not already use it, else a fresh one from `used`.
+fn repair_list<T>(
+    items: &mut [T],
+    id: impl Fn(&mut T) -> &mut u32,
+    name: impl Fn(&T) -> &str,
+    used: &mut HashSet<u32>,
+    from_base: &HashMap<(u32, usize), u32>,
+    mut notice: impl FnMut(usize, &str, u32, u32),
+) -> HashMap<(u32, usize), u32> {
+    let mut held: HashSet<u32> = items.iter_mut().map(|item| *id(item)).collect();
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    let mut done = HashMap::new();
+    for (position, item) in items.iter_mut().enumerate() {
+        let old = *id(item);
+        let holder = seen.entry(old).or_insert(0);
+        let nth = *holder;
+        *holder += 1;
+        if nth == 0 {
+            continue;
+        }
+        let new = match from_base.get(&(old, nth)) {
+            Some(new) if !held.contains(new) => *new,
+            _ => claim(used),
+        };
+        held.insert(new);
+        notice(position, name(item), old, new);
+        *id(item) = new;
+        done.insert((old, nth), new);
+    }
+    done
+}
 
 /// Gives every repeated id after its first holder a new one; one sentence per change, in the
 /// order made, for the person opening the model.
@@ -50,7 +103,39 @@ pub fn repair_duplicate_ids(model: &mut Model) -> Vec<String> {
         .map(|l| l.id.0)
         .collect();
 
-    for scenario in &mut model.scenarios {
+    // Bases before the options based on them: an item a linked option has from its base is
+    // renumbered as its base's is (the k-th holder of an id in both gets the same new id), so
+    // the option still follows its base there rather than seeming to leave out one item and
+    // add another.
+    let mut order: Vec<usize> = (0..model.scenarios.len())
+        .filter(|at| model.scenarios.get(*at).is_some_and(|s| s.link.is_none()))
+        .collect();
+    for id in linked::in_chain_order(model) {
+        if let Some(at) = model.scenarios.iter().position(|s| s.id == id) {
+            order.push(at);
+        }
+    }
+    // And any option whose links cannot be followed (a loop, a missing base: refused on
+    // reading, but repair must not depend on that), on its own.
+    for at in 0..model.scenarios.len() {
+        if !order.contains(&at) {
+            order.push(at);
+        }
+    }
+    let mut renumbered: HashMap<ScenarioId, Renumbered> = HashMap::new();
+    for at in order {
+        let Some(scenario) = model.scenarios.get(at) else {
+            continue;
+        };
+        let from_base = scenario
+            .link
+            .as_ref()
+            .and_then(|l| renumbered.get(&l.based_on))
+            .cloned()
+            .unwrap_or_default();
+        let Some(scenario) = model.scenarios.get_mut(at) else {
+            continue;
+        };
         let option = quoted(&scenario.name);
         let mut notice = |kind: &str, position: usize, name: &str, old: u32, new: u32| {
             notices.push(format!(
@@ -60,43 +145,51 @@ pub fn repair_duplicate_ids(model: &mut Model) -> Vec<String> {
                 quoted(name)
             ));
         };
-        let ids: Vec<u32> = scenario.partners.iter().map(|p| p.id.0).collect();
-        for (position, _) in renumber(&ids) {
-            if let Some(partner) = scenario.partners.get_mut(position) {
-                let new = claim(&mut partner_ids);
-                notice("partner", position, &partner.name, partner.id.0, new);
-                partner.id.0 = new;
-            }
-        }
-        let ids: Vec<u32> = scenario.pools.iter().map(|p| p.id.0).collect();
-        for (position, _) in renumber(&ids) {
-            if let Some(pool) = scenario.pools.get_mut(position) {
-                let new = claim(&mut pool_ids);
-                notice("pool", position, &pool.name, pool.id.0, new);
-                pool.id.0 = new;
-            }
-        }
-        let ids: Vec<u32> = scenario.contributions.iter().map(|c| c.id.0).collect();
-        for (position, _) in renumber(&ids) {
-            if let Some(contribution) = scenario.contributions.get_mut(position) {
-                let new = claim(&mut contribution_ids);
-                notice(
-                    "contribution",
-                    position,
-                    &contribution.name,
-                    contribution.id.0,
-                    new,
-                );
-                contribution.id.0 = new;
-            }
-        }
-        let ids: Vec<u32> = scenario.lines.iter().map(|l| l.id.0).collect();
-        for (position, _) in renumber(&ids) {
-            if let Some(line) = scenario.lines.get_mut(position) {
-                let new = claim(&mut line_ids);
-                notice("spending line", position, &line.name, line.id.0, new);
-                line.id.0 = new;
-            }
+        let done = Renumbered {
+            partners: repair_list(
+                &mut scenario.partners,
+                |p| &mut p.id.0,
+                |p| &p.name,
+                &mut partner_ids,
+                &from_base.partners,
+                |position, name, old, new| notice("partner", position, name, old, new),
+            ),
+            pools: repair_list(
+                &mut scenario.pools,
+                |p| &mut p.id.0,
+                |p| &p.name,
+                &mut pool_ids,
+                &from_base.pools,
+                |position, name, old, new| notice("pool", position, name, old, new),
+            ),
+            contributions: repair_list(
+                &mut scenario.contributions,
+                |c| &mut c.id.0,
+                |c| &c.name,
+                &mut contribution_ids,
+                &from_base.contributions,
+                |position, name, old, new| notice("contribution", position, name, old, new),
+            ),
+            lines: repair_list(
+                &mut scenario.lines,
+                |l| &mut l.id.0,
+                |l| &l.name,
+                &mut line_ids,
+                &from_base.lines,
+                |position, name, old, new| notice("spending line", position, name, old, new),
+            ),
+        };
+        let repaired = !done.is_empty();
+        let id = scenario.id;
+        renumbered.insert(id, done);
+        // A linked option's overrides are keyed by id: worked out again from its repaired
+        // figures, so none points at an id it no longer has or now means another item.
+        if repaired
+            || renumbered
+                .get(&linked::base_of(model, id).unwrap_or(id))
+                .is_some_and(|r| !r.is_empty())
+        {
+            linked::rekey_overrides(model, id);
         }
     }
     notices

@@ -30,7 +30,7 @@ pub fn total_percent(shares: &[PartnerShare]) -> Option<Percent> {
 /// The variance of a line in a year is forecast outturn − planned spend (positive = overspend).
 /// A pool's rule covers every line without its own rule, plus income the plan leaves unspent;
 /// a line's own rule covers that line's variance alone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RiskShare {
     /// Each line's commissioner carries that line's overspend.
@@ -56,7 +56,7 @@ pub enum RiskShare {
 
 /// The basic ways of sharing an amount, used on their own or as the last step of a tiered or
 /// ordered-steps rule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Split {
     NoSharing,
@@ -66,7 +66,7 @@ pub enum Split {
 }
 
 /// How big the first tier of a tiered risk share is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TierLimit {
     /// The first £X of overspend.

@@ -41,7 +41,7 @@ impl fmt::Display for RingFence {
 }
 
 /// The forecast outturn of a line in one year, against its planned spend.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outturn {
     #[default]
@@ -265,7 +265,7 @@ pub struct RingFenceRequirement {
 }
 
 /// How a ring-fenced minimum is set.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum MinimumRule {
     /// A set amount per year, by any amount rule (a percentage-of-baseline rule uses the host's

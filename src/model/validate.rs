@@ -26,6 +26,21 @@ impl FieldPath {
         FieldPath(format!("scenario.{position}"))
     }
 
+    /// What option `position` is based on (issue #15): the editor shows it in the options bar,
+    /// not among the option's fields.
+    pub fn based_on(position: usize) -> FieldPath {
+        FieldPath::scenario(position).field("based_on")
+    }
+
+    /// The option whose "based on" this path is, if it is one.
+    pub fn based_on_of(&self) -> Option<usize> {
+        self.0
+            .strip_prefix("scenario.")?
+            .strip_suffix(".based_on")?
+            .parse()
+            .ok()
+    }
+
     pub fn root(field: &str) -> FieldPath {
         FieldPath(field.to_string())
     }
@@ -184,13 +199,8 @@ pub fn validate_model_fields(model: &Model) -> Vec<Problem> {
         |i| FieldPath::scenario(i).field("id"),
         "option",
     );
-    if let Some(problem) = super::linked::chain_problem(model) {
-        let at = model
-            .scenarios
-            .iter()
-            .position(|s| s.link.is_some())
-            .unwrap_or(0);
-        check.problem(FieldPath::scenario(at).field("link"), problem.to_string());
+    if let Some((at, problem)) = super::linked::chain_problem_at(model) {
+        check.problem(FieldPath::based_on(at), problem.to_string());
     }
     check.problems
 }

@@ -1,6 +1,6 @@
 //! The only code that calls browser APIs: mounting, storage, keyboard
 //! shortcuts, focus, the address's fragment and query, the clipboard, downloading and reading
-//! files, and talking to a host page when embedded.
+//! files, talking to a host page when embedded, and the simulation's worker.
 
 pub mod address;
 pub mod cells;
@@ -9,6 +9,7 @@ pub mod embed;
 pub mod files;
 mod keys;
 pub mod storage;
+pub mod worker;
 
 pub use keys::{listen_for_history_keys, HistoryKey};
 

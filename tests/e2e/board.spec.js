@@ -254,3 +254,65 @@ test('the board paper: a title block kept with the model, the assumptions, the c
   await page.emulateMedia({ media: 'screen' });
   expect(problems).toEqual([]);
 });
+
+test('the Better Care Fund board paper in £000 reads as a cabinet paper: bare figures under one unit on the chart, no placeholder, one rounding note, percentages a board reads', async ({ page, problems }) => {
+  await openApp(page);
+  await page.locator('#results-money-unit').selectOption('thousands');
+  await page.locator('#results-money-negatives').selectOption('brackets');
+  await openComparison(page);
+  await page.setViewportSize({ width: 1032, height: 730 });
+  await page.emulateMedia({ media: 'print' });
+  const chart = page.locator('#pb-chart-differences .pb-chart__svg');
+  await expect(chart).toBeVisible();
+  // The chart's unit is said once, above its axis; ticks and bar labels are bare thousands.
+  await expect(chart.locator('.pb-chart__axis-title')).toHaveText('£000');
+  const ticks = await chart.locator('.pb-chart__tick:not(.pb-chart__axis-title)').allTextContents();
+  expect(ticks).toContain('0');
+  expect(ticks).toContain('1,000');
+  expect(ticks).toContain('(1,000)');
+  const bars = await chart.locator('.pb-chart__value').allTextContents();
+  expect(bars).toContain('1,142');
+  expect(bars).toContain('(353)');
+  for (const label of [...ticks, ...bars]) expect(label).toMatch(/^\(?[\d,]+\)?$/);
+
+  const paper = await page.locator('main').innerText();
+  // No placeholder text on the paper.
+  expect(paper).not.toContain('No description given');
+  // The rounding rule is said once, not once per option.
+  expect(paper.match(/Totals are worked out from the exact amounts/g) ?? []).toHaveLength(1);
+  expect(paper).toContain('‘Option A: as agreed (base)’ adds up to 230,050, not 230,051');
+  // Every percentage on the paper: one decimal place under 10%, whole from 10%, none on a
+  // tiny base ("n/a"); the stress table's "+491.46%" reads "+491%".
+  const percents = paper.match(/[+−-]?[\d,.]+%/g) ?? [];
+  expect(percents.length).toBeGreaterThan(5);
+  for (const p of percents) {
+    const size = Number(p.replace(/[+−,%-]/g, ''));
+    if (size < 10) expect(p, 'one decimal place under 10%').toMatch(/^[+−]?\d(\.\d)?%$/);
+    else expect(p, 'whole percents from 10%').toMatch(/^[+−]?[\d,]+%$/);
+  }
+  expect(paper).toContain('less (−0.5%)');
+  expect(paper).toContain('more (+491%)');
+  expect(paper).toContain('more (n/a)');
+  // Words that match the brackets: the year tables' note, the chart's sentence (the size and
+  // the word, not "(£353k) (lower)").
+  expect(paper).toContain('an amount in brackets, like (179), is less');
+  expect(paper).not.toContain('a minus sign (−) less');
+  expect(paper).toContain("London Borough of Hackney's: £353k lower");
+  expect(paper).not.toContain('(lower)');
+  // The stress table leaves out partners with nothing under the option's rule, and says so.
+  const stress = page.locator('#stress-own');
+  await expect(stress.getByRole('rowheader', { name: 'East London NHS Foundation Trust' })).toHaveCount(0);
+  await expect(stress.getByRole('rowheader', { name: 'London Borough of Hackney' })).toHaveCount(1);
+  expect(paper).toContain("4 partners with nothing under this option's rule are not shown.");
+  await page.screenshot({ path: `${SCREENSHOTS}/board-paper-thousands.png`, fullPage: true });
+
+  // In £m the chart says "£m" once and its figures are bare millions.
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('#compare-money-unit').selectOption('millions');
+  await expect(chart.locator('.pb-chart__axis-title')).toHaveText('£m');
+  const millions = await chart.locator('.pb-chart__value').allTextContents();
+  expect(millions).toContain('1.1');
+  expect(millions).toContain('(0.4)');
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});

@@ -3,6 +3,7 @@
 // choice of pounds, £000 or £m (and brackets) changes every table and the board paper, and is
 // kept with the model.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { enter, paste } from './steps.js';
 
 
 /** The issue's unfunded plan: £55.3m planned against £43.0m of income, a £12.3m gap, and a
@@ -200,5 +201,77 @@ test('the Better Care Fund template\'s board paper in £000: units in every head
   await page.screenshot({ path: `${SCREENSHOTS}/figures-bcf-board-paper-thousands.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('in £000, amounts typed and pasted are read in £000 (a figure written with £ in pounds), the fields say so, and undo takes each back', async ({ page, problems }) => {
+  await openApp(page);
+  await page.locator('#results-money-unit').selectOption('thousands');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const unit = page.locator('#results-money-unit');
+  // The grid's amount columns say their unit; a budget cell shows and reads £000.
+  const heading = page.locator('#scheme-grid-region thead th').filter({ hasText: /^Budget \d{4}\/\d{2} \(£000\)$/ });
+  await expect(heading.first()).toBeVisible();
+  const first = page.locator('#scheme-grid-region tbody input[id$="-budget-year-2025"]').first();
+  const second = page.locator('#scheme-grid-region tbody input[id$="-budget-year-2025"]').nth(1);
+  const [firstId, secondId] = [await first.getAttribute('id'), await second.getAttribute('id')];
+  const was = await first.inputValue();
+  await enter(first, '1,250');
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1,250');
+  // Written with £ and full digits: pounds, never scaled.
+  await enter(page.locator(`#${firstId}`), '£2,000,000');
+  await expect(page.locator(`#${firstId}`)).toHaveValue('2,000');
+  // Undo: the £2,000,000, then the 1,250 (£1,250,000), each in one step.
+  await undo.click();
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1,250');
+  await undo.click();
+  await expect(page.locator(`#${firstId}`)).toHaveValue(was);
+  // In pounds the same cell shows the pounds typed: 1,250 in £000 was £1,250,000.
+  await enter(page.locator(`#${firstId}`), '1,250');
+  await unit.selectOption('pounds');
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1,250,000.00');
+  await unit.selectOption('thousands');
+  await undo.click(); // the unit
+  await undo.click(); // the unit
+  await undo.click(); // the 1,250
+  await expect(page.locator(`#${firstId}`)).toHaveValue(was);
+
+  // A money field outside the grid: its label and the mark beside it say £000.
+  const reserve = page.getByLabel('Contingency reserve at the start, in £000').first();
+  await expect(reserve).toBeVisible();
+  await expect(reserve.locator('xpath=..')).toContainText('£000');
+  await enter(reserve, '500');
+  await expect(reserve).toHaveValue('500');
+  await unit.selectOption('pounds');
+  await expect(page.getByLabel('Contingency reserve at the start, in pounds').first()).toHaveValue('500,000.00');
+  await unit.selectOption('thousands');
+
+  // A block pasted from a £000 workbook: the preview asks, starting at the model's £000, and
+  // says what it will do; a figure written with £ stays in pounds.
+  await paste(page.locator(`#${firstId}`), '1,250\r\n£2,500,000\r\n');
+  const preview = page.getByRole('region', { name: 'Paste these rows?' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByLabel('The figures in this table are in')).toHaveValue('thousands');
+  await expect(preview).toContainText('1,250 means £1,250,000.00');
+  await expect(preview).toContainText('Figures were read in £000, the unit this model shows amounts in');
+  await expectNoAxeViolations(page, '.pb-preview');
+  await preview.getByRole('button', { name: 'Paste them' }).click();
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1,250');
+  await expect(page.locator(`#${secondId}`)).toHaveValue('2,500');
+  await unit.selectOption('pounds');
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1,250,000.00');
+  await expect(page.locator(`#${secondId}`)).toHaveValue('2,500,000.00');
+  await unit.selectOption('thousands');
+  await undo.click(); // the unit
+  await undo.click(); // the unit
+  await undo.click(); // the whole paste, in one step
+  await expect(page.locator(`#${firstId}`)).toHaveValue(was);
+  // Asked, the person can say the figures are pounds: then 1,250 is £1,250.
+  await paste(page.locator(`#${firstId}`), '1,250\r\n2,500\r\n');
+  await preview.getByLabel('The figures in this table are in').selectOption('pounds');
+  await expect(preview).toContainText('1,250 means £1,250.00');
+  await preview.getByRole('button', { name: 'Paste them' }).click();
+  await expect(page.locator(`#${firstId}`)).toHaveValue('1.25');
+  await expect(page.locator(`#${secondId}`)).toHaveValue('2.5');
   expect(problems).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // rule stays; "Use the base's value" drops an override; undo restores each step; a linked model
 // travels by share link and model file into a fresh browser still linked.
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-import { group, enter, schemeCell } from './steps.js';
+import { group, enter, schemeCell, schemes } from './steps.js';
 
 const optionSelect = (page) => page.getByLabel('Option being edited');
 const openOption = (page) => optionSelect(page).locator('option:checked');
@@ -108,19 +108,134 @@ test('a base with options based on it is deleted only after making them independ
   expect(problems).toEqual([]);
 });
 
+/** The Better Care Fund pool's "Variance" row in the comparison: each option's figure and each
+ * option's difference from the base, in pence: { a, b, c, bDiff, cDiff }. */
+async function bcfVariance(page) {
+  const table = page.getByRole('table', { name: /^Better Care Fund, / });
+  const row = table.getByRole('row').filter({ hasText: /^Variance/ });
+  const cells = await row.getByRole('cell').allInnerTexts();
+  const pence = (text) => {
+    const m = text.replace(/\s+/g, ' ').match(/([+−-]?)£([\d,]+)\.(\d\d)/);
+    if (!m) throw new Error(`no amount in “${text}”`);
+    const value = Number(m[2].replace(/,/g, '')) * 100 + Number(m[3]);
+    return m[1] === '−' || m[1] === '-' ? -value : value;
+  };
+  const [a, b, bDiff, c, cDiff] = cells.map(pence);
+  return { a, b, c, bDiff, cDiff };
+}
+
 test('correcting a budget in the template\'s base reaches all three options, with no spurious difference', async ({ page, problems }) => {
   await openApp(page);
+  // The template's three options: B and C are based on A.
+  await expect(optionSelect(page).locator('option')).toHaveCount(3);
+  for (const option of ['Option B: pro rata', 'Option C: host bears']) {
+    await choose(page, option);
+    await expect(page.locator('#link-status')).toContainText('Based on ‘Option A: as agreed’');
+  }
+  await choose(page, 'Option A: as agreed (base)');
+  const compare = page.getByRole('button', { name: 'Compare options side by side' });
+  const back = page.getByRole('button', { name: 'Back to editing' });
+  await compare.click();
+  const before = await bcfVariance(page);
+  await back.click();
+
+  // One correction, in the base only.
+  const original = await budget(page).inputValue();
   await enter(budget(page), '1,350,000');
   for (const option of ['Option B: pro rata', 'Option C: host bears']) {
     await choose(page, option);
     await expect(budget(page)).toHaveValue('1,350,000.00');
+    await expect(budget(page)).not.toHaveAccessibleDescription(/changed from base/i);
   }
-  await page.getByRole('button', { name: 'Compare options side by side' }).click();
+
+  // All three options' figures moved together, by the correction; the differences from the
+  // base did not move at all (no spurious difference).
+  await compare.click();
+  const after = await bcfVariance(page);
+  const moved = after.a - before.a;
+  expect(original).not.toBe('1,350,000.00');
+  expect(moved).not.toBe(0);
+  expect(after.b - before.b).toBe(moved);
+  expect(after.c - before.c).toBe(moved);
+  expect(after.bDiff).toBe(before.bDiff);
+  expect(after.cDiff).toBe(before.cDiff);
   const differs = page.getByRole('region', { name: 'What differs from the base' });
   await expect(differs).toContainText('risk share');
   await expect(differs).not.toContainText('Reablement');
   await expect(differs).not.toContainText('budget');
   await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('each field a linked option sets is marked beside it, read with it, and can take the base\'s value again', async ({ page, problems }) => {
+  await openApp(page);
+  await choose(page, 'Option B: pro rata');
+  const partner = group(page, /^Partner 1:/);
+  const short = partner.getByLabel('Short name');
+  const fence = group(page, /^Ring-fenced minimum 1:/);
+  const how = fence.getByLabel('How the minimum is set');
+  const plan = page.getByRole('region', { name: 'The plan' });
+  const years = plan.getByLabel('Number of years');
+  const baseShort = await short.inputValue();
+  const baseYears = await years.inputValue();
+  const baseHow = await how.inputValue();
+
+  // Nothing of these is B's own yet: no marker.
+  for (const field of [short, how, years]) await expect(field).not.toHaveAccessibleDescription(/Changed from base/);
+
+  // Set each in B: a marker with the base's value and B's, read with the field.
+  await enter(short, 'HCK');
+  await expect(short).toHaveAccessibleDescription(new RegExp(`Changed from base: .*short name: ${baseShort} → HCK$`));
+  // Named by the partner's full name, not by the new short name itself.
+  await expect(short).not.toHaveAccessibleDescription(/Changed from base: HCK short name/);
+  await expect(partner).toContainText('◆');
+  await how.selectOption(baseHow === 'amount' ? 'share' : 'amount');
+  await expect(how).toHaveAccessibleDescription(/Changed from base: .*→/);
+  await years.selectOption(String(Number(baseYears) - 1));
+  await expect(years).toHaveAccessibleDescription(/Changed from base: Plan: .*→/);
+  await enter(budget(page), '1,400,000');
+  await expect(budget(page)).toHaveAccessibleDescription(/changed from base: .* → £1,400,000.00/);
+
+  // Each has its own "Use the base's value", named for its field, at least 24 by 24 pixels.
+  const resets = [
+    partner.getByRole('button', { name: "Use the base's value for Short name" }),
+    fence.getByRole('button', { name: "Use the base's value for How the minimum is set" }),
+    plan.getByRole('button', { name: "Use the base's value for Number of years" }),
+    schemes(page).getByRole('button', { name: 'Use base value for Budget 2025/26, Reablement' }),
+  ];
+  for (const reset of resets) {
+    await expect(reset).toBeVisible();
+    const box = await reset.boundingBox();
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    expect(box.height).toBeGreaterThanOrEqual(24);
+  }
+  await expectNoAxeViolations(page);
+  await partner.screenshot({ path: `${SCREENSHOTS}/linked-partner.png` });
+  await fence.screenshot({ path: `${SCREENSHOTS}/linked-ring-fence.png` });
+  await plan.screenshot({ path: `${SCREENSHOTS}/linked-plan.png` });
+  await budget(page).locator('xpath=..').screenshot({ path: `${SCREENSHOTS}/linked-cell.png` });
+
+  // Each button drops its override only: the base's value is back, unmarked.
+  const count = async () => changes(page).getByRole('listitem').count();
+  let left = await count();
+  await resets[0].click();
+  await expect(short).toHaveValue(baseShort);
+  await expect(short).not.toHaveAccessibleDescription(/Changed from base/);
+  await expect(changes(page).getByRole('listitem')).toHaveCount(--left);
+  await resets[1].click();
+  await expect(how).toHaveValue(baseHow);
+  await expect(changes(page).getByRole('listitem')).toHaveCount(--left);
+  await resets[2].click();
+  await expect(years).toHaveValue(baseYears);
+  await expect(years).not.toHaveAccessibleDescription(/Changed from base/);
+  await expect(changes(page).getByRole('listitem')).toHaveCount(--left);
+  await resets[3].click();
+  await expect(budget(page)).not.toHaveAccessibleDescription(/changed from base/);
+  await expect(changes(page).getByRole('listitem')).toHaveCount(--left);
+  // Undo brings the last one back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(budget(page)).toHaveValue('1,400,000.00');
+  await expect(budget(page)).toHaveAccessibleDescription(/changed from base/);
   expect(problems).toEqual([]);
 });
 

@@ -3,7 +3,7 @@
 // and imported into a fresh one with the same figures.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
-import { expectSchemeCount, scrollToSchemeRow } from './steps.js';
+import { expectSchemeCount, paste, scrollToSchemeRow } from './steps.js';
 
 const grid = (page) => page.locator('#scheme-grid-region table');
 const poolTable = (page) => page.getByRole('table', { name: /income and spending by year/ }).first();
@@ -25,16 +25,6 @@ const excelCell = (text) => (/[\t\r\n"]/.test(text) ? `"${text.replaceAll('"', '
 async function budgetYears(page) {
   const headings = await grid(page).locator('thead th').allInnerTexts();
   return headings.map((h) => h.match(/Budget\s+(\d{4}\/\d{2})/)?.[1]).filter(Boolean);
-}
-
-/** Dispatches a paste of `text` on `cell`, as Ctrl+V with that text on the clipboard does. */
-async function paste(cell, text) {
-  await cell.focus();
-  await cell.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 /** 60 schemes in the grid's column order, with what each year's planned spend must total. */

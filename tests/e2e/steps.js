@@ -1,6 +1,6 @@
 // Steps several browser tests share: finding a group of fields, typing into a field the way a
 // person does, starting a model from a template, building a small pool by hand, and reaching a
-// row of the scheme grid (which draws only the rows near its scroll position).
+// row of the scheme grid (which draws only the rows near its scroll position), and pasting a block.
 import { expect } from './support.js';
 
 export const group = (page, name) => page.getByRole('group', { name });
@@ -85,4 +85,14 @@ export async function buildFiftyFiftyPool(page) {
     await enter(schemeCell(page, `Budget ${year}`, 'Spending line 1'), '2,000,000');
   }
   await enter(schemeCell(page, 'Forecast spend 2025/26', 'Spending line 1'), '£2,600,000');
+}
+
+/** Dispatches a paste of `text` on `cell`, as Ctrl+V with that text on the clipboard does. */
+export async function paste(cell, text) {
+  await cell.focus();
+  await cell.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

@@ -46,6 +46,11 @@ impl ChartData {
         self.chart_style().amount(amount)
     }
 
+    /// An amount at a bar's end, a bare figure in the unit of the axis title: "1,142".
+    pub fn bar_label(&self, amount: Money) -> String {
+        self.chart_style().bar_label(amount)
+    }
+
     /// The amount for one category and series; zero where the results have none.
     pub fn amount(&self, category: usize, series: usize) -> Money {
         self.amounts

@@ -109,15 +109,16 @@ pub fn differences(data: &ChartData, base: &str) -> String {
         sentences.push(match largest {
             Some((c, amount)) if !amount.is_zero() => {
                 let partner = data.categories.get(c).map_or("", |p| p.name.as_str());
-                let sign = if amount.is_positive() { "+" } else { "" };
                 let way = if amount.is_positive() {
                     "higher"
                 } else {
                     "lower"
                 };
+                // The size and the word, as a paper's sentence says it ("£353k lower"), never
+                // a sign or brackets as well as the word.
                 format!(
-                    "Under {option} the largest change is {partner}'s: {sign}{} ({way}).",
-                    data.money(amount)
+                    "Under {option} the largest change is {partner}'s: {} {way}.",
+                    data.money(amount.abs())
                 )
             }
             _ => format!("{option} is the same as {base} for every partner."),
@@ -227,7 +228,7 @@ mod tests {
             differences(&chart, "Option A"),
             "Each bar is a partner's difference from Option A: above the zero line the figure is \
              higher than under Option A, below it lower. \
-             Under Option B the largest change is ICB's: −£1.14m (lower). \
+             Under Option B the largest change is ICB's: £1.14m lower. \
              Option C is the same as Option A for every partner."
         );
         let none = data(&["Council"], &["Option B"], &[&[0]]);

@@ -11,7 +11,7 @@ pub const VIEW_HEIGHT: f64 = 340.0;
 const PLOT: Plot = Plot {
     left: 72.0,
     right: VIEW_WIDTH - 12.0,
-    top: 16.0,
+    top: 32.0,
     bottom: VIEW_HEIGHT - 48.0,
 };
 const TARGET_TICKS: usize = 6;
@@ -67,6 +67,8 @@ pub struct Label {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub plot: Plot,
+    /// The value axis's unit, written once above its ticks: "£000".
+    pub axis_title: &'static str,
     pub ticks: Vec<Tick>,
     pub zero_y: f64,
     pub bars: Vec<Bar>,
@@ -114,6 +116,7 @@ pub fn layout(data: &ChartData, arrangement: Arrangement) -> Layout {
     }
     Layout {
         plot,
+        axis_title: style.axis_title(),
         ticks,
         zero_y: y(0.0),
         bars,
@@ -200,7 +203,7 @@ fn stacked(
             let total = data.category_total(c).unwrap_or(money(up + down));
             labels.push(end_label(
                 centre(c),
-                data.money(total),
+                data.bar_label(total),
                 if total.is_negative() { down } else { up },
                 y,
             ));
@@ -226,7 +229,7 @@ fn grouped(
             bars.push(bar(c, s, x, width, 0.0, value, y));
         }
         if width >= MIN_LABELLED_BAR {
-            labels.push(end_label(x + width / 2.0, data.money(amount), value, y));
+            labels.push(end_label(x + width / 2.0, data.bar_label(amount), value, y));
         }
     }
     (bars, labels)
@@ -323,7 +326,9 @@ mod tests {
         );
         // Both categories total 400, so both stacks reach the same height.
         assert!(close(chart.bars[1].y, chart.bars[3].y));
-        assert_eq!(chart.value_labels[0].lines, ["£400"]);
+        assert_eq!(chart.value_labels[0].lines, ["400"]);
+        // Bare figures: the unit is said once, above the axis.
+        assert_eq!(chart.axis_title, "£");
     }
 
     #[test]
@@ -340,11 +345,11 @@ mod tests {
         assert!(chart
             .ticks
             .iter()
-            .any(|t| t.label == "£0" && close(t.y, chart.zero_y)));
+            .any(|t| t.label == "0" && close(t.y, chart.zero_y)));
         assert!(chart.ticks.iter().any(|t| t.label.starts_with('−')));
         // The negative amount is written below its bar.
         assert!(chart.value_labels[1].y > down.y + down.height);
-        assert_eq!(chart.value_labels[1].lines, ["−£250"]);
+        assert_eq!(chart.value_labels[1].lines, ["−250"]);
     }
 
     #[test]
@@ -358,7 +363,52 @@ mod tests {
             close(third.y + third.height, first.y),
             "positives stack on positives"
         );
-        assert_eq!(chart.value_labels[0].lines, ["£500"], "the net total");
+        assert_eq!(chart.value_labels[0].lines, ["500"], "the net total");
+    }
+
+    #[test]
+    fn in_thousands_the_axis_and_bars_carry_bare_thousands_under_one_unit_title() {
+        // The read-through's defect: "£1,500k", "£0k" and "(£1,000k)" on a board paper in £000.
+        let style = crate::model::MoneyStyle::report(
+            crate::model::MoneyUnit::Thousands,
+            crate::model::NegativeStyle::Brackets,
+        );
+        let chart = layout(
+            &data(&[&[-353_000, 1_142_000], &[21_000, 0]]).shown_in(style),
+            Arrangement::Grouped,
+        );
+        assert_eq!(chart.axis_title, "£000");
+        let ticks: Vec<&str> = chart.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(
+            ticks.contains(&"0") && ticks.contains(&"1,000"),
+            "{ticks:?}"
+        );
+        assert!(ticks.iter().any(|t| t.starts_with('(')), "{ticks:?}");
+        let bars: Vec<&str> = chart
+            .value_labels
+            .iter()
+            .flat_map(|l| l.lines.iter().map(String::as_str))
+            .collect();
+        assert_eq!(bars, ["(353)", "1,142", "21", "0"]);
+        for label in ticks.iter().chain(&bars) {
+            assert!(!label.contains(['£', 'k', 'm']), "{label}");
+        }
+        // In £m likewise: "1.5" under "£m".
+        let millions = crate::model::MoneyStyle::report(
+            crate::model::MoneyUnit::Millions,
+            crate::model::NegativeStyle::Minus,
+        );
+        let chart = layout(
+            &data(&[&[1_500_000, -250_000]]).shown_in(millions),
+            Arrangement::Grouped,
+        );
+        assert_eq!(chart.axis_title, "£m");
+        let bars: Vec<&str> = chart
+            .value_labels
+            .iter()
+            .flat_map(|l| l.lines.iter().map(String::as_str))
+            .collect();
+        assert_eq!(bars, ["1.5", "\u{2212}0.3"]);
     }
 
     #[test]
@@ -373,7 +423,7 @@ mod tests {
         let chart = layout(&data(&[&[0, 0], &[0, 0]]), Arrangement::Stacked);
         assert!(chart.bars.is_empty());
         assert!(chart.value_labels.is_empty());
-        assert_eq!(chart.ticks.first().map(|t| t.label.as_str()), Some("£0"));
+        assert_eq!(chart.ticks.first().map(|t| t.label.as_str()), Some("0"));
         assert!(close(chart.zero_y, chart.plot.bottom));
         let empty = layout(&data(&[]), Arrangement::Grouped);
         assert!(empty.bars.is_empty() && empty.category_labels.is_empty());

@@ -4,18 +4,19 @@
 use yew::prelude::*;
 
 use crate::app::bidi::message;
+use crate::app::components::options_bar::BASED_ON_ID;
 use crate::app::components::scheme_grid::{grid_cell_id as cell_id, GridLinks};
 use std::rc::Rc;
 
-use crate::app::fields::{use_open_scenario, Editor, Shared};
+use crate::app::fields::{open_results, use_open_scenario, Editor, Shared};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
 use crate::model::forecast_checks::{forecast_warnings, ForecastWarning, WarningKind};
 use crate::model::plan_checks::{funding_gap_warnings, FundingGapWarning};
 use crate::model::schemes::SchemeColumn;
 use crate::model::{
-    compute, format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn,
-    Problem, Scenario,
+    format_money, validate_model_fields, validate_scenario, CowRc, MoneyStyle, Outturn, Problem,
+    Scenario,
 };
 use crate::platform;
 
@@ -28,9 +29,11 @@ fn check(scenario: &Shared<Option<CowRc<Scenario>>>, open: usize, style: MoneySt
         Some(scenario) => (
             validate_scenario(scenario, open),
             forecast_warnings(scenario),
-            compute(scenario)
-                .map(|results| funding_gap_warnings(&results, style))
-                .unwrap_or_default(),
+            // The results panel's results: the option is not computed a second time.
+            match &*open_results(&Some(scenario.clone())) {
+                Ok(results) => funding_gap_warnings(results, style),
+                Err(_) => Vec::new(),
+            },
         ),
         None => (Vec::new(), Vec::new(), Vec::new()),
     }
@@ -94,7 +97,10 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 <p>{ format!("{} {} to put right:", problems.len(), if problems.len() == 1 { "thing" } else { "things" }) }</p>
                 <ul class="pb-checklist__list">
                     { for problems.iter().map(|p| {
-                        let (href, onclick) = link(p.path.to_dom_id());
+                        let (href, onclick) = match p.path.based_on_of() {
+                            Some(at) => based_on_link(&props.editor, at),
+                            None => link(p.path.to_dom_id()),
+                        };
                         html! { <li><a {href} {onclick}>{ message(&p.message) }</a></li> }
                     }) }
                 </ul>
@@ -148,4 +154,19 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             }
         </section>
     }
+}
+
+/// A link to what option `at` is based on: opens that option, then focuses its "based on"
+/// control in the options bar (the option's fields have none).
+fn based_on_link(editor: &Editor, at: usize) -> (String, Callback<MouseEvent>) {
+    let option = editor.model.scenarios.get(at).map(|s| s.id);
+    let dispatcher = editor.dispatcher();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        if let Some(option) = option {
+            dispatcher.dispatch(Action::Open(option));
+        }
+        platform::focus_soon(BASED_ON_ID);
+    });
+    (format!("#{BASED_ON_ID}"), onclick)
 }

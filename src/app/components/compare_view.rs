@@ -22,7 +22,7 @@ use crate::app::fields::Editor;
 use crate::model::user_text::{isolate, plain};
 use crate::model::{
     compare_options, meaningful_percent, year_span, Change, Figure, Model, Money, MoneyStyle,
-    OptionsComparison, Period, Row, ScenarioId, MAX_COMPARED, PERCENT_NOT_SHOWN,
+    NegativeStyle, OptionsComparison, Period, Row, ScenarioId, MAX_COMPARED, PERCENT_NOT_SHOWN,
 };
 use crate::platform;
 
@@ -285,18 +285,18 @@ fn assumptions(model: &Model, comparison: &OptionsComparison) -> Html {
             .map(|s| s.description.trim().to_string())
             .filter(|d| !d.is_empty())
     };
-    let base_description = match description(comparison.base) {
-        Some(text) => message(&text),
-        None => html! { "No description given." },
-    };
     let others = comparison.others.iter().zip(comparison.input_changes());
     html! {
         <section class="pb-compare__changes" aria-labelledby="input-changes-heading">
             <h3 id="input-changes-heading">{ "Assumptions: each option, and what differs from the base" }</h3>
-            <div class="pb-compare__change-list">
-                <h4>{ name(&comparison.base_name) }{ " (base)" }</h4>
-                <p>{ base_description }</p>
-            </div>
+            // A paper prints no placeholder: a base without a description has no entry here (the
+            // options below say what differs from it), and an option without one shows only that.
+            if let Some(text) = description(comparison.base) {
+                <div class="pb-compare__change-list">
+                    <h4>{ name(&comparison.base_name) }{ " (base)" }</h4>
+                    <p>{ message(&text) }</p>
+                </div>
+            }
             { for others.map(|((id, _, _), (option, changes))| html! {
                 <div class="pb-compare__change-list">
                     <h4>{ name(option) }</h4>
@@ -342,7 +342,10 @@ fn year_tables(
     html! {
         <section class="pb-compare__years" aria-labelledby="years-heading">
             <h3 id="years-heading">{ format!("{} year by year: the difference from the base", figure.label()) }</h3>
-            <p class="pb-note">{ "A plus sign (+) is more than under the base, a minus sign (−) less." }</p>
+            <p class="pb-note">{ match style.negative {
+                NegativeStyle::Minus => "A plus sign (+) is more than under the base, a minus sign (−) less.",
+                NegativeStyle::Brackets => "A plus sign (+) is more than under the base; an amount in brackets, like (179), is less.",
+            } }</p>
             { for comparison.others.iter().enumerate().map(|(i, (_, option, _))| {
                 let caption = format!("{}: difference from the base in {figure_words}, by year", isolate(option));
                 let caption_note = style_note(style);

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::changes_panel::{notes_by_item, ChangedNotes, Notes};
+use super::changed_mark::legend_mark;
+use super::changes_panel::{link_notes, ItemChanges};
 use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::money_cell::MoneyCell;
@@ -20,7 +21,7 @@ use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
-use crate::model::ScenarioId;
+use crate::model::MoneyUnit;
 use crate::model::{
     validate_scenario, AmountRule, Contribution, FieldPath, FundingStream, Horizon, Money,
     Obligation, Partner, Percent, Pool, YearAmount,
@@ -95,8 +96,8 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
     } else {
         Vec::new()
     };
-    let notes = notes_by_item(&editor.model, editor.open);
-    let open = editor.open;
+    let notes = link_notes(&editor.model, editor.open);
+    let reducer = editor.dispatcher();
     html! {
         <EditorSection id="contributions" title="Contributions" editor={dispatcher.clone()}
             lede="What each partner pays into each pool, and how the amount changes from year to year."
@@ -104,14 +105,14 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
             after={html! { <AmountsGrid contributions={contributions} partners={partners.clone()} horizon={scenario.horizon} /> }}>
             { for scenario.contributions.iter().enumerate().map(|(i, c)| {
                 let path = root.item("contribution", i);
-                let changed = notes.iter().find(|(item, _)| *item == ItemRef::Contribution(c.id)).map(|(_, n)| n.clone());
+                let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Contribution(c.id), &reducer));
                 html! {
                     <ContributionCard key={c.id.0} index={i} path={path.clone()} contribution={c.clone()}
                         horizon={scenario.horizon} payer={scenario.partner(c.partner).cloned()}
                         partner_error={reference_error_in(&problems, &path.field("partner"), "partner", scenario.partner(c.partner).is_some())}
                         pool_error={reference_error_in(&problems, &path.field("pool"), "pool", scenario.pool(c.pool).is_some())}
                         partners={partner_choices.clone()} pools={pool_choices.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} {open} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
             }) }
         </EditorSection>
@@ -132,15 +133,17 @@ struct ContributionCardProps {
     pools: Shared<Choices>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
-    /// In a linked option, what it changes in this contribution, in words.
-    changed: Option<Notes>,
-    open: ScenarioId,
+    /// In a linked option, what it changes in this contribution, field by field.
+    changed: Option<ItemChanges>,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
 }
 
 #[function_component(ContributionCard)]
 fn contribution_card(props: &ContributionCardProps) -> Html {
     let (editor, path, i, c) = (&props.editor, &props.path, props.index, &props.contribution);
     let id = c.id;
+    let change = |field: &str| ItemChanges::of(&props.changed, field);
     let name_id = path.field("name").to_dom_id();
     let choose = |f: fn(&str) -> Option<ContributionField>| {
         let editor = editor.clone();
@@ -162,34 +165,32 @@ fn contribution_card(props: &ContributionCardProps) -> Html {
     html! {
         <fieldset class="pb-card">
             <legend class="pb-card__title">{ format!("Contribution {}: ", i + 1) }{ name(&c.name) }
-                if props.changed.is_some() { { " (◆ changed from base)" } }</legend>
-            if let Some(notes) = &props.changed {
-                <ChangedNotes dispatcher={props.editor.clone()} option={props.open} notes={notes.clone()} />
-            }
+                { legend_mark(props.changed.is_some()) }</legend>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(c.name.clone())}
-                    error={error_in(&props.errors, &name_id)}
+                    error={error_in(&props.errors, &name_id)} changed={change("name")}
                     on_commit={name_commit(editor, name_id.clone(), format!("Name of contribution {}", i + 1),
                         move |name| Edit::Contribution(id, ContributionField::Name(name)))} />
                 <SelectField id={path.field("partner").to_dom_id()} label="Paid by" options={(*props.partners).clone()}
                     selected={c.partner.0.to_string()} missing_label={missing_label("partner", c.partner.0)}
-                    error={props.partner_error.clone()}
+                    error={props.partner_error.clone()} changed={change("partner")}
                     on_change={choose(|v| v.parse().ok().map(|n| ContributionField::Partner(crate::model::PartnerId(n))))} />
                 <SelectField id={path.field("pool").to_dom_id()} label="Into pool" options={(*props.pools).clone()}
                     selected={c.pool.0.to_string()} missing_label={missing_label("pool", c.pool.0)}
-                    error={props.pool_error.clone()}
+                    error={props.pool_error.clone()} changed={change("pool")}
                     on_change={choose(|v| v.parse().ok().map(|n| ContributionField::Pool(crate::model::PoolId(n))))} />
                 <SelectField id={path.field("stream").to_dom_id()} label="Funding stream" options={streams}
-                    selected={c.stream.index().to_string()}
+                    selected={c.stream.index().to_string()} changed={change("stream")}
                     on_change={choose(|v| v.parse::<usize>().ok().and_then(|i| FundingStream::ALL.get(i)).map(|s| ContributionField::Stream(*s)))} />
                 <SelectField id={path.field("obligation").to_dom_id()} label="Mandatory or voluntary"
                     options={vec![("mandatory".to_string(), "Mandatory".to_string()), ("voluntary".to_string(), "Voluntary".to_string())]}
                     selected={if c.obligation == Obligation::Mandatory { "mandatory" } else { "voluntary" }}
+                    changed={change("obligation")}
                     on_change={choose(|v| Some(ContributionField::Obligation(if v == "mandatory" { Obligation::Mandatory } else { Obligation::Voluntary })))} />
                 <SelectField id={path.field("rule").field("kind").to_dom_id()} label="How the amount is set"
                     hint={AttrValue::from(rule_hint)}
                     options={RULES.iter().map(|(k, l, _)| (k.to_string(), l.to_string())).collect::<Vec<_>>()}
-                    selected={rule_value}
+                    selected={rule_value} changed={change("rule")}
                     on_change={{
                         let (editor, horizon, payer, current) = (editor.clone(), props.horizon, props.payer.clone(), c.clone());
                         Callback::from(move |kind: String| {
@@ -212,6 +213,7 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
         &props.errors,
     );
     let horizon = props.horizon;
+    let unit = props.unit;
     let id = c.id;
     let rule_path = path.field("rule");
     let money_field = |field: &str,
@@ -220,9 +222,9 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
                        make: Box<dyn Fn(Money) -> AmountRule>| {
         let dom_id = rule_path.field(field).to_dom_id();
         html! {
-            <TextField id={dom_id.clone()} label={format!("{label}, in pounds")} value={money_text(value)}
-                prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
-                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)),
+            <TextField id={dom_id.clone()} label={format!("{label}, {}", unit.entry_words())} value={money_text(value, unit)}
+                prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_in(errors, &dom_id)}
+                on_commit={money_commit(editor, dom_id.clone(), format!("{label} for {}", isolate(&c.name)), unit,
                     move |m| Edit::Contribution(id, ContributionField::Rule(make(m))))} />
         }
     };

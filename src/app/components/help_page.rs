@@ -76,8 +76,12 @@ pub fn help_page() -> Html {
                 <li>{ "Amounts are exact to the penny. Every amount worked out is rounded to the penny once, half away from zero (£0.005 becomes £0.01)." }</li>
                 <li>{ "Uplifts and growth are applied year by year, rounding each year, as a spreadsheet with rounded cells would." }</li>
                 <li>{ "When an amount is split between partners, the parts always add up exactly to the whole: any odd pennies go to the largest remainders." }</li>
-                <li>{ "A positive variance is an overspend. A minus sign (−) marks an underspend or money returned to a partner; brackets are not used on screen." }</li>
-                <li>{ "Income the plan does not spend counts as an underspend; a plan that spends more than its income counts as an overspend." }</li>
+                <li>{ "A positive variance is an overspend. A minus sign (−) marks an underspend or money returned to a partner, or brackets if you choose them under “Show amounts in”; each table's caption says which." }</li>
+                <li>{ "Planned spend above a pool's income is a funding gap, and income the plan does not use is unallocated income. Each is shown on its own, never inside the share of variance, which is the forecast over- or underspend only." }</li>
+                <li>{ "In £000 or £m every figure is its exact amount rounded once, totals included, so the rounded figures above a total may not add up to it; a table where that happens says so once, under the table. Charts show bare figures in the same unit, with the unit written once above the axis (“£000”)." }</li>
+                <li>{ "Typing amounts: in a model shown in £000 or £m (“Show amounts in”), money fields and the scheme grid show and read amounts in that unit, and say so beside each field and in each column's heading: in £000, 1,250 is £1,250,000. A figure you write with £, like £1,250,000, is read in pounds, so a figure copied with its £ sign is never scaled. Risk-share tier limits and ranges are typed in pounds, as their labels say. Undo takes back each change." }</li>
+                <li>{ "Pasting a block of cells into the scheme grid asks which unit its figures are in before anything changes: it starts at the unit the table's headings say (like “Budget 2025/26 (£000)”), or else the model's, and says what 1,250 becomes. Accepting is one undo step." }</li>
+                <li>{ "Percentages worked out by the modeller are shown to one decimal place under 10% and as whole percents from 10%, and not at all (“n/a”) where the base is zero or under 1% of the largest figure in the table. Percentages you type, such as a risk share, are shown as you typed them." }</li>
             </ul>
 
             <h2>{ "Keyboard" }</h2>

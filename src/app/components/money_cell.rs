@@ -32,23 +32,13 @@ pub fn style_note(style: MoneyStyle) -> Html {
     html! { <span class="pb-table__caption-note">{ style.note() }</span> }
 }
 
-/// Under a table: the rounding footnote for each total whose rounded parts do not add up to
-/// it (`columns` pairs a column's name with its parts and total), or nothing.
+/// Under a table: one rounding footnote for the columns whose rounded parts do not add up to
+/// their total (`columns` pairs a column's name with its parts and total), or nothing.
 pub fn rounding_footnote(style: MoneyStyle, columns: &[(&str, Vec<Money>, Money)]) -> Html {
-    let notes: Vec<String> = columns
-        .iter()
-        .filter_map(|(column, parts, total)| {
-            style
-                .rounding_note(parts, *total)
-                .map(|note| format!("{column}: {note}"))
-        })
-        .collect();
-    if notes.is_empty() {
-        return html! {};
-    }
-    html! {
-        <div class="pb-table__footnote">
-            { for notes.into_iter().map(|note| html! { <p class="pb-note">{ note }</p> }) }
-        </div>
+    match style.rounding_note(columns) {
+        Some(note) => html! {
+            <div class="pb-table__footnote"><p class="pb-note">{ note }</p></div>
+        },
+        None => html! {},
     }
 }

@@ -18,6 +18,10 @@ pub struct OptionsBarProps {
     pub on_compare: Callback<()>,
 }
 
+/// The open option's "based on" control ("Make independent" when it is linked, the choice of
+/// a base when not): where the checklist sends a problem with an option's base.
+pub const BASED_ON_ID: &str = "based-on";
+
 #[function_component(OptionsBar)]
 pub fn options_bar(props: &OptionsBarProps) -> Html {
     let editor = &props.editor;
@@ -115,11 +119,12 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             <div class="pb-link-status">
                 if let Some(base_option) = based_on {
                     <p id="link-status">{ "Based on ‘" }{ name(&base_option.name) }{ "’: a correction there reaches this option, except where this option changes it. A copy is linked like this." }</p>
-                    <button type="button" class="pb-button pb-button--secondary pb-button--small"
+                    <button type="button" id={BASED_ON_ID} aria-describedby="link-status"
+                        class="pb-button pb-button--secondary pb-button--small"
                         onclick={act(ModelEdit::MakeIndependent(open_id))}>{ "Make independent" }</button>
                 } else if !link_choices.is_empty() {
                     <p id="link-status">{ "Independent: a full set of figures of its own." }</p>
-                    <SelectField id="link-to" label="Base this option on" options={link_choices.clone()}
+                    <SelectField id={BASED_ON_ID} label="Base this option on" options={link_choices.clone()}
                         selected={chosen.map(|c| c.to_string()).unwrap_or_default()} on_change={on_link_choice} />
                     <button type="button" class="pb-button pb-button--secondary pb-button--small" onclick={link}>
                         { "Link to this option" }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::FieldChange;
 use super::select_field::SelectField;
 use super::text_field::TextField;
 use crate::app::fields::{
@@ -25,6 +26,9 @@ pub struct PlanEditorProps {
     /// Fields whose typed text could not be used.
     pub errors: Shared<FieldErrors>,
     pub editor: EditorDispatcher,
+    /// In a linked option, its own plan years rather than its base's.
+    #[prop_or_default]
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(PlanEditor)]
@@ -76,7 +80,8 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
                 <SelectField id={years_path.to_dom_id()} label="Number of years"
                     options={choices(1..=MAX_HORIZON_YEARS, horizon.years, |n| n.to_string())} selected={horizon.years.to_string()}
                     error={years_error.then(|| problem_at(&years_path)).flatten()}
-                    on_change={set_horizon(|h, n| Horizon::new(h.start, n))} />
+                    on_change={set_horizon(|h, n| Horizon::new(h.start, n))}
+                    changed={props.changed.clone()} />
             </div>
         </section>
     }

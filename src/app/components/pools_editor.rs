@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::changes_panel::{notes_by_item, ChangedNotes, Notes};
+use super::changed_mark::legend_mark;
+use super::changes_panel::{link_notes, ItemChanges};
 use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
@@ -19,9 +20,8 @@ use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
-use crate::model::{
-    validate_scenario, FieldPath, Partner, Pool, PoolType, ScenarioId, UnderspendTreatment,
-};
+use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
+use crate::model::MoneyUnit;
 
 #[derive(Properties, PartialEq)]
 pub struct PoolsEditorProps {
@@ -83,20 +83,20 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
     } else {
         Vec::new()
     };
-    let notes = notes_by_item(&editor.model, editor.open);
-    let open = editor.open;
+    let notes = link_notes(&editor.model, editor.open);
+    let reducer = editor.dispatcher();
     html! {
         <EditorSection id="pools" title="Pools" editor={dispatcher.clone()}
             lede="Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend."
             add_label="Add a pool" add={Edit::AddPool}>
             { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
-                let changed = notes.iter().find(|(item, _)| *item == ItemRef::Pool(pool.id)).map(|(_, n)| n.clone());
+                let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Pool(pool.id), &reducer));
                 html! {
                     <PoolCard key={pool.id.0} index={i} path={path.clone()} pool={pool.clone()}
                         host_error={reference_error_in(&problems, &path.field("host"), "partner", scenario.partner(pool.host).is_some())}
                         partners={partners.clone()} partner_options={partner_options.clone()}
-                        errors={errors.clone()} editor={dispatcher.clone()} {changed} {open} />
+                        errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
             }) }
         </EditorSection>
@@ -113,9 +113,10 @@ struct PoolCardProps {
     partner_options: Shared<Vec<(String, String)>>,
     errors: Shared<FieldErrors>,
     editor: EditorDispatcher,
-    /// In a linked option, what it changes in this pool, in words.
-    changed: Option<Notes>,
-    open: ScenarioId,
+    /// The model's unit, which money fields show and read.
+    unit: MoneyUnit,
+    /// In a linked option, what it changes in this pool, field by field.
+    changed: Option<ItemChanges>,
 }
 
 /// One pool's card: drawn again only when the pool, its place, the partners or the errors change.
@@ -130,6 +131,7 @@ fn pool_card(props: &PoolCardProps) -> Html {
         .field("set_aside_per_year")
         .to_dom_id();
     let id = pool.id;
+    let change = |field: &str| ItemChanges::of(&props.changed, field);
     let select = |f: fn(&str) -> Option<PoolField>| {
         let editor = editor.clone();
         Callback::from(move |value: String| {
@@ -149,23 +151,20 @@ fn pool_card(props: &PoolCardProps) -> Html {
     html! {
         <fieldset class="pb-card">
             <legend class="pb-card__title">{ format!("Pool {}: ", i + 1) }{ name(&pool.name) }
-                if props.changed.is_some() { { " (◆ changed from base)" } }</legend>
-            if let Some(notes) = &props.changed {
-                <ChangedNotes dispatcher={editor.clone()} option={props.open} notes={notes.clone()} />
-            }
+                { legend_mark(props.changed.is_some()) }</legend>
             <div class="pb-card__fields">
                 <TextField id={name_id.clone()} label="Name" value={AttrValue::from(pool.name.clone())}
-                    error={error_in(errors, &name_id)}
+                    error={error_in(errors, &name_id)} changed={change("name")}
                     on_commit={name_commit(editor, name_id.clone(), format!("Name of pool {}", i + 1),
                         move |name| Edit::Pool(id, PoolField::Name(name)))} />
                 <SelectField id={path.field("pool_type").to_dom_id()} label="How the pool is run"
                     options={POOL_TYPES.iter().map(|(t, v)| (v.to_string(), t.label().to_string())).collect::<Vec<_>>()}
-                    selected={type_value}
+                    selected={type_value} changed={change("pool_type")}
                     on_change={select(|v| POOL_TYPES.iter().find(|(_, k)| *k == v).map(|(t, _)| PoolField::Type(*t)))} />
                 <SelectField id={path.field("host").to_dom_id()} label="Host (lead commissioner)"
                     options={(*props.partner_options).clone()} selected={pool.host.0.to_string()}
                     missing_label={missing_label("partner", pool.host.0)}
-                    error={props.host_error.clone()}
+                    error={props.host_error.clone()} changed={change("host")}
                     on_change={{
                         let editor = editor.clone();
                         Callback::from(move |v: String| {
@@ -177,23 +176,24 @@ fn pool_card(props: &PoolCardProps) -> Html {
             </div>
             <RiskShareField path={path.field("risk_share")} label="Who carries an overspend"
                 rule={pool.risk_share.clone()} partners={(*props.partners).clone()} errors={Some(errors.clone())} editor={editor.clone()}
+                changed={change("risk_share")}
                 to_edit={Callback::from(move |rule| Edit::Pool(id, PoolField::RiskShare(rule)))} />
             <SelectField id={path.field("underspend").to_dom_id()} label="What happens to an underspend"
                 hint={AttrValue::from(underspend_help)}
                 options={UNDERSPEND.iter().map(|(_, v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                selected={underspend_value}
+                selected={underspend_value} changed={change("underspend")}
                 on_change={select(|v| UNDERSPEND.iter().find(|(_, k, ..)| *k == v).map(|(t, ..)| PoolField::Underspend(*t)))} />
             <div class="pb-card__fields">
-                <TextField id={opening_id.clone()} label="Contingency reserve at the start, in pounds"
+                <TextField id={opening_id.clone()} label={format!("Contingency reserve at the start, {}", props.unit.entry_words())}
                     hint="Ordered-steps rules use the reserve before sharing an overspend"
-                    value={money_text(pool.reserve.opening)} prefix="£" width={FieldWidth::Amount}
-                    inputmode="decimal" error={error_in(errors, &opening_id)}
-                    on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)),
+                    value={money_text(pool.reserve.opening, props.unit)} prefix={props.unit.symbol()} width={FieldWidth::Amount}
+                    inputmode="decimal" error={error_in(errors, &opening_id)} changed={change("reserve")}
+                    on_commit={money_commit(editor, opening_id.clone(), format!("Opening reserve for {}", isolate(&pool.name)), props.unit,
                         move |m| Edit::Pool(id, PoolField::ReserveOpening(m)))} />
-                <TextField id={set_aside_id.clone()} label="Set aside for contingency each year, in pounds"
-                    value={money_text(pool.reserve.set_aside_per_year)} prefix="£" width={FieldWidth::Amount}
+                <TextField id={set_aside_id.clone()} label={format!("Set aside for contingency each year, {}", props.unit.entry_words())}
+                    value={money_text(pool.reserve.set_aside_per_year, props.unit)} prefix={props.unit.symbol()} width={FieldWidth::Amount}
                     inputmode="decimal" error={error_in(errors, &set_aside_id)}
-                    on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)),
+                    on_commit={money_commit(editor, set_aside_id.clone(), format!("Yearly set-aside for {}", isolate(&pool.name)), props.unit,
                         move |m| Edit::Pool(id, PoolField::ReserveSetAside(m)))} />
             </div>
             <ItemActions item={Item::Pool(id)} name={AttrValue::from(pool.name.clone())} editor={editor.clone()} />

@@ -275,7 +275,8 @@ fn parse_point(text: &str, entry: ForecastEntry) -> Result<Outturn, String> {
             .map(|percent| Outturn::VariancePercent { percent })
             .map_err(|e| e.to_string());
     }
-    parse_forecast(text, entry).map_err(|e| match entry {
+    // Ranges are typed in pounds, as their labels say.
+    parse_forecast(text, entry, crate::model::MoneyUnit::Pounds).map_err(|e| match entry {
         ForecastEntry::Spend => {
             format!("{e}; or type a percentage over or under plan, like 5% or −2%")
         }

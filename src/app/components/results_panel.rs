@@ -13,8 +13,8 @@ use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
 use crate::app::bidi::{message, name};
-use crate::app::fields::{use_open_scenario, Editor};
-use crate::model::{compute, Results, ScenarioId};
+use crate::app::fields::{open_results, use_open_scenario, Editor};
+use crate::model::{Results, ScenarioId};
 
 /// Whose results were kept: the editor's generation (another model opened) and the option.
 type Owner = (u32, Option<ScenarioId>);
@@ -32,10 +32,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     // Computed once per change to the option (compared, not copied, on other renders), and
     // shared, so the tables below are drawn again only when the results change.
     let scenario = use_open_scenario(&props.editor);
-    let computed = use_memo(scenario, |scenario| match &**scenario {
-        Some(s) => compute(s).map(Rc::new).map_err(|e| e.to_string()),
-        None => Err("There is no option to compute.".to_string()),
-    });
+    let computed = use_memo(scenario, |scenario| open_results(scenario));
     // Results carried over belong to one option of one opened model: opening another model or
     // option forgets them, so its figures are never shown as this one's.
     let owner = (
@@ -43,7 +40,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         props.editor.scenario().map(|s| s.id),
     );
     let last_good = use_mut_ref(|| None::<(Owner, Rc<Results>)>);
-    let (results, problem) = match &*computed {
+    let (results, problem) = match &**computed {
         Ok(results) => {
             *last_good.borrow_mut() = Some((owner, Rc::clone(results)));
             (Some(Rc::clone(results)), None)

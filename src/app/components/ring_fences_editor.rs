@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::{legend_mark, FieldChange};
+use super::changes_panel::link_notes;
 use super::editor_section::EditorSection;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
@@ -13,6 +15,7 @@ use crate::app::fields::{
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, RingFenceField};
+use crate::model::linked::{FenceKey, ItemRef, Linkable};
 use crate::model::{
     AmountRule, FundingStream, MinimumRule, Money, Percent, PoolId, RingFence,
     RingFenceRequirement, Scenario,
@@ -29,17 +32,34 @@ pub fn ring_fences_editor(props: &RingFencesEditorProps) -> Html {
     let Some(scenario) = editor.scenario() else {
         return html! {};
     };
+    // In a linked option, a minimum set here rather than taken from the base (a ring-fence is
+    // known by its pool and kind, so its minimum is the one field an option can set).
+    let notes = link_notes(&editor.model, editor.open);
+    let reducer = editor.dispatcher();
+    let changed = |key: FenceKey| {
+        notes
+            .as_ref()
+            .and_then(|n| n.field(ItemRef::RingFence(key), "minimum", &reducer))
+    };
     html! {
         <EditorSection id="ring-fences" title="Ring-fenced minimums" editor={editor.clone()}
             lede="Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year."
             add_label="Add a ring-fenced minimum" add={Edit::AddRingFence}>
-            { for scenario.ring_fences.iter().enumerate().map(|(i, rule)| card(editor, scenario, i, rule)) }
+            { for scenario.ring_fences.iter().zip(RingFenceRequirement::keys(&scenario.ring_fences)).enumerate()
+                .map(|(i, (rule, key))| card(editor, scenario, i, rule, changed(key))) }
         </EditorSection>
     }
 }
 
-fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirement) -> Html {
+fn card(
+    editor: &Editor,
+    scenario: &Scenario,
+    i: usize,
+    rule: &RingFenceRequirement,
+    changed: Option<FieldChange>,
+) -> Html {
     let path = scenario_path(editor.scenario_index()).item("ring_fence", i);
+    let unit = editor.model.money_display.unit;
     let set = |field: fn(&str, &RingFenceRequirement) -> Option<RingFenceField>| {
         let (editor, rule) = (editor.clone(), rule.clone());
         Callback::from(move |value: String| {
@@ -92,9 +112,9 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
             (
                 "amount",
                 html! {
-                    <TextField id={amount_id.clone()} label="Minimum each year, in pounds" value={money_text(*amount)}
-                        prefix="£" width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
-                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1),
+                    <TextField id={amount_id.clone()} label={format!("Minimum each year, {}", unit.entry_words())} value={money_text(*amount, unit)}
+                        prefix={unit.symbol()} width={FieldWidth::Amount} inputmode="decimal" error={error_for(editor, &amount_id)}
+                        on_commit={money_commit(editor, amount_id.clone(), format!("Minimum for ring-fence {}", i + 1), unit,
                             move |amount| Edit::RingFence(i, RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount } })))} />
                 },
             )
@@ -123,7 +143,8 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
     let label = format!("Ring-fenced minimum {}: {}", i + 1, rule.ring_fence.label());
     html! {
         <fieldset class="pb-card" key={i}>
-            <legend class="pb-card__title">{ label.clone() }</legend>
+            <legend class="pb-card__title">{ label.clone() }
+                { legend_mark(changed.is_some()) }</legend>
             <div class="pb-card__fields">
                 <SelectField id={path.field("pool").to_dom_id()} label="In pool" options={pools}
                     selected={rule.pool.0.to_string()} missing_label={missing_label("pool", rule.pool.0)}
@@ -135,7 +156,7 @@ fn card(editor: &Editor, scenario: &Scenario, i: usize, rule: &RingFenceRequirem
                     selected={kind}
                     on_change={set(|v, _| Some(RingFenceField::Kind(if v == "out_of_hospital" { RingFence::OutOfHospital } else { RingFence::AdultSocialCare })))} />
                 <SelectField id={path.field("minimum").field("kind").to_dom_id()} label="How the minimum is set"
-                    options={how_options} selected={how}
+                    options={how_options} selected={how} changed={changed.clone()}
                     on_change={set(|v, _| match v {
                         "share" => Some(RingFenceField::Minimum(MinimumRule::ShareOfStream { stream: FundingStream::NhsMinimum, percent: Percent::ZERO })),
                         "amount" => Some(RingFenceField::Minimum(MinimumRule::Amount { rule: AmountRule::Fixed { amount: Money::ZERO } })),

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::FieldChange;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
@@ -10,6 +11,7 @@ use crate::app::fields::{
 };
 use crate::model::edit::Edit;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::{
     FieldPath, Money, Partner, PartnerShare, Percent, RiskPattern, RiskShare, Split, TierBearer,
     TierLimit,
@@ -28,6 +30,10 @@ pub struct RiskShareFieldProps {
     pub errors: Option<Shared<FieldErrors>>,
     /// Builds the edit that stores a new rule.
     pub to_edit: Callback<RiskShare, Edit>,
+    /// In a linked option, a rule set here rather than taken from the base (marked on the
+    /// choice of pattern).
+    #[prop_or_default]
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(RiskShareField)]
@@ -52,7 +58,8 @@ pub fn risk_share_field(props: &RiskShareFieldProps) -> Html {
     html! {
         <div class="pb-rule">
             <SelectField id={choice_id} label={props.label.clone()}
-                options={options(&RiskPattern::ALL, RiskPattern::label)} selected={RiskPattern::of(&props.rule).key()} on_change={on_choice} />
+                options={options(&RiskPattern::ALL, RiskPattern::label)} selected={RiskPattern::of(&props.rule).key()} on_change={on_choice}
+                changed={props.changed.clone()} />
             <div class="pb-rule__help">
                 <p>{ explanation }</p>
                 <p class="pb-rule__example"><strong>{ "For example: " }</strong>{ example }</p>
@@ -90,7 +97,7 @@ fn parameters(props: &RiskShareFieldProps) -> Html {
             let limit_id = props.path.field("limit").field(limit_kind).to_dom_id();
             let (limit_text, limit_label, prefix, suffix) = match limit {
                 TierLimit::Amount { amount } => (
-                    money_text(*amount),
+                    money_text(*amount, MoneyUnit::Pounds),
                     "First part, in pounds",
                     Some(AttrValue::from("£")),
                     None,

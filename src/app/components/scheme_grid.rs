@@ -21,19 +21,19 @@ use self::cell::Step;
 use self::columns::{cell_id, cell_row, grid_columns, heading, heading_id, row_prefix, GridColumn};
 use self::details::{SchemeDetails, HEADING_ID};
 use self::forecast_switch::ForecastSwitch;
-use self::row::{ChangedCells, GridChoices, SchemeRow};
+use self::row::{GridChoices, SchemeRow};
 use self::window::{Span, Viewport};
+use super::changes_panel::link_notes;
 use crate::app::fields::Editor;
 use crate::app::state::Action;
 use crate::model::edit::Edit;
-use crate::model::linked;
 use crate::model::schemes::SchemeColumn;
-use crate::model::{changed_cells, FinancialYear, LineId, Scenario, SpendLine};
+use crate::model::{FinancialYear, LineId, Scenario, SpendLine};
 use crate::platform;
 use crate::platform::cells;
 
 pub use self::columns::cell_id as grid_cell_id;
-pub use self::row::parse_forecast;
+pub use self::row::{parse_forecast, ChangedCells, ChangedRow};
 
 const REGION_ID: &str = "scheme-grid-region";
 const HELP_ID: &str = "scheme-grid-help";
@@ -310,6 +310,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
     };
     let si = editor.scenario_index();
     let entry = editor.model.forecast_entry;
+    let unit = editor.model.money_display.unit;
     let on_close = {
         let details = details.clone();
         let back = open_line.as_ref().map(|(_, back)| back.clone());
@@ -362,13 +363,8 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
         })
     };
     // A linked option's cells set here rather than taken from its base, row by row.
-    let changed: Vec<(LineId, ChangedCells)> = linked::base_of(&editor.model, scenario.id)
-        .and_then(|base| editor.model.scenario(base))
-        .map(|base| changed_cells(base, scenario))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(line, cells)| (line, Rc::new(cells)))
-        .collect();
+    let notes = link_notes(&editor.model, scenario.id);
+    let changed: &[(LineId, ChangedCells)] = notes.as_ref().map_or(&[], |n| &n.cells);
     let row_html = |index: usize, line: &SpendLine| {
         let changed = changed
             .iter()
@@ -383,7 +379,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
             .collect();
         html! {
             <SchemeRow key={line.id.0} line={line.clone()} {index} scenario_index={si}
-                choices={choices.clone()} years={years.clone()} forecast_entry={entry} {errors}
+                choices={choices.clone()} years={years.clone()} forecast_entry={entry} {unit} {errors}
                 dispatcher={dispatcher.clone()} on_details={on_details.clone()}
                 on_paste_block={on_paste_block.clone()} on_move={on_move.clone()} {changed} />
         }
@@ -442,7 +438,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
                     </caption>
                     <thead>
                         <tr aria-rowindex="1">
-                            { for columns.iter().map(|&column| header(column, entry)) }
+                            { for columns.iter().map(|&column| header(column, entry, unit)) }
                             <th scope="col" class="pb-grid__header">
                                 <span class="pb-visually-hidden">{ "Details" }</span>
                             </th>
@@ -476,7 +472,11 @@ fn next_row(lines: &[SpendLine], row: usize, column: SchemeColumn, step: Step) -
     }
 }
 
-fn header(column: GridColumn, entry: crate::model::ForecastEntry) -> Html {
+fn header(
+    column: GridColumn,
+    entry: crate::model::ForecastEntry,
+    unit: crate::model::MoneyUnit,
+) -> Html {
     let class = match column {
         GridColumn::Typed(SchemeColumn::Name) => "pb-grid__header pb-grid__header--name",
         GridColumn::Typed(
@@ -485,7 +485,7 @@ fn header(column: GridColumn, entry: crate::model::ForecastEntry) -> Html {
         | GridColumn::Variance(_) => "pb-grid__header pb-grid__header--numeric",
         GridColumn::Typed(_) => "pb-grid__header",
     };
-    html! { <th scope="col" id={heading_id(column)} {class}>{ heading(column, entry) }</th> }
+    html! { <th scope="col" id={heading_id(column)} {class}>{ heading(column, entry, unit) }</th> }
 }
 
 fn choices(scenario: &Scenario) -> GridChoices {

@@ -51,6 +51,8 @@ pub struct SchemeTransferProps {
     /// The open option (shared: compared by pointer).
     pub scenario: Shared<Option<CowRc<Scenario>>>,
     pub forecast_entry: ForecastEntry,
+    /// The model's unit: bare figures are read in it unless the person or a heading says.
+    pub model_unit: MoneyUnit,
     pub dispatcher: UseReducerDispatcher<EditorState>,
     /// The table waiting for an answer, if any (set by the grid's paste or the import here).
     pub pending: Option<Pending>,
@@ -62,10 +64,11 @@ fn plan_for(
     scenario: &Scenario,
     pending: &Pending,
     forecast_entry: ForecastEntry,
-    unit: Option<MoneyUnit>,
+    (unit, model_unit): (Option<MoneyUnit>, MoneyUnit),
 ) -> Result<PastePlan, String> {
     let options = PasteOptions {
         unit,
+        model_unit,
         forecast_entry,
     };
     match &pending.source {
@@ -91,21 +94,21 @@ fn plan_for(
 
 #[function_component(SchemeTransfer)]
 pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
-    let thousands = use_state(|| false);
+    // The unit the person chose in the preview; `None`: as the headings say, else the model's.
+    let chosen = use_state(|| None::<MoneyUnit>);
     let status = use_state(String::new);
-    let unit = (*thousands).then_some(MoneyUnit::Thousands);
     let plan = use_memo(
         (
             props.scenario.clone(),
             props.pending.clone(),
             props.forecast_entry,
-            unit,
+            (*chosen, props.model_unit),
         ),
-        |(scenario, pending, entry, unit)| {
+        |(scenario, pending, entry, units)| {
             let scenario = scenario.as_ref()?;
             pending
                 .as_ref()
-                .map(|p| plan_for(scenario, p, *entry, *unit))
+                .map(|p| plan_for(scenario, p, *entry, *units))
         },
     );
     // The preview takes focus when it opens, so a screen reader reads what will happen.
@@ -119,9 +122,9 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
     }
 
     let close = {
-        let (on_pending, thousands) = (props.on_pending.clone(), thousands.clone());
+        let (on_pending, chosen) = (props.on_pending.clone(), chosen.clone());
         move || {
-            thousands.set(false);
+            chosen.set(None);
             on_pending.emit(None);
         }
     };
@@ -154,11 +157,11 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
             platform::focus(GRID_REGION_ID);
         })
     };
-    let on_thousands = {
-        let thousands = thousands.clone();
+    let on_unit = {
+        let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                thousands.set(input.checked());
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                chosen.set(MoneyUnit::from_key(&select.value()));
             }
         })
     };
@@ -248,7 +251,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
                 { "Export writes one row per scheme with a column for each year's budget and forecast; Excel opens it. Import reads that file, or any CSV with a heading row (columns are matched by their headings), and shows what it will change first. You can also paste rows copied from Excel straight into the grid." }
             </p>
             if let (Some(pending), Some(plan)) = (props.pending.as_ref(), plan.as_ref()) {
-                { preview(pending, plan, *thousands, on_thousands, on_accept, on_cancel) }
+                { preview(pending, plan, on_unit, on_accept, on_cancel) }
             }
             <p role="status" class="pb-note">{ (*status).clone() }</p>
         </div>
@@ -258,8 +261,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
 fn preview(
     pending: &Pending,
     plan: &Result<PastePlan, String>,
-    thousands: bool,
-    on_thousands: Callback<Event>,
+    on_unit: Callback<Event>,
     on_accept: Callback<MouseEvent>,
     on_cancel: Callback<MouseEvent>,
 ) -> Html {
@@ -309,10 +311,7 @@ fn preview(
             <h3 class="pb-preview__title" id={PREVIEW_HEADING_ID} tabindex="-1">{ title }</h3>
             <p class="pb-preview__summary">{ message(&summary) }</p>
             { details }
-            <div class="pb-choice">
-                <input type="checkbox" id="scheme-preview-thousands" checked={thousands} onchange={on_thousands} />
-                <label for="scheme-preview-thousands">{ "Figures are in £000 (1,250 means £1,250,000)" }</label>
-            </div>
+            { unit_choice(plan.as_ref().map_or(MoneyUnit::Pounds, |p| p.unit), on_unit) }
             <div class="pb-files__actions">
                 if can_apply {
                     <button type="button" class="pb-button" onclick={on_accept}>{ accept_label }</button>
@@ -322,6 +321,30 @@ fn preview(
                 </button>
             </div>
         </section>
+    }
+}
+
+/// Which unit the table's figures are in, asked before anything changes: starts at the unit
+/// they were read in (the headings', else the model's) and says what "1,250" becomes.
+fn unit_choice(unit: MoneyUnit, on_change: Callback<Event>) -> Html {
+    let means = |u: MoneyUnit| {
+        crate::model::format_money(
+            crate::model::Money::parse_in("1250", u).unwrap_or_default(),
+            crate::model::MoneyStyle::EXACT,
+        )
+    };
+    html! {
+        <div class="pb-field">
+            <label class="pb-field__label" for="scheme-preview-unit">{ "The figures in this table are in" }</label>
+            <p class="pb-field__hint" id="scheme-preview-unit-hint">
+                { format!("Read as {}: 1,250 means {}.", unit.symbol(), means(unit)) }
+            </p>
+            <select class="pb-select" id="scheme-preview-unit" aria-describedby="scheme-preview-unit-hint" onchange={on_change}>
+                { for MoneyUnit::ALL.iter().map(|u| html! {
+                    <option value={u.key()} selected={*u == unit}>{ u.label() }</option>
+                }) }
+            </select>
+        </div>
     }
 }
 
@@ -354,7 +377,7 @@ pub fn schemes(props: &SchemesProps) -> Html {
     }
     let tools = html! {
         <SchemeTransfer model_name={AttrValue::from(editor.model.name.clone())}
-            {scenario} forecast_entry={editor.model.forecast_entry}
+            {scenario} forecast_entry={editor.model.forecast_entry} model_unit={editor.model.money_display.unit}
             dispatcher={editor.dispatcher()} pending={(*pending).clone()} {on_pending} />
     };
     html! {

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::{described_with_change, ChangedMark, FieldChange};
 use super::field_label::{described_by, field_error, FieldLabel};
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,10 @@ pub struct SelectFieldProps {
     #[prop_or_default]
     pub error: Option<AttrValue>,
     pub on_change: Callback<String>,
+    /// In a linked option, what it changes here: shown and read with the field, with "Use the
+    /// base's value".
+    #[prop_or_default]
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(SelectField)]
@@ -68,7 +73,11 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
                 ref={node}
                 class={select_class}
                 id={props.id.clone()}
-                aria-describedby={described_by(&props.id, props.hint.is_some(), props.error.is_some())}
+                aria-describedby={described_with_change(
+                    described_by(&props.id, props.hint.is_some(), props.error.is_some()),
+                    &props.id,
+                    props.changed.as_ref(),
+                )}
                 aria-invalid={props.error.is_some().then_some("true")}
                 onchange={on_change}
             >
@@ -79,6 +88,9 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
                     <option value={value.clone()} selected={selected == value}>{ label }</option>
                 }) }
             </select>
+            if let Some(change) = &props.changed {
+                <ChangedMark field_id={props.id.clone()} field={props.label.clone()} change={change.clone()} />
+            }
         </div>
     }
 }

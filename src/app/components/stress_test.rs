@@ -161,7 +161,16 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
         let change = &p.exposure;
         !change.is_zero() && meaningful_percent(change.amount, change.base, largest).is_none()
     });
-    let own_rows = partners.iter().map(|p| {
+    // This option's own table (the one the board paper prints) leaves out partners with nothing
+    // under its rule; the table of every pattern keeps them, since some patterns give them a share.
+    let own: Vec<_> = partners
+        .iter()
+        .filter(|p| {
+            !(p.contributions.is_zero() && p.exposure.base.is_zero() && p.exposure.other.is_zero())
+        })
+        .collect();
+    let left_out = partners.len() - own.len();
+    let own_rows = own.iter().map(|p| {
         html! {
             <tr class="pb-table__row" key={p.partner.0}>
                 <th scope="row" class="pb-table__header">{ name(&p.name) }</th>
@@ -204,6 +213,12 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                     <tbody>{ for own_rows }</tbody>
                 </table>
             </TableRegion>
+            if left_out > 0 {
+                <p class="pb-note">{ match left_out {
+                    1 => "1 partner with nothing under this option's rule is not shown.".to_string(),
+                    n => format!("{n} partners with nothing under this option's rule are not shown."),
+                } }</p>
+            }
             // On screen only: the board paper keeps to three pages with this option's own rule.
             <div class="pb-stress__patterns">
             <TableRegion label={patterns_caption}>

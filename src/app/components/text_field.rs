@@ -9,6 +9,7 @@
 
 use yew::prelude::*;
 
+use super::changed_mark::{described_with_change, ChangedMark, FieldChange};
 use super::field_label::{described_by, field_error, FieldLabel};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,6 +54,10 @@ pub struct TextFieldProps {
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
     pub on_commit: Callback<String>,
+    /// In a linked option, what it changes here: shown and read with the field, with "Use the
+    /// base's value".
+    #[prop_or_default]
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(TextField)]
@@ -80,7 +85,11 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
         })
     };
-    let described_by = described_by(&props.id, props.hint.is_some(), props.error.is_some());
+    let described_by = described_with_change(
+        described_by(&props.id, props.hint.is_some(), props.error.is_some()),
+        &props.id,
+        props.changed.as_ref(),
+    );
     let group_class = if props.error.is_some() {
         "pb-field pb-field--error"
     } else {
@@ -119,6 +128,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                     <span class="pb-field__suffix" aria-hidden="true">{ suffix }</span>
                 }
             </div>
+            if let Some(change) = &props.changed {
+                <ChangedMark field_id={props.id.clone()} field={props.label.clone()} change={change.clone()} />
+            }
         </div>
     }
 }

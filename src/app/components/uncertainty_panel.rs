@@ -1,11 +1,12 @@
 //! "How bad could it get, and how likely?": the simulation's settings, the ranges, a run with
-//! progress and a cancel button, and the results for every option side by side. The run is done
-//! in slices of about 10 ms (`platform::soon` between them), so the page keeps answering the
-//! keyboard and mouse while it runs; results are not saved, they are recomputed from the ranges
-//! and seed, which are.
+//! progress and a cancel button, and the results for every option side by side. The draws run in
+//! a Web Worker with its own wasm (src/worker.rs, started on the first run and kept for the
+//! next; Cancel stops it), so the page keeps answering the keyboard and mouse while it runs and
+//! its own wasm holds none of the simulation's engine. Results are not saved: they are
+//! recomputed from the ranges and seed, which are.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
@@ -15,15 +16,18 @@ use super::select_field::SelectField;
 use super::table_region::TableRegion;
 use crate::app::fields::{Editor, EditorDispatcher};
 use crate::app::state::Action;
+use crate::codec::link::link_body;
 use crate::codec::simulation_csv::simulation_csv;
+use crate::codec::simulation_wire::decode_results;
 use crate::model::uncertainty::{
-    histogram, PartnerSpread, PoolSpread, Shape, Simulation, SimulationResults, Spread, Threshold,
-    Uncertainty, MAX_DRAWS, MIN_DRAWS,
+    histogram, PartnerSpread, PoolSpread, Shape, SimulationResults, Spread, Threshold, Uncertainty,
+    MAX_DRAWS, MIN_DRAWS,
 };
 use crate::model::{
     format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle, PartnerId,
 };
 use crate::platform;
+use crate::platform::worker::{SimulationWorker, WorkerMessage, CANNOT_START};
 
 /// Whole pounds: percentiles of thousands of draws are estimates, and pennies would claim a
 /// precision they do not have (each draw itself is settled to the penny). Typed thresholds.
@@ -40,9 +44,6 @@ fn results_style(model: &Model) -> MoneyStyle {
         ..model.money_style()
     }
 }
-
-/// How long one slice of draws may run before the browser gets control back.
-const SLICE_MS: f64 = 10.0;
 
 #[derive(Properties, PartialEq)]
 pub struct UncertaintyPanelProps {
@@ -70,13 +71,15 @@ enum Status {
     Failed(String),
 }
 
-/// The running simulation, shared between slices.
-struct Run {
-    model: Rc<Model>,
-    queue: Vec<(String, Simulation)>,
-    finished: Vec<(String, SimulationResults)>,
-    cancelled: bool,
-    total: u64,
+/// When the worker's answer cannot be read (a worker from another release, cached).
+const UNREADABLE: &str = "The simulation's results could not be read: the page and its worker \
+    may be from different releases. Reload the page and run it again; nothing you typed is lost.";
+
+/// The simulation's worker, once started, and the model of the run it is doing, if any.
+#[derive(Default)]
+struct Runner {
+    worker: Option<SimulationWorker>,
+    running: Option<Rc<Model>>,
 }
 
 #[function_component(UncertaintyPanel)]
@@ -87,7 +90,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let dispatcher = EditorDispatcher::of(editor);
     let status = use_state(|| Status::Idle);
     let finished = use_state(|| None::<Finished>);
-    let run = use_mut_ref(|| None::<Run>);
+    let runner = use_mut_ref(Runner::default);
+    // How much of the options' details is drawn, in steps (two an option: its tables, then
+    // its chart): after a run, one more step per frame, so that the results never hold the
+    // page up for long in one go.
+    let revealed = use_state(|| 0usize);
     let ranges_open = use_state(|| false);
     // None: over the plan; Some(i): the plan's i-th year.
     let period = use_state(|| None::<usize>);
@@ -148,41 +155,65 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let on_seed = on_number("seed");
 
     let on_run = {
-        let (status, finished, run, model) =
-            (status.clone(), finished.clone(), run.clone(), model.clone());
+        let (status, finished, runner, revealed, model) = (
+            status.clone(),
+            finished.clone(),
+            runner.clone(),
+            revealed.clone(),
+            model.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let model = Rc::new(model.clone());
-            let mut queue = Vec::new();
-            for option in &model.scenarios {
-                match Simulation::new(&model, option.id) {
-                    Ok(simulation) => queue.push((option.name.clone(), simulation)),
-                    Err(error) => {
-                        status.set(Status::Failed(format!("{}: {error}", option.name)));
+            let total = u64::from(model.uncertainty.draws) * model.scenarios.len() as u64;
+            let mut state = runner.borrow_mut();
+            if state.worker.is_none() {
+                let hear = hear(
+                    Rc::downgrade(&runner),
+                    status.clone(),
+                    finished.clone(),
+                    revealed.clone(),
+                );
+                match SimulationWorker::start(hear) {
+                    Ok(worker) => state.worker = Some(worker),
+                    Err(_) => {
+                        status.set(Status::Failed(CANNOT_START.to_string()));
                         return;
                     }
                 }
             }
-            let total = queue.iter().map(|(_, s)| u64::from(s.total())).sum();
-            queue.reverse();
-            *run.borrow_mut() = Some(Run {
-                model,
-                queue,
-                finished: Vec::new(),
-                cancelled: false,
-                total,
-            });
+            let posted = state
+                .worker
+                .as_ref()
+                .map(|worker| worker.post(&link_body(&model, model.base_scenario)));
+            if let Some(Err(_)) = posted {
+                state.worker = None;
+                status.set(Status::Failed(CANNOT_START.to_string()));
+                return;
+            }
+            state.running = Some(model);
             status.set(Status::Running(Progress { done: 0, total }));
-            slice(run.clone(), status.clone(), finished.clone());
         })
     };
     let on_cancel = {
-        let run = run.clone();
+        let (runner, status) = (runner.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(run) = run.borrow_mut().as_mut() {
-                run.cancelled = true;
-            }
+            let mut state = runner.borrow_mut();
+            // Stopping the worker is the only way to stop its draws; the next run starts another.
+            state.worker = None;
+            state.running = None;
+            status.set(Status::Cancelled);
         })
     };
+    {
+        // After a run, draw one more step of the options' details each frame.
+        let revealed = revealed.clone();
+        let steps = finished.as_ref().map_or(0, |f| 2 * f.runs.len());
+        use_effect_with((*revealed, steps), move |&(shown, steps)| {
+            if shown < steps {
+                platform::after_next_paint(move || revealed.set(shown + 1));
+            }
+        });
+    }
     let running = matches!(*status, Status::Running(_));
     let count = settings.ranges.len() + settings.drivers.len();
     let on_toggle = {
@@ -232,7 +263,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             </div>
             { status_view(&status) }
             if let Some(done) = &*finished {
-                { results_view(done, model, &period) }
+                { results_view(done, model, &period, *revealed) }
             }
         </section>
     }
@@ -267,59 +298,68 @@ fn number_field(
     }
 }
 
-/// One slice of draws, then the next once the browser has had its turn.
-fn slice(
-    run: Rc<RefCell<Option<Run>>>,
+/// What to do with each thing the worker says. The runner is held weakly: the worker belongs to the runner, so a strong reference here
+/// would keep both alive (and the worker drawing) after the panel has gone.
+fn hear(
+    runner: Weak<RefCell<Runner>>,
     status: UseStateHandle<Status>,
     finished: UseStateHandle<Option<Finished>>,
-) {
-    let started = platform::now_ms();
-    let mut state = run.borrow_mut();
-    let Some(current) = state.as_mut() else {
-        return;
-    };
-    if current.cancelled {
-        *state = None;
-        status.set(Status::Cancelled);
-        return;
-    }
-    while platform::now_ms() - started < SLICE_MS {
-        let Some((name, simulation)) = current.queue.last_mut() else {
-            break;
-        };
-        if let Err(error) = simulation.run(1) {
-            let message = format!("{name}: {error}");
-            *state = None;
-            status.set(Status::Failed(message));
+    revealed: UseStateHandle<usize>,
+) -> impl Fn(WorkerMessage) + 'static {
+    move |message| {
+        let Some(runner) = runner.upgrade() else {
             return;
-        }
-        if simulation.is_done() {
-            if let Some((name, simulation)) = current.queue.pop() {
-                current.finished.push((name, simulation.results()));
+        };
+        heard(message, &runner, &status, &finished, &revealed);
+    }
+}
+
+fn heard(
+    message: WorkerMessage,
+    runner: &RefCell<Runner>,
+    status: &UseStateHandle<Status>,
+    finished: &UseStateHandle<Option<Finished>>,
+    revealed: &UseStateHandle<usize>,
+) {
+    match message {
+        WorkerMessage::Ready => {}
+        WorkerMessage::Progress { done, total } => {
+            if runner.borrow().running.is_some() {
+                status.set(Status::Running(Progress { done, total }));
             }
         }
+        WorkerMessage::Done(bytes) => {
+            let Some(model) = runner.borrow_mut().running.take() else {
+                return;
+            };
+            match decode_results(&bytes) {
+                Some(runs) => {
+                    revealed.set(0);
+                    finished.set(Some(Finished {
+                        model,
+                        runs: Rc::new(runs),
+                    }));
+                    status.set(Status::Idle);
+                }
+                None => status.set(Status::Failed(UNREADABLE.to_string())),
+            }
+        }
+        WorkerMessage::Failed(problem) => {
+            runner.borrow_mut().running = None;
+            status.set(Status::Failed(problem));
+        }
+        WorkerMessage::Broken(_) => {
+            let dead = {
+                let mut state = runner.borrow_mut();
+                state.running = None;
+                state.worker.take()
+            };
+            status.set(Status::Failed(CANNOT_START.to_string()));
+            // Dropped once this event is over, not from inside its own handler; the next run
+            // starts a fresh worker.
+            platform::soon(move || drop(dead));
+        }
     }
-    let done = current
-        .finished
-        .iter()
-        .map(|(_, r)| u64::from(r.draws))
-        .sum::<u64>()
-        + current.queue.last().map_or(0, |(_, s)| u64::from(s.done()));
-    if current.queue.is_empty() {
-        finished.set(Some(Finished {
-            model: current.model.clone(),
-            runs: Rc::new(std::mem::take(&mut current.finished)),
-        }));
-        *state = None;
-        status.set(Status::Idle);
-        return;
-    }
-    status.set(Status::Running(Progress {
-        done,
-        total: current.total,
-    }));
-    drop(state);
-    platform::soon(move || slice(run, status, finished));
 }
 
 fn status_view(status: &Status) -> Html {
@@ -401,7 +441,14 @@ fn thresholds(
     }
 }
 
-fn results_view(done: &Finished, model: &Model, period: &UseStateHandle<Option<usize>>) -> Html {
+/// The results: the side-by-side table first, then the options' details up to step
+/// `revealed` (option `i`'s tables at step `2i + 1`, its chart at `2i + 2`).
+fn results_view(
+    done: &Finished,
+    model: &Model,
+    period: &UseStateHandle<Option<usize>>,
+    revealed: usize,
+) -> Html {
     let stale = *done.model != *model;
     let style = results_style(model);
     let Some((_, first)) = done.runs.first() else {
@@ -475,7 +522,7 @@ fn results_view(done: &Finished, model: &Model, period: &UseStateHandle<Option<u
                 <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
             }
             { period_field(first, period) }
-            { for done.runs.iter().enumerate().map(|(at, (name, results))| option_detail(at, name, results, style, **period)) }
+            { for done.runs.iter().enumerate().take(revealed.div_ceil(2)).map(|(at, (name, results))| option_detail(at, name, results, style, **period, revealed > 2 * at + 1)) }
             <button type="button" class="pb-button pb-button--secondary" onclick={on_csv}>{ "Download the percentiles (CSV)" }</button>
         </div>
     }
@@ -504,13 +551,14 @@ fn period_field(first: &SimulationResults, period: &UseStateHandle<Option<usize>
 }
 
 /// One option: each partner's percentiles of its share of variance and net cost, the pools'
-/// variance and reserve, and a chart of the first partner's net cost.
+/// variance and reserve, and (with `chart`) a chart of the first partner's net cost.
 fn option_detail(
     at: usize,
     name: &str,
     results: &SimulationResults,
     style: MoneyStyle,
     period: Option<usize>,
+    chart: bool,
 ) -> Html {
     let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
@@ -578,7 +626,7 @@ fn option_detail(
                     </tbody>
                 </table>
             </TableRegion>
-            { for results.partners.iter().find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
+            { for results.partners.iter().filter(|_| chart).find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
         </details>
     }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::changes_panel::linked_changes;
+use super::changes_panel::{link_notes, linked_changes};
 use super::checklist::Checklist;
 use super::compare_view::CompareView;
 use super::contributions_editor::ContributionsEditor;
@@ -836,7 +836,8 @@ fn modeller(props: &ModellerProps) -> Html {
                         if let Some(scenario) = editor.scenario() {
                             <PlanEditor scenario_index={editor.scenario_index()}
                                 name={AttrValue::from(scenario.name.clone())} horizon={scenario.horizon}
-                                errors={field_errors.clone()} editor={dispatcher.clone()} />
+                                errors={field_errors.clone()} editor={dispatcher.clone()}
+                                changed={link_notes(&editor.model, editor.open).and_then(|n| n.horizon(&editor.dispatcher()))} />
                         }
                         <PartnersEditor editor={editor.clone()} />
                         <PoolsEditor editor={editor.clone()} />

@@ -35,7 +35,13 @@ impl CellPlan<'_, '_> {
 
     /// A money cell's amount: blank or unreadable (reported, "left blank") is `None`.
     fn money(&mut self, field: SchemeField, text: &str) -> Option<Money> {
-        match read_money(text, self.planner.unit) {
+        // In the model's unit (not chosen or stated), a figure written with "£" is in pounds.
+        let unit = if self.planner.pounds_when_marked {
+            Money::entered_unit(text, self.planner.unit)
+        } else {
+            self.planner.unit
+        };
+        match read_money(text, unit) {
             CellRead::Value(amount) => Some(amount),
             CellRead::Blank => None,
             CellRead::Unreadable(reason) => {

@@ -20,6 +20,10 @@ pub struct PasteOptions {
     /// The unit the figures are in ("Figures are in £000"); `None`: as a heading says ("Budget
     /// 2025/26 (£000)"), else pounds.
     pub unit: Option<MoneyUnit>,
+    /// The unit the model shows amounts in, which bare figures are read in when neither `unit`
+    /// nor a heading says; then a figure written with "£" is in pounds
+    /// ([`Money::parse_entered`]).
+    pub model_unit: MoneyUnit,
     /// How a Forecast column's figures are read: as spend, or as over/underspend.
     pub forecast_entry: ForecastEntry,
 }
@@ -252,6 +256,8 @@ struct Defaults {
 pub(super) struct Planner<'a> {
     pub(super) scenario: &'a Scenario,
     pub(super) unit: MoneyUnit,
+    /// The unit is the model's, not chosen or stated: a figure written with "£" is in pounds.
+    pub(super) pounds_when_marked: bool,
     pub(super) forecast_entry: ForecastEntry,
     pub(super) plan: PastePlan,
     /// Working copies of the existing lines the table changes, by position.
@@ -264,7 +270,8 @@ pub(super) struct Planner<'a> {
 impl<'a> Planner<'a> {
     fn new(scenario: &'a Scenario, options: PasteOptions, header: Option<&Header>) -> Planner<'a> {
         let stated = header.and_then(|h| h.unit);
-        let unit = options.unit.or(stated).unwrap_or_default();
+        let unit = options.unit.or(stated).unwrap_or(options.model_unit);
+        let pounds_when_marked = options.unit.is_none() && stated.is_none();
         let mut plan = PastePlan {
             unit,
             ..PastePlan::default()
@@ -274,10 +281,20 @@ impl<'a> Planner<'a> {
                 "Figures were read in {}, as the column headings say.",
                 unit_name(unit)
             ));
+        } else if pounds_when_marked && unit != MoneyUnit::Pounds {
+            plan.notes.push(format!(
+                "Figures were read in {}, the unit this model shows amounts in: 1,250 is {}. A figure written with £, like £1,250,000, is read in pounds.",
+                unit_name(unit),
+                crate::model::format_money(
+                    Money::parse_in("1250", unit).unwrap_or_default(),
+                    crate::model::MoneyStyle::EXACT
+                )
+            ));
         }
         Planner {
             scenario,
             unit,
+            pounds_when_marked,
             forecast_entry: options.forecast_entry,
             plan,
             updated: vec![None; scenario.lines.len()],

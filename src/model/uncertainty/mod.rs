@@ -13,6 +13,7 @@
 //! depend on the rule chosen, so every option is simulated under the same ranges (and the same
 //! draws, from the same seed) and the options can be compared fairly.
 
+mod every_option;
 mod sample;
 mod settle;
 mod simulate;
@@ -26,6 +27,7 @@ use super::pool::PoolId;
 use super::spend::{LineId, Outturn};
 use super::year::FinancialYear;
 
+pub use every_option::simulate_every_option;
 pub use sample::{triangular_quantile, Draws, Shape};
 pub use simulate::{check_ranges, Simulation, SimulationError};
 pub use summary::{

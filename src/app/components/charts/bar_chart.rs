@@ -62,6 +62,7 @@ pub fn bar_chart(
                 focusable="false"
             >
                 { series_patterns(chart_id, data.fills().iter().flatten().count()) }
+                <text class="pb-chart__tick pb-chart__axis-title" x={at(plot.left - 8.0)} y={at(plot.top - 14.0)} text-anchor="end">{ chart.axis_title }</text>
                 <g>{ for ticks }</g>
                 <g>{ for bars }</g>
                 <line class="pb-chart__zero" x1={at(plot.left)} x2={at(plot.right)} y1={at(chart.zero_y)} y2={at(chart.zero_y)} />

@@ -7,6 +7,9 @@
 
 use yew::prelude::*;
 
+use crate::app::components::changed_mark::{
+    described_with_change, ChangedMark, FieldChange, MarkSize,
+};
 use crate::app::components::field_label::{error_id, field_error};
 use crate::platform::cells;
 
@@ -51,9 +54,10 @@ pub struct GridInputProps {
     pub on_step: Callback<Step>,
     pub on_paste_block: Callback<String>,
     /// In a linked option, a cell set here rather than taken from the base: its words
-    /// ("changed from base: £1,200,000.00 → £1,350,000.00"), shown by a marker and read out.
+    /// ("changed from base: £1,200,000.00 → £1,350,000.00"), shown by a marker and read out,
+    /// and "Use base" to drop it.
     #[prop_or_default]
-    pub changed: Option<AttrValue>,
+    pub changed: Option<FieldChange>,
 }
 
 #[function_component(GridInput)]
@@ -165,15 +169,11 @@ pub fn grid_input(props: &GridInputProps) -> Html {
         props.error.is_some().then_some("pb-grid__input--error"),
         props.changed.is_some().then_some("pb-grid__input--changed"),
     );
-    let changed_id = format!("{}-changed", props.id);
-    let described_by = [
+    let described_by = described_with_change(
         props.error.is_some().then(|| error_id(&props.id)),
-        props.changed.is_some().then(|| changed_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+        &props.id,
+        props.changed.as_ref(),
+    );
     html! {
         <>
             <input
@@ -184,9 +184,9 @@ pub fn grid_input(props: &GridInputProps) -> Html {
                 autocomplete="off"
                 inputmode={props.numeric.then_some("decimal")}
                 aria-label={props.label.clone()}
-                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                aria-describedby={described_by}
                 aria-invalid={props.error.is_some().then_some("true")}
-                title={props.changed.clone()}
+                title={props.changed.as_ref().map(|c| c.text.clone())}
                 value={(*text).clone()}
                 data-committed={props.value.clone()}
                 oninput={on_input}
@@ -196,11 +196,9 @@ pub fn grid_input(props: &GridInputProps) -> Html {
                 onclick={on_click}
                 onpaste={on_paste}
             />
-            if let Some(changed) = &props.changed {
-                <span class="pb-grid__changed" id={changed_id}>
-                    <span aria-hidden="true">{ "◆ changed" }</span>
-                    <span class="pb-visually-hidden">{ changed.clone() }</span>
-                </span>
+            if let Some(change) = &props.changed {
+                <ChangedMark field_id={props.id.clone()} field={props.label.clone()}
+                    change={change.clone()} size={MarkSize::Cell} />
             }
             if let Some(error) = &props.error {
                 { field_error(&props.id, error) }
@@ -219,6 +217,7 @@ pub fn grid_select(
     selected: &str,
     missing_label: Option<String>,
     error: Option<AttrValue>,
+    changed: Option<FieldChange>,
     on_change: Callback<String>,
     on_step: Callback<Step>,
     on_paste_block: Callback<String>,
@@ -249,8 +248,8 @@ pub fn grid_select(
     );
     html! {
         <>
-            <select {class} id={id.clone()} aria-label={label}
-                aria-describedby={error.is_some().then(|| error_id(&id))}
+            <select {class} id={id.clone()} aria-label={label.clone()}
+                aria-describedby={described_with_change(error.is_some().then(|| error_id(&id)), &id, changed.as_ref())}
                 aria-invalid={error.is_some().then_some("true")}
                 onchange={on_change} onkeydown={on_keydown} onpaste={on_paste}>
                 if !held {
@@ -262,6 +261,9 @@ pub fn grid_select(
                     <option value={value.clone()} selected={selected == value}>{ label }</option>
                 }) }
             </select>
+            if let Some(change) = changed {
+                <ChangedMark field_id={id.clone()} field={label} {change} size={MarkSize::Cell} />
+            }
             if let Some(error) = &error {
                 { field_error(&id, error) }
             }

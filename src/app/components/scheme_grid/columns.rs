@@ -3,6 +3,7 @@
 //! and the field errors use, so the checklist's and error summary's links reach the cells.
 
 use crate::model::schemes::SchemeColumn;
+use crate::model::MoneyUnit;
 use crate::model::{FieldPath, FinancialYear, ForecastEntry};
 
 /// One column of the grid: a cell people type in, or a year's variance, shown only.
@@ -42,8 +43,22 @@ pub fn typed_columns(years: &[FinancialYear]) -> Vec<SchemeColumn> {
         .collect()
 }
 
-/// The column's heading; a forecast says how it is typed ("Forecast spend 2025/26").
-pub fn heading(column: GridColumn, entry: ForecastEntry) -> String {
+/// The column's heading; a forecast says how it is typed ("Forecast spend 2025/26"), and a
+/// column of amounts its unit when the model's is not pounds ("Budget 2025/26 (£000)"): the
+/// unit its cells show and read.
+pub fn heading(column: GridColumn, entry: ForecastEntry, unit: MoneyUnit) -> String {
+    let text = plain_heading(column, entry);
+    match column {
+        GridColumn::Typed(SchemeColumn::Budget(_) | SchemeColumn::Forecast(_))
+            if unit != MoneyUnit::Pounds =>
+        {
+            format!("{text} ({})", unit.symbol())
+        }
+        _ => text,
+    }
+}
+
+fn plain_heading(column: GridColumn, entry: ForecastEntry) -> String {
     match column {
         GridColumn::Typed(SchemeColumn::Forecast(year)) => match entry {
             ForecastEntry::Spend => format!("Forecast spend {year}"),

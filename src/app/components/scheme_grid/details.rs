@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::super::changed_mark::FieldChange;
+use super::super::changes_panel::link_notes;
 use super::super::item_actions::ItemActions;
 use super::super::risk_share_field::RiskShareField;
 use super::super::select_field::SelectField;
@@ -13,6 +15,7 @@ use crate::app::bidi;
 use crate::app::fields::{commit, error_for, Editor};
 use crate::app::state::{Action, FieldError};
 use crate::model::edit::{Edit, Item, LineField};
+use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
 use crate::model::{FinancialYear, LineId, Money, Percent, RiskShare};
 
@@ -69,12 +72,13 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
         value.parse::<u16>().ok().map(FinancialYear::starting)
     }
     let (amount_id, growth_id) = (field_id("fill_first"), field_id("fill_growth"));
+    let unit = editor.model.money_display.unit;
     let on_fill = {
         let (editor, amount, growth) = (editor.clone(), fill_amount.clone(), fill_growth.clone());
         let (amount_id, growth_id) = (amount_id.clone(), growth_id.clone());
         let label = isolate(name);
         Callback::from(move |_: MouseEvent| {
-            let first = Money::parse(&amount)
+            let first = Money::parse_entered(&amount, unit)
                 .map_err(|e| (amount_id.clone(), "First year's budget", e.to_string()));
             let rate = if growth.trim().is_empty() {
                 Ok(Percent::ZERO)
@@ -121,6 +125,14 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
         })
     };
     let notes_id = field_id("notes");
+    // In a linked option, the rarer settings it sets itself rather than taking from the base.
+    let notes = link_notes(&editor.model, editor.open);
+    let reducer = editor.dispatcher();
+    let change = |field: &str| {
+        notes
+            .as_ref()
+            .and_then(|n| n.field(ItemRef::Line(id), field, &reducer))
+    };
     html! {
         <section class="pb-grid-details" aria-labelledby={HEADING_ID} onkeydown={on_keydown}>
             <h3 id={HEADING_ID} class="pb-grid-details__title" tabindex="-1">
@@ -129,18 +141,20 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
             <div class="pb-card__fields">
                 <SelectField id={field_id("first_year")} label="First year it runs"
                     options={years("From the plan's first year")} selected={year_key(line.first_year)}
+                    changed={change("first_year")}
                     on_change={dispatch_line(|v| Some(LineField::FirstYear(year_of(v))))} />
                 <SelectField id={field_id("last_year")} label="Last year it runs"
                     options={years("To the plan's last year")} selected={year_key(line.last_year)}
+                    changed={change("last_year")}
                     on_change={dispatch_line(|v| Some(LineField::LastYear(year_of(v))))} />
                 <TextField id={notes_id.clone()} label="Notes" value={AttrValue::from(line.notes.clone())}
-                    error={error_for(editor, &notes_id)}
+                    error={error_for(editor, &notes_id)} changed={change("notes")}
                     on_commit={commit(editor, notes_id.clone(), format!("Notes on {}", isolate(name)),
                         move |text| Ok(Edit::Line(id, LineField::Notes(text.trim().to_string()))))} />
             </div>
             <fieldset class="pb-grid-details__fill">
                 <legend class="pb-card__subtitle">{ "Fill budgets: first year plus growth" }</legend>
-                <TextField id={amount_id.clone()} label="First year's budget, in pounds" prefix="£"
+                <TextField id={amount_id.clone()} label={format!("First year's budget, {}", unit.entry_words())} prefix={unit.symbol()}
                     value={AttrValue::from((*fill_amount).clone())} width={FieldWidth::Amount} inputmode="decimal"
                     error={error_for(editor, &amount_id)} on_commit={keep(&fill_amount)} />
                 <TextField id={growth_id.clone()} label="Growth each year, in per cent" suffix="%"
@@ -150,7 +164,7 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
                     { "Fill budgets" }<span class="pb-visually-hidden">{ " of " }{ bidi::name(name) }</span>
                 </button>
             </fieldset>
-            { risk_share(editor, &path, index, line) }
+            { risk_share(editor, &path, line, change("risk_share")) }
             <ItemActions item={Item::Line(id)} name={AttrValue::from(name.clone())} editor={editor.clone()} />
             <button type="button" class="pb-button" onclick={on_close}>
                 { "Close details" }
@@ -164,8 +178,8 @@ pub fn scheme_details(props: &SchemeDetailsProps) -> Html {
 fn risk_share(
     editor: &Editor,
     path: &crate::model::FieldPath,
-    _index: usize,
     line: &crate::model::SpendLine,
+    changed: Option<FieldChange>,
 ) -> Html {
     let Some(scenario) = editor.scenario() else {
         return html! {};
@@ -187,7 +201,8 @@ fn risk_share(
             <SelectField id={path.field("risk_share").field("source").to_dom_id()} label="Who carries this scheme's overspend"
                 options={vec![("pool".to_string(), "As the pool's rule says".to_string()),
                               ("own".to_string(), "This scheme has its own rule".to_string())]}
-                selected={if line.risk_share.is_some() { "own" } else { "pool" }} on_change={on_choice} />
+                selected={if line.risk_share.is_some() { "own" } else { "pool" }} on_change={on_choice}
+                {changed} />
             if let Some(rule) = &line.risk_share {
                 <RiskShareField path={path.field("risk_share")} label={format!("This scheme's rule for {}", isolate(&line.name))}
                     rule={rule.clone()} partners={scenario.partners.clone()} editor={editor.clone()}

@@ -11,14 +11,17 @@ use super::columns::{
     cell_id, details_button_id, grid_columns, heading, typed_columns, GridColumn,
 };
 use crate::app::bidi;
+use crate::app::components::changed_mark::FieldChange;
 use crate::app::fields::{dispatch_commit, money_text, percent_text, Dispatcher};
 use crate::app::state::Action;
 use crate::model::edit::{Edit, LineField};
+use crate::model::linked::Override;
 use crate::model::schemes::SchemeColumn;
 use crate::model::user_text::isolate;
+use crate::model::MoneyUnit;
 use crate::model::{
     format_money, format_percent, limits, FinancialYear, ForecastEntry, FundingStream, LineId,
-    Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence, SpendLine,
+    Money, MoneyStyle, Outturn, PartnerId, Percent, PoolId, RingFence, ScenarioId, SpendLine,
 };
 use crate::platform::cells;
 
@@ -43,6 +46,8 @@ pub struct SchemeRowProps {
     /// The years shown.
     pub years: Rc<Vec<FinancialYear>>,
     pub forecast_entry: ForecastEntry,
+    /// The model's unit, which the budget and forecast cells show and read.
+    pub unit: MoneyUnit,
     /// This row's field errors, by DOM id.
     pub errors: Vec<(String, AttrValue)>,
     pub dispatcher: Dispatcher,
@@ -57,13 +62,20 @@ pub struct SchemeRowProps {
     pub changed: Option<ChangedCells>,
 }
 
-/// A row's cells a linked option sets itself, each with its words.
-pub type ChangedCells = Rc<Vec<(SchemeColumn, String)>>;
+/// A row's cells a linked option sets itself, each with the override and its words.
+#[derive(Debug, PartialEq)]
+pub struct ChangedRow {
+    pub option: ScenarioId,
+    pub cells: Vec<(SchemeColumn, Override, String)>,
+}
+
+pub type ChangedCells = Rc<ChangedRow>;
 
 #[function_component(SchemeRow)]
 pub fn scheme_row(props: &SchemeRowProps) -> Html {
     let line = &props.line;
     let (id, index, si) = (line.id, props.index, props.scenario_index);
+    let unit = props.unit;
     let name = line.name.trim();
     let row_name = if name.is_empty() {
         format!("row {}", index + 1)
@@ -73,7 +85,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
     let label = |column: SchemeColumn| {
         format!(
             "{}, {row_name}",
-            heading(GridColumn::Typed(column), props.forecast_entry)
+            heading(GridColumn::Typed(column), props.forecast_entry, props.unit)
         )
     };
     let error = |dom_id: &str| {
@@ -108,6 +120,19 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             }
         })
     };
+    // In a linked option, the marker of a cell set here rather than taken from the base.
+    let change_in = |column: SchemeColumn| {
+        let row = props.changed.as_ref()?;
+        row.cells
+            .iter()
+            .find(|(c, ..)| *c == column)
+            .map(|(_, what, text)| FieldChange {
+                option: row.option,
+                what: what.clone(),
+                text: AttrValue::from(text.clone()),
+                dispatcher: props.dispatcher.clone(),
+            })
+    };
     // A text cell whose text `parse` turns into a change to the line, or a message.
     let text_cell = |column: SchemeColumn, value: AttrValue, numeric: bool, parse: ParseCell| {
         let dom_id = cell_id(si, index, column);
@@ -131,12 +156,7 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             let (dispatcher, dom_id) = (props.dispatcher.clone(), dom_id.clone());
             Callback::from(move |()| dispatcher.dispatch(Action::FieldValid(dom_id.clone())))
         };
-        let changed = props.changed.as_ref().and_then(|cells| {
-            cells
-                .iter()
-                .find(|(c, _)| *c == column)
-                .map(|(_, text)| AttrValue::from(text.clone()))
-        });
+        let changed = change_in(column);
         html! {
             <GridInput id={dom_id.clone()} label={label(column)} {value} {numeric} {changed}
                 error={error(&dom_id)} {on_commit} {on_cancel}
@@ -156,33 +176,18 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
             ))),
             _ => None,
         };
-        let select = grid_select(
+        grid_select(
             dom_id,
             label(column),
             options,
             &selected,
             missing.map(|(kind, number)| format!("Missing {kind} (id {number})")),
             problem,
+            change_in(column),
             on_change,
             on_step(column),
             on_paste(column),
-        );
-        let changed = props
-            .changed
-            .as_ref()
-            .and_then(|cells| cells.iter().find(|(c, _)| *c == column));
-        match changed {
-            Some((_, text)) => html! {
-                <>
-                    { select }
-                    <span class="pb-grid__changed">
-                        <span aria-hidden="true">{ "◆ changed" }</span>
-                        <span class="pb-visually-hidden">{ text.clone() }</span>
-                    </span>
-                </>
-            },
-            None => select,
-        }
+        )
     };
     let horizon_years: &[FinancialYear] = &props.years;
     let planned_in = |year: FinancialYear| planned(line, year);
@@ -209,12 +214,12 @@ pub fn scheme_row(props: &SchemeRowProps) -> Html {
                 SchemeColumn::RingFence => select_cell(column, &ring_fence_options(),
                     ring_fence_key(line.ring_fence).to_string(), None,
                     dispatch_edit(|v| Some(LineField::RingFence(ring_fence_from_key(v))))),
-                SchemeColumn::Budget(year) if line.runs_in(year) => text_cell(column, money_text(line.budget_in(year)), true,
-                    Box::new(move |t| Money::parse(t).map(|m| LineField::Budget(year, m)).map_err(|e| e.to_string()))),
+                SchemeColumn::Budget(year) if line.runs_in(year) => text_cell(column, money_text(line.budget_in(year), unit), true,
+                    Box::new(move |t| Money::parse_entered(t, unit).map(|m| LineField::Budget(year, m)).map_err(|e| e.to_string()))),
                 SchemeColumn::Forecast(year) if line.runs_in(year) => {
                     let entry = props.forecast_entry;
-                    text_cell(column, forecast_text(line.outturn(year), planned_in(year), entry), true,
-                        Box::new(move |t| parse_forecast(t, entry).map(|o| LineField::Forecast(year, o))))
+                    text_cell(column, forecast_text(line.outturn(year), planned_in(year), entry, unit), true,
+                        Box::new(move |t| parse_forecast(t, entry, unit).map(|o| LineField::Forecast(year, o))))
                 }
                 SchemeColumn::Budget(_) | SchemeColumn::Forecast(_) => not_running(),
             };
@@ -287,11 +292,18 @@ fn not_running() -> Html {
 
 /// The forecast as the cell shows it: forecast spend, or the over/underspend, as the model
 /// says forecasts are typed; blank when as planned.
-fn forecast_text(outturn: Outturn, planned: Option<Money>, entry: ForecastEntry) -> AttrValue {
-    let amount = |m: Option<Money>| m.map(money_text).unwrap_or_default();
+/// Spend is in the model's `unit`; an over/underspend keeps its "£" and pence, which
+/// [`Money::parse_entered`] reads back as pounds in any unit.
+fn forecast_text(
+    outturn: Outturn,
+    planned: Option<Money>,
+    entry: ForecastEntry,
+    unit: MoneyUnit,
+) -> AttrValue {
+    let amount = |m: Option<Money>| m.map(|m| money_text(m, unit)).unwrap_or_default();
     match (outturn, entry) {
         (Outturn::AsPlanned, _) => AttrValue::default(),
-        (Outturn::Spend { amount: spend }, ForecastEntry::Spend) => money_text(spend),
+        (Outturn::Spend { amount: spend }, ForecastEntry::Spend) => money_text(spend, unit),
         (Outturn::VariancePercent { percent }, ForecastEntry::Variance) => {
             format!("{}%", percent_text(percent)).into()
         }
@@ -308,15 +320,19 @@ fn forecast_text(outturn: Outturn, planned: Option<Money>, entry: ForecastEntry)
 
 /// What was typed in a forecast cell: blank is as planned; with forecasts typed as spend, an
 /// amount of at least zero; else a percentage of planned spend ("5%") or an amount, a minus
-/// sign for an underspend.
-pub fn parse_forecast(text: &str, entry: ForecastEntry) -> Result<Outturn, String> {
+/// sign for an underspend. Amounts are read in `unit`, the model's ([`Money::parse_entered`]).
+pub fn parse_forecast(
+    text: &str,
+    entry: ForecastEntry,
+    unit: MoneyUnit,
+) -> Result<Outturn, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(Outturn::AsPlanned);
     }
     match entry {
         ForecastEntry::Spend => {
-            let amount = Money::parse(text).map_err(|e| e.to_string())?;
+            let amount = Money::parse_entered(text, unit).map_err(|e| e.to_string())?;
             if amount.is_negative() {
                 Err(
                     "cannot be negative; to type an underspend, switch ‘Forecasts are typed \
@@ -330,7 +346,7 @@ pub fn parse_forecast(text: &str, entry: ForecastEntry) -> Result<Outturn, Strin
         ForecastEntry::Variance if text.ends_with('%') => Percent::parse(text)
             .map(|percent| Outturn::VariancePercent { percent })
             .map_err(|e| e.to_string()),
-        ForecastEntry::Variance => Money::parse(text)
+        ForecastEntry::Variance => Money::parse_entered(text, unit)
             .map(|amount| Outturn::VarianceAmount { amount })
             .map_err(|e| e.to_string()),
     }

@@ -1,0 +1,160 @@
+// The simulation runs in a Web Worker with its own wasm (issue #16 item 4, #18): loaded from the
+// app's own folder only when someone runs a simulation, reused for the next run, under the
+// strict content security policy of docs/embedding.md, from a sub-path and inside an intranet
+// page on another origin. A worker that cannot start says what is wrong and what to do, and
+// nothing typed is lost.
+import { readFileSync } from 'node:fs';
+
+import { test, expect, expectNoAxeViolations, openApp, SCREENSHOTS } from './support.js';
+import { EMBED_APP, HOST_ORIGIN, SUBPATH, SUBPATH_PORT } from './ports.js';
+
+const golden = JSON.parse(readFileSync('tests/golden/simulation-fifty-fifty.json', 'utf8'));
+const WORKER_FILES = ['simulation-worker-loader.js', 'simulation-worker.js', 'simulation-worker_bg.wasm'];
+
+/** Checks the side-by-side table against the native engine's figures for the golden model. */
+async function expectGoldenFigures(scope) {
+  const table = scope.locator('#simulation-side-by-side');
+  await expect(table).toBeVisible({ timeout: 20_000 });
+  for (const [at, option] of golden.options.entries()) {
+    for (const partner of option.partners) {
+      const cells = table.getByRole('row', { name: new RegExp(`^${partner.name}`) }).locator('td');
+      await expect(cells.nth(at * 3)).toHaveText(partner.p50);
+      await expect(cells.nth(at * 3 + 1)).toHaveText(partner.p90);
+      await expect(cells.nth(at * 3 + 2)).toHaveText(partner.chance);
+    }
+  }
+}
+
+async function openComparison(scope) {
+  await scope.getByRole('button', { name: 'Compare options side by side' }).click();
+  await expect(scope.locator('#simulation-run')).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('from a sub-path under the strict policy: the worker loads on the first run only, and is reused', async ({ page, problems }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const workerRequests = () => requested.filter((path) => WORKER_FILES.some((f) => path.endsWith(`/${f}`)));
+  await openApp(page, `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}#${golden.link}`);
+  await openComparison(page);
+  // Nothing of the simulation is fetched with the page.
+  expect(workerRequests()).toEqual([]);
+
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expectGoldenFigures(page);
+  // Each of the worker's files once, from the app's own folder (never a blob: URL).
+  expect(workerRequests().sort()).toEqual(WORKER_FILES.map((f) => `${SUBPATH}${f}`).sort());
+
+  // A second run, of another seed, uses the same worker: nothing is fetched again.
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await page.getByLabel('Seed', { exact: true }).press('Tab');
+  await expect(page.getByText(/The model has changed since this run/)).toBeVisible();
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect(page.locator('#simulation-side-by-side caption')).toContainText('seed 7');
+  await expect(page.getByText(/The model has changed since this run/)).toHaveCount(0);
+  expect(workerRequests()).toHaveLength(WORKER_FILES.length);
+  // Back to the first seed: the figures the native engine computed, again.
+  await page.getByLabel('Seed', { exact: true }).fill(String(golden.seed));
+  await page.getByLabel('Seed', { exact: true }).press('Tab');
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect(page.locator('#simulation-side-by-side caption')).toContainText(`seed ${golden.seed}`);
+  await expectGoldenFigures(page);
+  expect(workerRequests()).toHaveLength(WORKER_FILES.length);
+  expect(page.workers()).toHaveLength(1);
+  expect(problems).toEqual([]);
+});
+
+test('embedded in an intranet page on another origin, under the embedding policy', async ({ page, problems }) => {
+  await page.goto(`${HOST_ORIGIN}/host.html?app=${encodeURIComponent(new URL(`?embed=1&view=compare#${golden.link}`, EMBED_APP).href)}`);
+  const frame = page.frameLocator('#pooled-budgets');
+  await expect(frame.locator('#pb-loading')).toHaveCount(0);
+  await frame.locator('#simulation-run').click();
+  await expectGoldenFigures(frame);
+  expect(problems).toEqual([]);
+});
+
+/** Serves the page with the strict policy plus `extra` (as a stricter intranet might). */
+async function stricterPolicy(page, extra) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const headers = response.headers();
+    headers['content-security-policy'] = `${headers['content-security-policy']}; ${extra}`;
+    return route.fulfill({ response, headers });
+  });
+}
+
+test('a policy that blocks workers: a clear message saying what to ask for, and nothing lost', async ({ page }) => {
+  await stricterPolicy(page, "worker-src 'none'");
+  await openApp(page, `./#${golden.link}`);
+  await openComparison(page);
+  await page.getByLabel('Draws', { exact: true }).fill('1500');
+  await page.getByLabel('Draws', { exact: true }).press('Tab');
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  const alert = page.locator('#uncertainty [role="alert"]');
+  await expect(alert).toContainText('The simulation could not start');
+  await expect(alert).toContainText('Nothing you typed is lost');
+  await expect(alert).toContainText("worker-src 'self'");
+  await page.locator('#uncertainty .pb-uncertainty__run').locator('..').screenshot({ path: `${SCREENSHOTS}/simulation-worker-blocked.png` });
+  await expectNoAxeViolations(page, '#uncertainty');
+  // What was typed is still there, and the page still works.
+  await expect(page.getByLabel('Draws', { exact: true })).toHaveValue('1500');
+  await expect(page.getByRole('button', { name: 'Run the simulation' })).toBeEnabled();
+  await expect(page.locator('#simulation-progress')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to editing' }).click();
+  await expect(page.locator('main h1')).toBeVisible();
+});
+
+test('a worker whose wasm fails to load: the same message, and the next run starts afresh', async ({ page }) => {
+  await page.route('**/simulation-worker_bg.wasm', (route) => route.abort());
+  await openApp(page, `./#${golden.link}`);
+  await openComparison(page);
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  const alert = page.locator('#uncertainty [role="alert"]');
+  await expect(alert).toContainText('The simulation could not start');
+  await expect(alert).toContainText('Reload the page and try again');
+  // Once the file can be fetched, running again starts a new worker and gives the figures.
+  await page.unroute('**/simulation-worker_bg.wasm');
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expectGoldenFigures(page);
+  await expect(alert).toHaveCount(0);
+});
+
+test('Cancel stops the worker at once, and so does leaving the comparison mid-run', async ({ page, problems }) => {
+  // The template, with a shared driver on its first pool (every line of it drawn) and the most
+  // draws allowed, so the run lasts long enough to stop it.
+  await openApp(page);
+  await openComparison(page);
+  await page.getByRole('button', { name: /^Edit ranges/ }).click();
+  for (const [point, value] of [['Low', '-2%'], ['High', '6%'], ['Most likely', '1%']]) {
+    const field = page.locator(`#ranges-editor input[aria-label^="${point} shared driver for"]`).first();
+    await field.fill(value);
+    await field.press('Tab');
+  }
+  await expect(page.getByRole('button', { name: /^Hide ranges \(1 set\)/ })).toBeVisible();
+  await page.getByLabel('Draws', { exact: true }).fill('20000');
+  await page.getByLabel('Draws', { exact: true }).press('Tab');
+  expect(page.workers()).toHaveLength(0);
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect.poll(() => page.workers().length).toBe(1);
+  const first = page.workers()[0];
+  const firstClosed = new Promise((resolve) => first.on('close', resolve));
+  await expect(page.getByRole('status').filter({ hasText: /^Simulating: [\d,]+ of 60,000 draws$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await firstClosed;
+  await expect(page.getByText(/^Cancelled\./)).toBeVisible();
+  expect(page.workers()).toHaveLength(0);
+
+  // A new run starts a new worker; leaving the comparison while it runs stops it.
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect.poll(() => page.workers().length).toBe(1);
+  const second = page.workers()[0];
+  const secondClosed = new Promise((resolve) => second.on('close', resolve));
+  await page.getByRole('button', { name: 'Back to editing' }).click();
+  await secondClosed;
+  expect(page.workers()).toHaveLength(0);
+  expect(problems).toEqual([]);
+});
