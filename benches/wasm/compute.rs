@@ -65,33 +65,11 @@ impl Default for LargeModel {
 /// `make bench` times the simulation of it in the app.
 #[wasm_bindgen]
 pub fn simulation_link(large: bool) -> String {
-    use pooled_budgets::model::fixtures::reference_model;
-    use pooled_budgets::model::uncertainty::LineRange;
-    use pooled_budgets::model::{Outturn, Percent};
-    let mut model = if large {
+    use pooled_budgets::model::fixtures::{reference_model, with_ranges_on_every_line};
+    let model = with_ranges_on_every_line(if large {
         large_model()
     } else {
         reference_model()
-    };
-    let base = model.base_scenario;
-    model.scenarios.retain(|s| s.id == base);
-    let percent = |hundredths| Outturn::VariancePercent {
-        percent: Percent::from_hundredths(hundredths),
-    };
-    let lines: Vec<_> = model
-        .scenarios
-        .iter()
-        .flat_map(|s| s.lines.iter().map(|l| l.id))
-        .collect();
-    model.uncertainty.ranges = lines
-        .into_iter()
-        .map(|line| LineRange {
-            line,
-            year: None,
-            low: percent(-500),
-            likely: percent(200),
-            high: percent(1_500),
-        })
-        .collect();
-    encode_link(&model, base)
+    });
+    encode_link(&model, model.base_scenario)
 }

@@ -9,17 +9,18 @@ use std::hash::Hash;
 use super::contribution::FundingStream;
 use super::money::{Money, OverflowAt};
 use super::partner::PartnerId;
-use super::pool::Pool;
+use super::pool::{ContingencyReserve, PoolId};
 use super::results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,
     ReserveMovement, Results, RingFenceCheck, Settlement, StreamIncome, UnderspendResult,
 };
+use super::risk::UnderspendTreatment;
 use super::scenario::Scenario;
 use super::settle::{
     resolve, settle_group, treat_underspend, GroupPosition, PoolYearContext, Resolved,
     UnderspendOutcome, Unresolved,
 };
-use super::spend::{MinimumRule, SpendLine};
+use super::spend::{LineId, MinimumRule, RingFence};
 use super::year::{FinancialYear, MAX_HORIZON_YEARS};
 
 /// Why a scenario could not be computed. `validate` reports the same problems in more detail;
@@ -55,24 +56,117 @@ struct PreparedContribution {
     amounts: Vec<Money>,
 }
 
-struct PreparedLine<'a> {
-    source: &'a SpendLine,
+impl PreparedContribution {
+    /// The amount in the year at `offset` (none: zero).
+    fn amount_in(&self, offset: usize) -> Money {
+        self.amounts.get(offset).copied().unwrap_or(Money::ZERO)
+    }
+}
+
+/// A line with its commissioner resolved and its plan and forecast worked out for every year.
+/// `at` is its position in the scenario's lines. Owned (no borrow of the scenario), so the
+/// simulation can keep it between draws and change a year's forecast with [`set_forecast`].
+///
+/// [`set_forecast`]: Prepared::set_forecast
+pub(crate) struct PreparedLine {
+    at: usize,
+    id: LineId,
+    ring_fence: Option<RingFence>,
     commissioner: usize,
     years: Vec<LineYear>,
     rule: Option<Resolved>,
 }
 
-struct PreparedPool<'a> {
-    source: &'a Pool,
+pub(crate) struct PreparedPool {
+    id: PoolId,
+    name: String,
+    host_id: PartnerId,
     host: usize,
+    reserve: ContingencyReserve,
+    underspend: UnderspendTreatment,
     rule: Resolved,
     contributions: Vec<PreparedContribution>,
-    lines: Vec<PreparedLine<'a>>,
+    lines: Vec<PreparedLine>,
+}
+
+/// A scenario ready to settle: ids resolved to positions, contributions and each line's plan
+/// and forecast worked out. [`compute`] settles it once; the simulation keeps one, changes the
+/// drawn forecasts and settles only the pools whose forecasts it draws
+/// (`model::uncertainty::settle`), with the same [`settle_pool`].
+pub(crate) struct Prepared {
+    pub years: Vec<FinancialYear>,
+    pub partner_count: usize,
+    pub pools: Vec<PreparedPool>,
+}
+
+impl PreparedPool {
+    /// The scenario positions of the pool's lines, in the pool's order.
+    pub fn line_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.lines.iter().map(|line| line.at)
+    }
+}
+
+impl Prepared {
+    /// Sets the forecast spend of line `line` of pool `pool` (positions in the pool's lines) in
+    /// the year at `offset`, as `compute` would find it for an outturn typed as that spend.
+    /// `None` if the position is not there or the variance is too large.
+    pub fn set_forecast(
+        &mut self,
+        pool: usize,
+        line: usize,
+        offset: usize,
+        forecast: Money,
+    ) -> Option<()> {
+        let line_year = self
+            .pools
+            .get_mut(pool)?
+            .lines
+            .get_mut(line)?
+            .years
+            .get_mut(offset)?;
+        line_year.variance = forecast.checked_sub(line_year.planned)?;
+        line_year.forecast = forecast;
+        Some(())
+    }
 }
 
 /// Computes one scenario. Never panics, whatever the input; invalid references and amounts too
 /// large to hold are errors that name the item.
 pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
+    let prepared = prepare(scenario)?;
+    let Prepared {
+        years,
+        partner_count,
+        pools,
+    } = &prepared;
+    let pool_results = pools
+        .iter()
+        .map(|pool| compute_pool(scenario, pool, years, *partner_count))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ring_fences = check_ring_fences(scenario, pools, &pool_results, years)?;
+    let partner_totals = total_by_partner(scenario, &pool_results, years)?;
+
+    Ok(Results {
+        scenario: scenario.id,
+        scenario_name: scenario.name.clone(),
+        years: prepared.years,
+        partners: scenario
+            .partners
+            .iter()
+            .map(|p| PartnerHeading {
+                id: p.id,
+                name: p.name.clone(),
+                short_name: p.short_name.clone(),
+            })
+            .collect(),
+        pools: pool_results,
+        partner_totals,
+        ring_fences,
+    })
+}
+
+/// Resolves `scenario`'s ids and works out contributions and each line's plan and forecast.
+pub(crate) fn prepare(scenario: &Scenario) -> Result<Prepared, ComputeError> {
     let horizon = scenario.horizon;
     if horizon.years > MAX_HORIZON_YEARS {
         return Err(ComputeError::HorizonTooLong(horizon.years));
@@ -94,8 +188,12 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
         let rule = resolve(&pool.risk_share, &index_of, partner_count)
             .map_err(|e| unresolved(e, &format!("pool '{}'", pool.name)))?;
         pools.push(PreparedPool {
-            source: pool,
+            id: pool.id,
+            name: pool.name.clone(),
+            host_id: pool.host,
             host,
+            reserve: pool.reserve,
+            underspend: pool.underspend,
             rule,
             contributions: Vec::new(),
             lines: Vec::new(),
@@ -130,7 +228,7 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
         });
     }
 
-    for line in &scenario.lines {
+    for (at, line) in scenario.lines.iter().enumerate() {
         let what = || format!("Spending line '{}'", line.name);
         let commissioner = index_of(line.commissioner).ok_or_else(|| {
             missing(format!(
@@ -176,123 +274,206 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
             });
         }
         pool.lines.push(PreparedLine {
-            source: line,
+            at,
+            id: line.id,
+            ring_fence: line.ring_fence,
             commissioner,
             years: line_years,
             rule,
         });
     }
-
-    let pool_results = pools
-        .iter()
-        .map(|pool| compute_pool(pool, &years, partner_count))
-        .collect::<Result<Vec<_>, _>>()?;
-    let ring_fences = check_ring_fences(scenario, &pools, &pool_results, &years)?;
-    let partner_totals = total_by_partner(scenario, &pool_results, &years)?;
-
-    Ok(Results {
-        scenario: scenario.id,
-        scenario_name: scenario.name.clone(),
+    Ok(Prepared {
         years,
-        partners: scenario
-            .partners
-            .iter()
-            .map(|p| PartnerHeading {
-                id: p.id,
-                name: p.name.clone(),
-                short_name: p.short_name.clone(),
-            })
-            .collect(),
-        pools: pool_results,
-        partner_totals,
-        ring_fences,
+        partner_count,
+        pools,
     })
 }
 
 fn compute_pool(
-    pool: &PreparedPool<'_>,
+    scenario: &Scenario,
+    pool: &PreparedPool,
     years: &[FinancialYear],
     partner_count: usize,
 ) -> Result<PoolResults, ComputeError> {
-    let mut carried_in = Money::ZERO;
-    let mut reserve = pool.source.reserve.opening;
     let mut pool_years = Vec::with_capacity(years.len());
-    for (offset, year) in years.iter().enumerate() {
-        let fail = || {
-            too_large(
-                &format!("Pool '{}'", pool.source.name),
-                years,
-                OverflowAt(offset),
-            )
-        };
-        let last_year = offset + 1 == years.len();
-        let pool_year = compute_pool_year(
-            pool,
-            offset,
-            *year,
-            last_year,
-            partner_count,
-            carried_in,
-            &mut reserve,
-        )
-        .ok_or_else(fail)?;
-        carried_in = pool_year.underspend.carried_forward;
-        pool_years.push(pool_year);
-    }
+    settle_pool(pool, years, partner_count, |offset, settled| {
+        let year = years.get(offset).copied()?;
+        pool_years.push(pool_year(pool, offset, year, settled)?);
+        Some(())
+    })?;
     Ok(PoolResults {
-        pool: pool.source.id,
-        name: pool.source.name.clone(),
-        host: pool.source.host,
+        pool: pool.id,
+        name: pool.name.clone(),
+        host: pool.host_id,
         lines: pool
             .lines
             .iter()
+            .filter_map(|line| scenario.lines.get(line.at))
             .map(|line| LineHeading {
-                id: line.source.id,
-                name: line.source.name.clone(),
-                commissioner: line.source.commissioner,
+                id: line.id,
+                name: line.name.clone(),
+                commissioner: line.commissioner,
             })
             .collect(),
         years: pool_years,
     })
 }
 
-/// One pool's year; `None` if an amount overflowed.
-fn compute_pool_year(
-    pool: &PreparedPool<'_>,
+/// Settles `pool` year by year, carrying underspend and the reserve from one year to the next,
+/// and hands each year's settlement to `each` with the year's offset. An overflow, here or in
+/// `each`, is an error naming the pool and the year.
+pub(crate) fn settle_pool(
+    pool: &PreparedPool,
+    years: &[FinancialYear],
+    partner_count: usize,
+    mut each: impl FnMut(usize, SettledPoolYear) -> Option<()>,
+) -> Result<(), ComputeError> {
+    let mut carried_in = Money::ZERO;
+    let mut reserve = pool.reserve.opening;
+    for offset in 0..years.len() {
+        let fail = || too_large(&format!("Pool '{}'", pool.name), years, OverflowAt(offset));
+        let last_year = offset + 1 == years.len();
+        let settled = settle_pool_year(
+            pool,
+            offset,
+            last_year,
+            partner_count,
+            carried_in,
+            &mut reserve,
+        )
+        .ok_or_else(fail)?;
+        carried_in = settled.treated.carried_forward;
+        each(offset, settled).ok_or_else(fail)?;
+    }
+    Ok(())
+}
+
+/// One pool's year, settled: what `compute` reports of it besides the lines and the income by
+/// stream, which [`pool_year`] adds.
+pub(crate) struct SettledPoolYear {
+    pub income_by_partner: Vec<Money>,
+    contributions: Money,
+    carried_in: Money,
+    income: Money,
+    set_aside: Money,
+    planned_spend: Money,
+    forecast_spend: Money,
+    unallocated: Money,
+    settlements: Vec<Settlement>,
+    underspend_total: Money,
+    treated: UnderspendOutcome,
+    reserve_opening: Money,
+    pub reserve_drawn: Money,
+    pub reserve_closing: Money,
+    pub variance_shares: Vec<Money>,
+    pub gap_shares: Vec<Money>,
+    pub unallocated_shares: Vec<Money>,
+    pub net_cost: Vec<Money>,
+}
+
+impl SettledPoolYear {
+    /// Forecast over (+) or under (−) spend; `None` if too large.
+    pub fn variance(&self) -> Option<Money> {
+        self.forecast_spend.checked_sub(self.planned_spend)
+    }
+
+    /// Income less the contingency set aside and forecast spend; `None` if too large.
+    pub fn balance(&self) -> Option<Money> {
+        self.income
+            .checked_sub(self.set_aside)?
+            .checked_sub(self.forecast_spend)
+    }
+}
+
+/// One pool's year as `compute` reports it; `None` if an amount overflowed.
+fn pool_year(
+    pool: &PreparedPool,
     offset: usize,
     year: FinancialYear,
+    settled: SettledPoolYear,
+) -> Option<PoolYear> {
+    let mut by_stream = [Money::ZERO; FundingStream::ALL.len()];
+    let mut stream_present = [false; FundingStream::ALL.len()];
+    for contribution in &pool.contributions {
+        let amount = contribution.amount_in(offset);
+        add_at(&mut by_stream, contribution.stream.index(), amount)?;
+        *stream_present.get_mut(contribution.stream.index())? = true;
+    }
+    let lines = pool
+        .lines
+        .iter()
+        .map(|line| line.years.get(offset).copied())
+        .collect::<Option<Vec<_>>>()?;
+    Some(PoolYear {
+        year,
+        income_by_stream: FundingStream::ALL
+            .iter()
+            .zip(by_stream.iter().zip(stream_present))
+            .filter(|(_, (_, present))| *present)
+            .map(|(stream, (amount, _))| StreamIncome {
+                stream: *stream,
+                amount: *amount,
+            })
+            .collect(),
+        variance: settled.variance()?,
+        balance: settled.balance()?,
+        income_by_partner: settled.income_by_partner,
+        contributions: settled.contributions,
+        carried_in: settled.carried_in,
+        income: settled.income,
+        lines,
+        planned_spend: settled.planned_spend,
+        forecast_spend: settled.forecast_spend,
+        funding_gap: settled.unallocated.min(Money::ZERO).negate(),
+        unallocated_income: settled.unallocated.max(Money::ZERO),
+        settlements: settled.settlements,
+        underspend: UnderspendResult {
+            total: settled.underspend_total,
+            returned: settled.treated.returned,
+            carried_forward: settled.treated.carried_forward,
+            held_as_contingency: settled.treated.held_as_contingency,
+        },
+        reserve: ReserveMovement {
+            opening: settled.reserve_opening,
+            set_aside: settled.set_aside,
+            drawn: settled.reserve_drawn,
+            added: settled.treated.held_as_contingency,
+            closing: settled.reserve_closing,
+        },
+        variance_shares: settled.variance_shares,
+        gap_shares: settled.gap_shares,
+        unallocated_shares: settled.unallocated_shares,
+        net_cost: settled.net_cost,
+    })
+}
+
+/// Settles one pool's year; `None` if an amount overflowed.
+fn settle_pool_year(
+    pool: &PreparedPool,
+    offset: usize,
     last_year: bool,
     partner_count: usize,
     carried_in: Money,
     reserve: &mut Money,
-) -> Option<PoolYear> {
+) -> Option<SettledPoolYear> {
     let mut income_by_partner = vec![Money::ZERO; partner_count];
-    let mut by_stream = [Money::ZERO; FundingStream::ALL.len()];
-    let mut stream_present = [false; FundingStream::ALL.len()];
     for contribution in &pool.contributions {
-        let amount = contribution
-            .amounts
-            .get(offset)
-            .copied()
-            .unwrap_or(Money::ZERO);
+        let amount = contribution.amount_in(offset);
         add_at(&mut income_by_partner, contribution.partner, amount)?;
-        add_at(&mut by_stream, contribution.stream.index(), amount)?;
-        *stream_present.get_mut(contribution.stream.index())? = true;
     }
     let contributions = Money::checked_sum(income_by_partner.iter().copied())?;
     let income = contributions.checked_add(carried_in)?;
-    let set_aside = pool.source.reserve.set_aside_per_year;
+    let set_aside = pool.reserve.set_aside_per_year;
     let reserve_opening = *reserve;
     *reserve = reserve.checked_add(set_aside)?;
 
-    let mut lines = Vec::with_capacity(pool.lines.len());
     let mut planned_spend = Money::ZERO;
     let mut forecast_spend = Money::ZERO;
     // The pool's own rule covers lines without a rule of their own.
     let mut pool_overspend = vec![Money::ZERO; partner_count];
     let (mut over, mut under, mut pool_planned) = (Money::ZERO, Money::ZERO, Money::ZERO);
     for line in &pool.lines {
-        let line_year = *line.years.get(offset)?;
+        let line_year = line.years.get(offset)?;
         planned_spend = planned_spend.checked_add(line_year.planned)?;
         forecast_spend = forecast_spend.checked_add(line_year.forecast)?;
         if line.rule.is_none() {
@@ -304,7 +485,6 @@ fn compute_pool_year(
                 under = under.checked_sub(line_year.variance)?;
             }
         }
-        lines.push(line_year);
     }
     // The plan's position: income the plan leaves unspent is unallocated income; a plan spending
     // more than the income has a funding gap. Neither is a forecast over- or underspend, so each
@@ -327,7 +507,7 @@ fn compute_pool_year(
         let mut reserve_copy = *reserve;
         Some(settle_year(
             pool,
-            &lines,
+            offset,
             &forecast_only,
             &context,
             &mut reserve_copy,
@@ -349,7 +529,7 @@ fn compute_pool_year(
         underspend: under,
         planned: pool_planned,
     };
-    let settled = settle_year(pool, &lines, &pool_group, &context, reserve, last_year)?;
+    let settled = settle_year(pool, offset, &pool_group, &context, reserve, last_year)?;
     let settlements = settled.settlements;
     let treated = settled.treated;
     let underspend_total = settled.underspend_total;
@@ -391,42 +571,21 @@ fn compute_pool_year(
         })
         .collect::<Option<Vec<_>>>()?;
 
-    Some(PoolYear {
-        year,
-        income_by_stream: FundingStream::ALL
-            .iter()
-            .zip(by_stream.iter().zip(stream_present))
-            .filter(|(_, (_, present))| *present)
-            .map(|(stream, (amount, _))| StreamIncome {
-                stream: *stream,
-                amount: *amount,
-            })
-            .collect(),
+    Some(SettledPoolYear {
         income_by_partner,
         contributions,
         carried_in,
         income,
-        lines,
+        set_aside,
         planned_spend,
         forecast_spend,
-        variance: forecast_spend.checked_sub(planned_spend)?,
-        funding_gap: unallocated.min(Money::ZERO).negate(),
-        unallocated_income: unallocated.max(Money::ZERO),
-        balance: income.checked_sub(set_aside)?.checked_sub(forecast_spend)?,
+        unallocated,
         settlements,
-        underspend: UnderspendResult {
-            total: underspend_total,
-            returned: treated.returned,
-            carried_forward: treated.carried_forward,
-            held_as_contingency: treated.held_as_contingency,
-        },
-        reserve: ReserveMovement {
-            opening: reserve_opening,
-            set_aside,
-            drawn: reserve_drawn,
-            added: treated.held_as_contingency,
-            closing: *reserve,
-        },
+        underspend_total,
+        treated,
+        reserve_opening,
+        reserve_drawn,
+        reserve_closing: *reserve,
         variance_shares,
         gap_shares,
         unallocated_shares,
@@ -444,8 +603,8 @@ struct SettledYear {
 }
 
 fn settle_year(
-    pool: &PreparedPool<'_>,
-    lines: &[LineYear],
+    pool: &PreparedPool,
+    offset: usize,
     pool_group: &GroupPosition<'_>,
     context: &PoolYearContext<'_>,
     reserve: &mut Money,
@@ -457,8 +616,9 @@ fn settle_year(
     let mut underspend_total = outcome.underspend_left;
     settlements.push(settlement(None, pool_group, outcome));
 
-    for (line, line_year) in pool.lines.iter().zip(lines) {
+    for line in &pool.lines {
         let Some(rule) = &line.rule else { continue };
+        let line_year = line.years.get(offset)?;
         let mut line_overspend = vec![Money::ZERO; partner_count];
         let overspend = line_year.variance.max(Money::ZERO);
         add_at(&mut line_overspend, line.commissioner, overspend)?;
@@ -470,10 +630,10 @@ fn settle_year(
         };
         let outcome = settle_group(rule, &group, context, reserve)?;
         underspend_total = underspend_total.checked_add(outcome.underspend_left)?;
-        settlements.push(settlement(Some(line.source.id), &group, outcome));
+        settlements.push(settlement(Some(line.id), &group, outcome));
     }
 
-    let treated = treat_underspend(pool.source.underspend, underspend_total, last_year, context)?;
+    let treated = treat_underspend(pool.underspend, underspend_total, last_year, context)?;
     let mut shares = treated.returned.clone();
     for settled in &settlements {
         for (total, share) in shares.iter_mut().zip(&settled.shares) {
@@ -506,7 +666,7 @@ fn settlement(
 
 fn check_ring_fences(
     scenario: &Scenario,
-    pools: &[PreparedPool<'_>],
+    pools: &[PreparedPool],
     results: &[PoolResults],
     years: &[FinancialYear],
 ) -> Result<Vec<RingFenceCheck>, ComputeError> {
@@ -515,7 +675,7 @@ fn check_ring_fences(
         let found = pools
             .iter()
             .zip(results)
-            .find(|(pool, _)| pool.source.id == requirement.pool);
+            .find(|(pool, _)| pool.id == requirement.pool);
         let Some((pool, result)) = found else {
             return Err(missing(format!(
                 "The {} requirement is for a pool that is not in the scenario",
@@ -525,7 +685,7 @@ fn check_ring_fences(
         let what = format!(
             "The {} for pool '{}'",
             requirement.ring_fence.label(),
-            pool.source.name
+            pool.name
         );
         let required: Vec<Money> = match &requirement.minimum {
             MinimumRule::Amount { rule } => rule
@@ -550,7 +710,7 @@ fn check_ring_fences(
         for (offset, (pool_year, required)) in result.years.iter().zip(required).enumerate() {
             let (mut planned, mut forecast) = (Money::ZERO, Money::ZERO);
             for (line, line_year) in pool.lines.iter().zip(&pool_year.lines) {
-                if line.source.ring_fence == Some(requirement.ring_fence) {
+                if line.ring_fence == Some(requirement.ring_fence) {
                     let sums = planned
                         .checked_add(line_year.planned)
                         .zip(forecast.checked_add(line_year.forecast));
@@ -582,44 +742,21 @@ fn total_by_partner(
     pools: &[PoolResults],
     years: &[FinancialYear],
 ) -> Result<Vec<PartnerTotals>, ComputeError> {
-    let empty_year = |year: &FinancialYear| PartnerYear {
-        year: *year,
-        contributions: Money::ZERO,
-        gap_share: Money::ZERO,
-        variance_share: Money::ZERO,
-        unallocated_share: Money::ZERO,
-        net_cost: Money::ZERO,
-    };
     let mut by_partner: Vec<Vec<PartnerYear>> = scenario
         .partners
         .iter()
-        .map(|_| years.iter().map(empty_year).collect())
+        .map(|_| years.iter().map(|year| empty_partner_year(*year)).collect())
         .collect();
     for pool in pools {
         for (offset, pool_year) in pool.years.iter().enumerate() {
-            for (position, partner_years) in by_partner.iter_mut().enumerate() {
-                let Some(total) = partner_years.get_mut(offset) else {
-                    continue;
-                };
-                let add = |sum: Money, figures: &[Money]| {
-                    sum.checked_add(figures.get(position).copied().unwrap_or(Money::ZERO))
-                };
-                let added = (|| {
-                    Some(PartnerYear {
-                        year: total.year,
-                        contributions: add(total.contributions, &pool_year.income_by_partner)?,
-                        gap_share: add(total.gap_share, &pool_year.gap_shares)?,
-                        variance_share: add(total.variance_share, &pool_year.variance_shares)?,
-                        unallocated_share: add(
-                            total.unallocated_share,
-                            &pool_year.unallocated_shares,
-                        )?,
-                        net_cost: add(total.net_cost, &pool_year.net_cost)?,
-                    })
-                })();
-                *total = added
-                    .ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
-            }
+            let figures = PoolYearShares {
+                contributions: &pool_year.income_by_partner,
+                gap_shares: &pool_year.gap_shares,
+                variance_shares: &pool_year.variance_shares,
+                unallocated_shares: &pool_year.unallocated_shares,
+                net_cost: &pool_year.net_cost,
+            };
+            add_to_partners(&mut by_partner, offset, &figures, years)?;
         }
     }
     scenario
@@ -627,22 +764,91 @@ fn total_by_partner(
         .iter()
         .zip(by_partner)
         .map(|(partner, by_year)| {
-            let overall = |pick: fn(&PartnerYear) -> Money| {
-                Money::checked_sum(by_year.iter().map(pick)).ok_or_else(|| {
-                    ComputeError::TooLarge(format!("The total for partner '{}'", partner.name))
-                })
-            };
+            let overall = over_horizon(&partner.name, &by_year)?;
             Ok(PartnerTotals {
                 partner: partner.id,
-                contributions: overall(|y| y.contributions)?,
-                gap_share: overall(|y| y.gap_share)?,
-                variance_share: overall(|y| y.variance_share)?,
-                unallocated_share: overall(|y| y.unallocated_share)?,
-                net_cost: overall(|y| y.net_cost)?,
+                contributions: overall.contributions,
+                gap_share: overall.gap_share,
+                variance_share: overall.variance_share,
+                unallocated_share: overall.unallocated_share,
+                net_cost: overall.net_cost,
                 by_year,
             })
         })
         .collect()
+}
+
+fn empty_partner_year(year: FinancialYear) -> PartnerYear {
+    PartnerYear {
+        year,
+        contributions: Money::ZERO,
+        gap_share: Money::ZERO,
+        variance_share: Money::ZERO,
+        unallocated_share: Money::ZERO,
+        net_cost: Money::ZERO,
+    }
+}
+
+/// One pool's year, per partner: what partners' totals add up.
+struct PoolYearShares<'a> {
+    contributions: &'a [Money],
+    gap_shares: &'a [Money],
+    variance_shares: &'a [Money],
+    unallocated_shares: &'a [Money],
+    net_cost: &'a [Money],
+}
+
+/// Adds one pool's year (at `offset`) to every partner's figures for that year.
+fn add_to_partners(
+    by_partner: &mut [Vec<PartnerYear>],
+    offset: usize,
+    pool_year: &PoolYearShares<'_>,
+    years: &[FinancialYear],
+) -> Result<(), ComputeError> {
+    for (position, partner_years) in by_partner.iter_mut().enumerate() {
+        let Some(total) = partner_years.get_mut(offset) else {
+            continue;
+        };
+        let add = |sum: Money, figures: &[Money]| {
+            sum.checked_add(figures.get(position).copied().unwrap_or(Money::ZERO))
+        };
+        let added = (|| {
+            Some(PartnerYear {
+                year: total.year,
+                contributions: add(total.contributions, pool_year.contributions)?,
+                gap_share: add(total.gap_share, pool_year.gap_shares)?,
+                variance_share: add(total.variance_share, pool_year.variance_shares)?,
+                unallocated_share: add(total.unallocated_share, pool_year.unallocated_shares)?,
+                net_cost: add(total.net_cost, pool_year.net_cost)?,
+            })
+        })();
+        *total = added.ok_or_else(|| too_large("A partner's total", years, OverflowAt(offset)))?;
+    }
+    Ok(())
+}
+
+/// A partner's figures over the horizon.
+struct OverHorizon {
+    contributions: Money,
+    gap_share: Money,
+    variance_share: Money,
+    unallocated_share: Money,
+    net_cost: Money,
+}
+
+/// The sums of a partner's years; `name` names it if one is too large.
+fn over_horizon(name: &str, by_year: &[PartnerYear]) -> Result<OverHorizon, ComputeError> {
+    let overall = |pick: fn(&PartnerYear) -> Money| {
+        Money::checked_sum(by_year.iter().map(pick))
+            .ok_or_else(|| ComputeError::TooLarge(format!("The total for partner '{name}'")))
+    };
+    Ok(OverHorizon {
+        contributions: overall(|y| y.contributions)?,
+        gap_share: overall(|y| y.gap_share)?,
+        variance_share: overall(|y| y.variance_share)?,
+        unallocated_share: overall(|y| y.unallocated_share)?,
+        net_cost: overall(|y| y.net_cost)?,
+    })
 }
 
 /// Positions by id; if an id is repeated the first wins (`validate` reports the repeat).
@@ -676,7 +882,7 @@ fn missing(message: String) -> ComputeError {
     ComputeError::MissingReference(message)
 }
 
-fn too_large(what: &str, years: &[FinancialYear], at: OverflowAt) -> ComputeError {
+pub(crate) fn too_large(what: &str, years: &[FinancialYear], at: OverflowAt) -> ComputeError {
     match years.get(at.0) {
         Some(year) => ComputeError::TooLarge(format!("{what} in {year}")),
         None => ComputeError::TooLarge(what.to_string()),

@@ -26,6 +26,10 @@ pub fn round_to_penny(value: Decimal) -> Decimal {
 /// (a property test checks), several times faster, and compute does this for every amount.
 pub fn round_half_away_from_zero(value: Decimal, places: u32) -> Decimal {
     let scale = value.scale();
+    if scale == places {
+        // Already there: what rescaling to the same scale would give.
+        return value;
+    }
     if scale <= places {
         let mut widened = value;
         widened.rescale(places);

@@ -47,12 +47,7 @@ pub fn split(total: Money, weights: &[Decimal]) -> Result<Vec<Money>, SplitError
     if weight_total.is_zero() {
         return Err(SplitError::ZeroTotalWeight);
     }
-    let pence = total
-        .abs()
-        .as_decimal()
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .ok_or(SplitError::TooLarge)?
-        .trunc();
+    let pence = whole_pence(total).ok_or(SplitError::TooLarge)?;
 
     let mut whole = Vec::with_capacity(weights.len());
     let mut fraction = Vec::with_capacity(weights.len());
@@ -87,10 +82,34 @@ pub fn split(total: Money, weights: &[Decimal]) -> Result<Vec<Money>, SplitError
     Ok(whole
         .into_iter()
         .map(|part_pence| {
-            let pounds = part_pence / Decimal::ONE_HUNDRED;
+            let pounds = pence_to_pounds(part_pence);
             Money::from_decimal(if negative { -pounds } else { pounds })
         })
         .collect())
+}
+
+/// The size of `total` in whole pence, as a whole number (scale 0). Money is held to the penny,
+/// so that is its mantissa, taken as is; the general way (× 100, truncated) gives the same.
+fn whole_pence(total: Money) -> Option<Decimal> {
+    let amount = total.abs().as_decimal();
+    if amount.scale() == 2 {
+        if let Ok(pence) = Decimal::try_from_i128_with_scale(amount.mantissa(), 0) {
+            return Some(pence);
+        }
+    }
+    Some(amount.checked_mul(Decimal::ONE_HUNDRED)?.trunc())
+}
+
+/// A whole number of pence as pounds: `pence ÷ 100`. A nonzero whole number (scale 0, as
+/// `floor` and the pence handed out leave it) is moved two places without a division, which
+/// gives the same decimal, digit for digit and in scale; anything else is divided.
+fn pence_to_pounds(pence: Decimal) -> Decimal {
+    if pence.scale() == 0 && !pence.is_zero() {
+        if let Ok(pounds) = Decimal::try_from_i128_with_scale(pence.mantissa(), 2) {
+            return pounds;
+        }
+    }
+    pence / Decimal::ONE_HUNDRED
 }
 
 /// `pence × weight ÷ total`, multiplying first (exact for any amount under the money limit) and
@@ -140,6 +159,31 @@ fn hand_out_leftover(whole: &mut [Decimal], order: &[usize], leftover: i64) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The two shortcuts give the decimal the general way gives, bit for bit (value, scale
+        /// and sign), for any amount in pence.
+        #[test]
+        fn the_shortcuts_are_the_general_way(pence in any::<i64>()) {
+            let total = Money::from_pence(pence);
+            let general = total
+                .abs()
+                .as_decimal()
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .map(|p| p.trunc());
+            prop_assert_eq!(whole_pence(total).map(|p| p.serialize()), general.map(|p| p.serialize()));
+            let part = Decimal::from(pence);
+            let divided = part / Decimal::ONE_HUNDRED;
+            let moved = pence_to_pounds(part);
+            for (moved, divided) in [(moved, divided), (-moved, -divided)] {
+                prop_assert_eq!(
+                    Money::from_decimal(moved).as_decimal().serialize(),
+                    Money::from_decimal(divided).as_decimal().serialize()
+                );
+            }
+        }
+    }
 
     fn weights(values: &[i64]) -> Vec<Decimal> {
         values.iter().map(|v| Decimal::from(*v)).collect()

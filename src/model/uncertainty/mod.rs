@@ -15,6 +15,7 @@
 
 mod every_option;
 mod sample;
+mod settle;
 mod simulate;
 mod summary;
 

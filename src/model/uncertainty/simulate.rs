@@ -7,14 +7,19 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::sample::{Draws, Shape};
+use super::settle::DrawSettler;
 use super::summary::{Samples, SimulationResults};
 use super::{LineRange, Uncertainty, MAX_DRAWS, MIN_DRAWS};
-use crate::model::compute::{compute, ComputeError};
+use crate::model::compute::{compute, too_large, ComputeError};
 use crate::model::format::{format_money, format_percent, MoneyStyle};
-use crate::model::money::{Money, Percent};
+use crate::model::money::{Money, OverflowAt, Percent};
 use crate::model::scenario::{Model, Scenario, ScenarioId};
 use crate::model::spend::{Outturn, YearForecast};
 use crate::model::year::FinancialYear;
+
+#[cfg(test)]
+#[path = "equivalence.rs"]
+mod equivalence;
 
 /// Why a simulation cannot start or stopped.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,11 +60,16 @@ impl fmt::Display for SimulationError {
 
 impl std::error::Error for SimulationError {}
 
-/// One line-year whose forecast is drawn: where its forecast sits in the working copy, and
-/// its range as forecast spend in pence.
+/// One line-year whose forecast is drawn: where its forecast sits in the working copy and in
+/// the settler's prepared copy, and its range as forecast spend in pence.
 struct Slot {
     line: usize,
     forecast: usize,
+    /// The year's offset in the horizon.
+    offset: usize,
+    /// The line's pool and its position in the pool, in the settler.
+    pool: usize,
+    within: usize,
     low: f64,
     likely: f64,
     high: f64,
@@ -77,9 +87,14 @@ struct Driver {
 /// A simulation of one option under the model's ranges: create it, call [`Simulation::run`]
 /// until [`Simulation::is_done`], then [`Simulation::results`].
 pub struct Simulation {
+    /// The option with every drawn forecast as a spend: the draw in full, as `compute` would
+    /// settle it (the tests do, to check the settler against it).
     working: Scenario,
+    settler: DrawSettler,
     slots: Vec<Slot>,
     drivers: Vec<Driver>,
+    /// Each driver's factor in the current draw (reused from draw to draw).
+    factors: Vec<f64>,
     draws: Draws,
     shape: Shape,
     total: u32,
@@ -100,14 +115,38 @@ impl Simulation {
         if !settings.has_ranges() {
             return Err(SimulationError::NoRanges);
         }
-        let (working, slots, drivers) = prepare(option, settings)?;
+        let (working, mut slots, drivers) = prepare(option, settings)?;
         // The plan itself, settled once: its contributions are the default thresholds.
         let planned =
             compute(option).map_err(|error| SimulationError::Compute { draw: 0, error })?;
+        let mut drawn_lines = vec![false; working.lines.len()];
+        for slot in &slots {
+            if let Some(drawn) = drawn_lines.get_mut(slot.line) {
+                *drawn = true;
+            }
+        }
+        // The working copy differs from the option only in forecasts, which the plan settled
+        // above already reached: this fails only as that would have.
+        let settler = DrawSettler::new(&working, &drawn_lines)
+            .map_err(|error| SimulationError::Compute { draw: 0, error })?;
+        for slot in &mut slots {
+            // Every line of a scenario that computes is in one of its pools.
+            (slot.pool, slot.within) =
+                settler
+                    .position_of(slot.line)
+                    .ok_or_else(|| SimulationError::Compute {
+                        draw: 0,
+                        error: ComputeError::MissingReference(
+                            "A line with a range is in no pool".to_string(),
+                        ),
+                    })?;
+        }
         Ok(Simulation {
             samples: Samples::new(&planned, settings, settings.draws as usize),
             working,
+            settler,
             slots,
+            factors: Vec::with_capacity(drivers.len()),
             drivers,
             draws: Draws::new(settings.seed),
             shape: settings.shape,
@@ -137,16 +176,17 @@ impl Simulation {
     }
 
     fn draw(&mut self) -> Result<(), SimulationError> {
-        let factors: Vec<f64> = self
-            .drivers
-            .iter()
-            .map(|d| 1.0 + self.draws.three_point(self.shape, d.low, d.likely, d.high))
-            .collect();
+        let draw = self.done() + 1;
+        self.factors.clear();
+        for d in &self.drivers {
+            let factor = 1.0 + self.draws.three_point(self.shape, d.low, d.likely, d.high);
+            self.factors.push(factor);
+        }
         for slot in &self.slots {
             let mut pence = self
                 .draws
                 .three_point(self.shape, slot.low, slot.likely, slot.high);
-            if let Some(factor) = slot.driver.and_then(|d| factors.get(d)) {
+            if let Some(factor) = slot.driver.and_then(|d| self.factors.get(d)) {
                 pence *= factor;
             }
             // Checked when prepared: the highest value, moved by the largest driver, fits.
@@ -159,11 +199,19 @@ impl Simulation {
             {
                 entry.outturn = Outturn::Spend { amount };
             }
+            self.settler
+                .prepared_mut()
+                .set_forecast(slot.pool, slot.within, slot.offset, amount)
+                .ok_or_else(|| SimulationError::Compute {
+                    draw,
+                    error: line_too_large(&self.working, slot),
+                })?;
         }
-        let draw = self.done() + 1;
-        let results =
-            compute(&self.working).map_err(|error| SimulationError::Compute { draw, error })?;
-        self.samples.record(&results).ok_or_else(|| {
+        let figures = self
+            .settler
+            .settle()
+            .map_err(|error| SimulationError::Compute { draw, error })?;
+        self.samples.record(figures).ok_or_else(|| {
             SimulationError::TooLarge(format!("A partner's or pool's total in draw {draw}"))
         })
     }
@@ -227,7 +275,7 @@ fn prepare(
         let plan = line.plan(horizon).map_err(|_| {
             SimulationError::TooLarge(format!("The budget of line '{}'", line.name))
         })?;
-        for (year, plan) in horizon.years().zip(plan) {
+        for (offset, (year, plan)) in horizon.years().zip(plan).enumerate() {
             if !line.runs_in(year) {
                 continue;
             }
@@ -303,6 +351,9 @@ fn prepare(
             slots.push(Slot {
                 line: at,
                 forecast,
+                offset,
+                pool: 0,
+                within: 0,
                 low,
                 likely,
                 high,
@@ -311,6 +362,20 @@ fn prepare(
         }
     }
     Ok((working, slots, drivers))
+}
+
+/// What `compute` reports when a drawn forecast's variance is too large to hold.
+fn line_too_large(working: &Scenario, slot: &Slot) -> ComputeError {
+    let name = working
+        .lines
+        .get(slot.line)
+        .map_or("", |line| line.name.as_str());
+    let years: Vec<FinancialYear> = working.horizon.years().collect();
+    too_large(
+        &format!("Spending line '{name}'"),
+        &years,
+        OverflowAt(slot.offset),
+    )
 }
 
 /// The range for a line in a year: the one typed for that year, else the one for every year.

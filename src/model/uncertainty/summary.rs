@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::sample::Shape;
+use super::settle::DrawFigures;
 use super::Uncertainty;
 use crate::model::money::{round_half_away_from_zero, round_to_penny, Money, Percent};
 use crate::model::partner::PartnerId;
@@ -86,6 +87,8 @@ pub(super) struct Samples {
     pool_draws: Vec<Vec<Vec<i64>>>,
     reserve_used_up: Vec<u32>,
     count: usize,
+    /// One draw's figures in pence, in the order of the series above (reused from draw to draw).
+    values: Vec<i64>,
 }
 
 impl Samples {
@@ -133,6 +136,7 @@ impl Samples {
             partners,
             pools,
             count: 0,
+            values: Vec::new(),
         }
     }
 
@@ -141,45 +145,41 @@ impl Samples {
     }
 
     /// Adds one draw's figures; `None` (and nothing added) if one is beyond ±£92 trillion.
-    pub fn record(&mut self, results: &Results) -> Option<()> {
-        let mut partner_values = Vec::with_capacity(self.partner_draws.len());
-        for totals in &results.partner_totals {
-            let mut values = vec![pence(totals.variance_share)?, pence(totals.net_cost)?];
-            for year in &totals.by_year {
-                values.push(pence(year.variance_share)?);
-                values.push(pence(year.net_cost)?);
-            }
-            partner_values.push(values);
-        }
-        let mut pool_values = Vec::with_capacity(self.pool_draws.len());
-        for pool in &results.pools {
-            let mut values = vec![pence(Money::checked_sum(
-                pool.years.iter().map(|y| y.variance),
-            )?)?];
-            for year in &pool.years {
-                values.push(pence(year.variance)?);
-            }
-            let used_up = pool
-                .years
-                .iter()
-                .any(|y| y.reserve.drawn.is_positive() && y.reserve.closing.is_zero());
-            pool_values.push((values, used_up));
-        }
-        for (draws, values) in self.partner_draws.iter_mut().zip(partner_values) {
-            for (series, value) in draws.iter_mut().zip(values) {
-                series.push(value);
+    pub fn record(&mut self, figures: &DrawFigures) -> Option<()> {
+        // In pence first, so a draw is recorded whole or not at all.
+        let values = &mut self.values;
+        values.clear();
+        for partner in &figures.partners {
+            values.push(pence(partner.variance_share)?);
+            values.push(pence(partner.net_cost)?);
+            for (variance_share, net_cost) in &partner.by_year {
+                values.push(pence(*variance_share)?);
+                values.push(pence(*net_cost)?);
             }
         }
-        for ((draws, used_up), (values, used)) in self
-            .pool_draws
-            .iter_mut()
-            .zip(&mut self.reserve_used_up)
-            .zip(pool_values)
-        {
-            for (series, value) in draws.iter_mut().zip(values) {
-                series.push(value);
+        for pool in &figures.pools {
+            values.push(pence(Money::checked_sum(pool.variance.iter().copied())?)?);
+            for variance in &pool.variance {
+                values.push(pence(*variance)?);
             }
-            *used_up += u32::from(used);
+        }
+        let series_count: usize = self
+            .partner_draws
+            .iter()
+            .chain(&self.pool_draws)
+            .map(Vec::len)
+            .sum();
+        if values.len() != series_count {
+            return None;
+        }
+        let mut values = values.iter();
+        for series in self.partner_draws.iter_mut().chain(&mut self.pool_draws) {
+            for draws in series {
+                draws.push(values.next().copied().unwrap_or(0));
+            }
+        }
+        for (used_up, pool) in self.reserve_used_up.iter_mut().zip(&figures.pools) {
+            *used_up += u32::from(pool.reserve_used_up);
         }
         self.count += 1;
         Some(())
@@ -297,13 +297,15 @@ fn spread(sorted: Option<&Vec<i64>>) -> Spread {
     }
 }
 
-/// An amount in whole pence, if it fits.
+/// An amount in whole pence, if it fits. Money is held to the penny (two decimal places), so
+/// that is the decimal's integer mantissa; anything else is multiplied out.
 fn pence(amount: Money) -> Option<i64> {
     use rust_decimal::prelude::ToPrimitive;
-    amount
-        .as_decimal()
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .to_i64()
+    let amount = amount.as_decimal();
+    if amount.scale() == 2 {
+        return i64::try_from(amount.mantissa()).ok();
+    }
+    amount.checked_mul(Decimal::ONE_HUNDRED)?.to_i64()
 }
 
 /// `count` of `n` as a percentage to one decimal place.
