@@ -20,8 +20,8 @@ use crate::app::state::Action;
 use crate::model::edit::{Edit, Item, PoolField};
 use crate::model::linked::ItemRef;
 use crate::model::user_text::isolate;
-use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
 use crate::model::MoneyUnit;
+use crate::model::{validate_scenario, FieldPath, Partner, Pool, PoolType, UnderspendTreatment};
 
 #[derive(Properties, PartialEq)]
 pub struct PoolsEditorProps {
