@@ -37,6 +37,8 @@ test('the same seed gives, in the browser, the percentiles computed natively', a
 });
 
 test('ranges on the template: run with progress, cancel one run, finish another, read a P90', async ({ page, problems }) => {
+  // Two runs of the simulation (one cancelled) in one test: slow on a busy machine.
+  test.setTimeout(90_000);
   await openApp(page);
   await openComparison(page);
   await page.getByRole('button', { name: /^Edit ranges \(0 set\)/ }).click();

@@ -14,7 +14,8 @@ use super::money_cell::MoneyCell;
 use super::ranges_editor::RangesEditor;
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
-use crate::app::fields::{Editor, EditorDispatcher};
+use super::text_field::{FieldWidth, TextField};
+use crate::app::fields::{use_dispatcher, Editor};
 use crate::app::state::Action;
 use crate::codec::link::link_body;
 use crate::codec::simulation_csv::simulation_csv;
@@ -87,7 +88,9 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let editor = &props.editor;
     let model = &editor.model;
     let settings = &model.uncertainty;
-    let dispatcher = EditorDispatcher::of(editor);
+    // Stable, so the ranges editor is not drawn again (and what is being typed in it put back)
+    // each time a run reports its progress.
+    let dispatcher = use_dispatcher(editor);
     let status = use_state(|| Status::Idle);
     let finished = use_state(|| None::<Finished>);
     let runner = use_mut_ref(Runner::default);
@@ -122,15 +125,8 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let number_error = use_state(|| None::<(String, String)>);
     let on_number = |field: &'static str| {
         let (set, number_error) = (set.clone(), number_error.clone());
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let text: String = input
-                .value()
-                .chars()
-                .filter(|c| !matches!(c, ',' | ' '))
-                .collect();
+        Callback::from(move |typed: String| {
+            let text: String = typed.chars().filter(|c| !matches!(c, ',' | ' ')).collect();
             match (field, text.parse::<u64>()) {
                 ("draws", Ok(n)) if (u64::from(MIN_DRAWS)..=u64::from(MAX_DRAWS)).contains(&n) => {
                     number_error.set(None);
@@ -269,32 +265,20 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     }
 }
 
+/// A whole-number setting. A `TextField`, which keeps what is typed until it is committed: the
+/// panel is drawn again often while a run reports its progress, and a plain input would be
+/// put back to the model's value each time, losing what was being typed.
 fn number_field(
     id: &str,
     label: &str,
     hint: &str,
     value: String,
     error: Option<String>,
-    on_change: Callback<Event>,
+    on_commit: Callback<String>,
 ) -> Html {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let invalid = error.is_some().then_some("true");
-    let described = match &error {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => hint_id.clone(),
-    };
     html! {
-        <div class="pb-field">
-            <label class="pb-field__label" for={id.to_string()}>{ label }</label>
-            <p class="pb-field__hint" id={hint_id}>{ hint }</p>
-            if let Some(error) = error {
-                <p class="pb-field__error" id={error_id}>{ error }</p>
-            }
-            <input class="pb-input pb-input--amount" id={id.to_string()} type="text" inputmode="numeric"
-                aria-describedby={described} aria-invalid={invalid}
-                value={value} onchange={on_change} />
-        </div>
+        <TextField id={id.to_string()} label={label.to_string()} hint={hint.to_string()} value={value}
+            error={error} width={FieldWidth::Amount} inputmode="numeric" {on_commit} />
     }
 }
 
