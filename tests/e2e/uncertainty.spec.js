@@ -119,3 +119,29 @@ test('ranges on the template: run with progress, cancel one run, finish another,
   await expect(page.getByText(/The model has changed since this run/)).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('a threshold that is not an amount is refused with words, and one typed during a run is kept', async ({ page, problems }) => {
+  await openApp(page, `./#${golden.link}`);
+  await openComparison(page);
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expect(page.locator('#simulation-side-by-side')).toBeVisible({ timeout: 20_000 });
+  const name = golden.options[0].partners[0].name;
+  const threshold = page.getByLabel(`${name}: pays more than, in pounds`, { exact: true });
+  await threshold.fill('lots');
+  await threshold.press('Tab');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveAccessibleDescription(/Type an amount in pounds, like 1,250,000/);
+  // Typed while another run redraws the panel with its progress: still there when committed.
+  await page.getByLabel('Draws', { exact: true }).fill('20000');
+  await page.getByLabel('Draws', { exact: true }).press('Tab');
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await threshold.fill('1,000,000');
+  await expect(page.locator('#simulation-progress')).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(threshold).toHaveValue('1,000,000');
+  await threshold.press('Tab');
+  await expect(threshold).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveValue(/^1,?000,?000(\.00)?$/);
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});

@@ -15,7 +15,7 @@ use super::ranges_editor::RangesEditor;
 use super::select_field::SelectField;
 use super::table_region::TableRegion;
 use super::text_field::{FieldWidth, TextField};
-use crate::app::fields::{use_dispatcher, Editor};
+use crate::app::fields::{money_text, use_dispatcher, Editor};
 use crate::app::state::Action;
 use crate::codec::link::link_body;
 use crate::codec::simulation_csv::simulation_csv;
@@ -248,7 +248,7 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                     }
                 }
             </div>
-            { thresholds(settings, &finished, &set) }
+            { thresholds(settings, &finished, &set, &number_error) }
             <div class="pb-uncertainty__run">
                 <button type="button" class="pb-button" id="simulation-run" onclick={on_run} disabled={running}>
                     { "Run the simulation" }
@@ -384,6 +384,7 @@ fn thresholds(
     settings: &Uncertainty,
     finished: &UseStateHandle<Option<Finished>>,
     set: &(impl Fn(&dyn Fn(&mut Uncertainty)) + Clone + 'static),
+    error: &UseStateHandle<Option<(String, String)>>,
 ) -> Html {
     let Some(done) = finished.as_ref() else {
         return html! {};
@@ -395,12 +396,31 @@ fn thresholds(
         let id = format!("threshold-{}", p.partner.0);
         let typed = settings.threshold(p.partner);
         let partner = p.partner;
-        let set = set.clone();
-        let on_change = Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
+        let message = error
+            .as_ref()
+            .filter(|(f, _)| *f == id)
+            .map(|(_, m)| m.clone());
+        let (set, error) = (set.clone(), error.clone());
+        let field_id = id.clone();
+        // Kept as typed until it is committed (a `TextField`): the panel is drawn again while a
+        // run reports its progress. Blank is the partner's planned contributions.
+        let on_commit = Callback::from(move |text: String| {
+            let text = text.trim();
+            let amount = if text.is_empty() {
+                None
+            } else {
+                match Money::parse(text) {
+                    Ok(amount) => Some(amount),
+                    Err(_) => {
+                        error.set(Some((
+                            field_id.clone(),
+                            "Type an amount in pounds, like 1,250,000, or leave it blank for the partner's planned contributions.".to_string(),
+                        )));
+                        return;
+                    }
+                }
             };
-            let amount = Money::parse(input.value().trim()).ok();
+            error.set(None);
             set(&|u: &mut Uncertainty| {
                 u.thresholds.retain(|t| t.partner != partner);
                 if let Some(amount) = amount {
@@ -409,12 +429,10 @@ fn thresholds(
             });
         });
         html! {
-            <div class="pb-field">
-                <label class="pb-field__label" for={id.clone()}>{ format!("{}: pays more than", p.name) }</label>
-                <input class="pb-input pb-input--amount" id={id} type="text" inputmode="decimal"
-                    placeholder={format_money(p.threshold, WHOLE)}
-                    value={typed.map_or(String::new(), |m| format_money(m, WHOLE))} onchange={on_change} />
-            </div>
+            <TextField id={id} label={format!("{}: pays more than, in pounds", p.name)}
+                hint={format!("Blank: its planned contributions, {}", format_money(p.threshold, WHOLE))}
+                value={typed.map_or(AttrValue::default(), |m| money_text(m, MoneyUnit::Pounds))} prefix="£"
+                error={message} width={FieldWidth::Amount} inputmode="decimal" {on_commit} />
         }
     });
     html! {
