@@ -203,6 +203,8 @@ async function openLargeModel(context, appUrl, link) {
   const cdp = await context.newCDPSession(page);
   await page.goto(`${appUrl}#${link}`);
   await page.locator(READY).first().waitFor();
+  // The editor is drawn once the results are painted and the page is idle.
+  await page.locator('label', { hasText: /^Amount each year, in pounds$/ }).first().waitFor();
   // The first contribution with a fixed amount each year (the first pool's Better Care Grant).
   const id = await page.evaluate(() => [...document.querySelectorAll('label')]
     .find((l) => l.textContent === 'Amount each year, in pounds')?.htmlFor);

@@ -1,5 +1,20 @@
 //! One component per file.
 
+/// `PartialEq` for the props of a component that shows an option's results: the results are
+/// compared by pointer (they are computed once per change to the option, so a new pointer is new
+/// figures, and comparing every figure would cost as much as drawing them), the other fields by
+/// value.
+#[macro_export]
+macro_rules! results_props_eq {
+    ($props:ty, $($field:ident),*) => {
+        impl PartialEq for $props {
+            fn eq(&self, other: &Self) -> bool {
+                std::rc::Rc::ptr_eq(&self.results, &other.results) $(&& self.$field == other.$field)*
+            }
+        }
+    };
+}
+
 pub mod accessibility_page;
 pub mod app;
 pub mod changed_mark;

@@ -252,6 +252,40 @@ where
     }
 }
 
+/// `value` as it was when the browser was last idle after a paint: `None` until then, and after
+/// a change the previous value until then. For what sits below the figures (the charts): the
+/// frame that shows an edit's results, or a cold load's first figures, does not wait for it
+/// (docs/benchmarks.md, 2 and 4). Compared by pointer. Natively (server-side rendered tests)
+/// there is no later frame, so it is `value` at once.
+#[hook]
+pub fn use_when_idle<T: 'static>(value: Option<Rc<T>>) -> Option<Rc<T>> {
+    let same = |a: &Option<Rc<T>>, b: &Option<Rc<T>>| match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    };
+    let initial = (!cfg!(target_arch = "wasm32"))
+        .then(|| value.clone())
+        .flatten();
+    let shown = use_state(|| initial);
+    // The newest value waiting to be shown: a callback that finds it taken has been overtaken.
+    let waiting = use_mut_ref(|| None::<Option<Rc<T>>>);
+    if !same(&shown, &value) {
+        let first = waiting.borrow().is_none();
+        *waiting.borrow_mut() = Some(value);
+        if first {
+            let shown = shown.setter();
+            let waiting = waiting.clone();
+            crate::platform::after_paint_when_idle(move || {
+                if let Some(value) = waiting.borrow_mut().take() {
+                    shown.set(value);
+                }
+            });
+        }
+    }
+    (*shown).clone()
+}
+
 /// The error shown beside the field with this DOM id, from the state's invalid fields.
 pub fn error_in(errors: &FieldErrors, dom_id: &str) -> Option<AttrValue> {
     errors.get(dom_id).map(|e| AttrValue::from(e.sentence()))

@@ -68,6 +68,35 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     let _ = then;
 }
 
+/// Runs `then` once the next frame has been painted and the browser has nothing more pressing
+/// to do: an animation frame, then an idle callback (at most 500 ms later, so it always runs),
+/// or a zero timeout in browsers without idle callbacks (Safari). For work the person does not
+/// need in the frame that shows their edit (the checklist), so that the frame, and whatever
+/// they type next, comes first. Natively it never runs.
+pub fn after_paint_when_idle(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let frame = Closure::once_into_js(move || {
+            let window = gloo::utils::window();
+            let idle =
+                js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+            if !idle {
+                gloo::timers::callback::Timeout::new(0, then).forget();
+                return;
+            }
+            let run = Closure::once_into_js(then);
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(500);
+            let _ = window.request_idle_callback_with_options(run.unchecked_ref(), &options);
+        });
+        let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = then;
+}
+
 /// A callback waiting to run: dropping it (or `cancel`) stops it running.
 pub struct Timer {
     #[cfg(target_arch = "wasm32")]

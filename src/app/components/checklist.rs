@@ -55,8 +55,8 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let open = props.editor.scenario_index();
     // The model's own fields and the open option only: the other options are not on screen.
     // The option is checked again only when it changed, and then once the edit's frame is
-    // painted: the results show first, and the checklist follows a frame later (validating a
-    // large option is a good part of an edit's time: docs/benchmarks.md, 4).
+    // painted and the browser is idle: the results show first, and the checklist follows
+    // (validating a large option is a good part of an edit's time: docs/benchmarks.md, 4).
     let scenario = use_open_scenario(&props.editor);
     let style = model.money_style();
     let checked = use_state(|| {
@@ -65,12 +65,19 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             check(&scenario, open, style),
         ))
     });
+    // The option as last edited: a check still waiting when another edit comes is dropped.
+    let latest = use_mut_ref(|| None);
     {
         let checked = checked.clone();
+        let latest = latest.clone();
         use_effect_with((scenario, open, style), move |key| {
             if checked.0 != *key {
+                *latest.borrow_mut() = Some(key.clone());
                 let key = key.clone();
-                platform::after_next_paint(move || {
+                platform::after_paint_when_idle(move || {
+                    if latest.borrow().as_ref() != Some(&key) {
+                        return;
+                    }
                     let found = check(&key.0, key.1, key.2);
                     checked.set(Rc::new((key, found)));
                 });

@@ -10,11 +10,13 @@ use super::table_region::TableRegion;
 use crate::app::bidi::name;
 use crate::model::{Money, MoneyStyle, PartnerTotals, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PartnerSummaryProps {
     pub results: Rc<Results>,
     pub style: MoneyStyle,
 }
+
+crate::results_props_eq!(PartnerSummaryProps, style);
 
 /// A column of the partner table: its head and its figure.
 struct Column {

@@ -10,11 +10,13 @@ use super::table_region::TableRegion;
 use crate::app::bidi::name;
 use crate::model::{MoneyStyle, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RingFenceChecksProps {
     pub results: Rc<Results>,
     pub style: MoneyStyle,
 }
+
+crate::results_props_eq!(RingFenceChecksProps, style);
 
 #[function_component(RingFenceChecks)]
 pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {

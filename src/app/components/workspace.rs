@@ -703,13 +703,14 @@ fn modeller(props: &ModellerProps) -> Html {
         })
     };
     // Results first: the first frame draws the page without the long editor, which follows once
-    // that frame is painted, so a cold load shows the figures sooner (docs/benchmarks.md, 2).
+    // that frame is painted and the browser is idle, so a cold load shows the figures sooner
+    // (docs/benchmarks.md, 2).
     // Natively (server-side rendered tests) there is no later frame: the editor is drawn at once.
     let editor_drawn = use_state_eq(|| !cfg!(target_arch = "wasm32"));
     {
         let editor_drawn = editor_drawn.clone();
         use_effect_with((), move |_| {
-            platform::after_next_paint(move || editor_drawn.set(true))
+            platform::after_paint_when_idle(move || editor_drawn.set(true))
         });
     }
     // How the checklist's and error summary's links reach a cell in a row the grid does not draw.

@@ -10,13 +10,15 @@ use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::components::partner_summary::year_span;
 use crate::model::{MoneyStyle, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BalanceChartProps {
     pub results: Rc<Results>,
     pub style: MoneyStyle,
     #[prop_or(AttrValue::Static("pb-chart-balance"))]
     pub id: AttrValue,
 }
+
+crate::results_props_eq!(BalanceChartProps, style, id);
 
 #[function_component(BalanceChart)]
 pub fn balance_chart(props: &BalanceChartProps) -> Html {

@@ -9,13 +9,15 @@ use crate::app::charts::{data, describe, layout::Arrangement};
 use crate::app::components::partner_summary::year_span;
 use crate::model::{MoneyStyle, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ContributionsChartProps {
     pub results: Rc<Results>,
     pub style: MoneyStyle,
     #[prop_or(AttrValue::Static("pb-chart-contributions"))]
     pub id: AttrValue,
 }
+
+crate::results_props_eq!(ContributionsChartProps, style, id);
 
 #[function_component(ContributionsChart)]
 pub fn contributions_chart(props: &ContributionsChartProps) -> Html {

@@ -9,11 +9,13 @@ use super::balance_chart::BalanceChart;
 use super::contributions_chart::ContributionsChart;
 use crate::model::{MoneyStyle, Results};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsChartsProps {
     pub results: Rc<Results>,
     pub style: MoneyStyle,
 }
+
+crate::results_props_eq!(ResultsChartsProps, style);
 
 #[function_component(ResultsCharts)]
 pub fn results_charts(props: &ResultsChartsProps) -> Html {
