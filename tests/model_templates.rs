@@ -49,6 +49,14 @@ fn titles_match_the_templates_in_order() {
 }
 
 #[test]
+fn a_first_visit_opens_the_first_template_built_alone() {
+    let first = templates::first().expect("the first template");
+    let listed = templates::all().into_iter().next().expect("a template");
+    assert_eq!(first, listed.model);
+    assert_eq!(first.name, "Better Care Fund");
+}
+
+#[test]
 fn every_template_is_valid_and_computes() {
     for t in templates::all() {
         assert_eq!(validate(&t.model), Vec::new(), "{}", t.title);

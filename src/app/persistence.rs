@@ -111,10 +111,7 @@ impl SaveProblem {
 
 /// A model to start from when there is none: the first template.
 pub fn starter() -> Model {
-    templates::all()
-        .into_iter()
-        .next()
-        .map_or_else(templates::blank, |t| t.model)
+    templates::first().unwrap_or_else(templates::blank)
 }
 
 const NEWER_INDEX: &str = "Your saved models were last changed by a newer version of the modeller. This version shows them read-only so it cannot damage them: nothing you change here is saved. Open the newer version to carry on, or download a model file to keep a change.";

@@ -30,7 +30,7 @@ pub fn all() -> Vec<Template> {
     let Some(base) = reference.base().cloned() else {
         return Vec::new();
     };
-    let bcf = single_pool(&base, PoolId(1), None, None);
+    let bcf = better_care_fund(&base);
     // The 0-19 pool is hosted by the NHS trust and runs five years from 2022/23.
     let children = single_pool(
         &base,
@@ -43,7 +43,7 @@ pub fn all() -> Vec<Template> {
     vec![
         Template {
             title: bcf_title,
-            model: options("Better Care Fund", &bcf),
+            model: bcf,
         },
         Template {
             title: children_title,
@@ -61,6 +61,18 @@ pub fn all() -> Vec<Template> {
             },
         },
     ]
+}
+
+/// The first template alone (what a first visit opens), without building the others.
+pub fn first() -> Option<Model> {
+    reference_model().base().map(better_care_fund)
+}
+
+fn better_care_fund(base: &Scenario) -> Model {
+    options(
+        "Better Care Fund",
+        &single_pool(base, PoolId(1), None, None),
+    )
 }
 
 /// A template's board paper says its figures are illustrative, on the first screen and in print,
