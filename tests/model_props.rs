@@ -5,11 +5,12 @@
 use pooled_budgets::codec::{model_file, saved};
 use pooled_budgets::model::round_half_away_from_zero;
 use pooled_budgets::model::{
-    compare, compute, reference_model, split, validate, AmountRule, ContingencyReserve,
-    Contribution, ContributionId, FinancialYear, FundingStream, Horizon, MinimumRule, Model, Money,
-    Obligation, Outturn, Partner, PartnerId, PartnerKind, PartnerShare, Percent, Pool, PoolId,
-    PoolType, Results, RingFence, RingFenceRequirement, RiskShare, Scenario, ScenarioId, SpendLine,
-    Split, TierBearer, TierLimit, UnderspendTreatment, YearAmount, YearForecast, SCHEMA_VERSION,
+    compare, compute, compute_reusing, reference_model, split, validate, AmountRule,
+    ContingencyReserve, Contribution, ContributionId, FinancialYear, FundingStream, Horizon,
+    MinimumRule, Model, Money, Obligation, Outturn, Partner, PartnerId, PartnerKind, PartnerShare,
+    Percent, Pool, PoolId, PoolType, Results, RingFence, RingFenceRequirement, RiskShare, Scenario,
+    ScenarioId, SpendLine, Split, TierBearer, TierLimit, UnderspendTreatment, YearAmount,
+    YearForecast, SCHEMA_VERSION,
 };
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -657,4 +658,102 @@ fn every_example_with_duplicates_and_huge_shares_survives_the_pipeline() {
         "{:?}",
         outcome.compute_errors
     );
+}
+
+/// `scenario` changed in one place chosen by `gene`: a contribution, a line, a pool's rule, a
+/// partner's baseline, a name, or something removed; or not at all.
+fn edited(scenario: &Scenario, gene: u64) -> Scenario {
+    let mut edited = scenario.clone();
+    let pick = |n: usize| (gene as usize / 16) % n.max(1);
+    match gene % 8 {
+        0 => {
+            if let Some(c) = edited
+                .contributions
+                .get_mut(pick(scenario.contributions.len()))
+            {
+                c.rule = AmountRule::Fixed {
+                    amount: Money::from_pence(gene as i64 % 10_000_000_000),
+                };
+            }
+        }
+        1 => {
+            if let Some(line) = edited.lines.get_mut(pick(scenario.lines.len())) {
+                line.savings = Percent::from_hundredths((gene % 5_000) as i64);
+            }
+        }
+        2 => {
+            if let Some(pool) = edited.pools.get_mut(pick(scenario.pools.len())) {
+                pool.risk_share = RiskShare::HostBears;
+            }
+        }
+        3 => {
+            if let Some(partner) = edited.partners.get_mut(pick(scenario.partners.len())) {
+                partner.baseline_budget = Some(Money::from_pence(gene as i64 % 1_000_000_000_000));
+            }
+        }
+        4 if !edited.lines.is_empty() => {
+            edited.lines.remove(pick(scenario.lines.len()));
+        }
+        5 if !edited.contributions.is_empty() => {
+            edited
+                .contributions
+                .remove(pick(scenario.contributions.len()));
+        }
+        6 => {
+            if let Some(line) = edited.lines.get_mut(pick(scenario.lines.len())) {
+                line.name = format!("Renamed {gene}");
+            }
+        }
+        _ => {}
+    }
+    edited
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// After any edit, results that reuse the unchanged pools of the last computation are
+    /// exactly those computed afresh (the results panel computes this way on every edit).
+    #[test]
+    fn reusing_unchanged_pools_gives_the_figures_of_computing_afresh(
+        genes in prop::collection::vec(any::<u64>(), 0..300),
+        edits in prop::collection::vec(any::<u64>(), 1..6),
+    ) {
+        // Random models (often ones that cannot be computed) and the reference model's options.
+        let random = Genes { values: &genes, at: 0 }.model();
+        let reference = reference_model();
+        for scenario in random.scenarios.iter().chain(&reference.scenarios) {
+            let mut last = compute_reusing(scenario, None).ok();
+            let mut current = (**scenario).clone();
+            for gene in &edits {
+                current = edited(&current, *gene);
+                let reused = compute_reusing(&current, last.as_ref().map(|(r, f)| (r, f)));
+                let afresh = compute(&current);
+                prop_assert_eq!(reused.as_ref().map(|(r, _)| r), afresh.as_ref());
+                last = reused.ok();
+            }
+        }
+    }
+}
+
+/// The large model: each pool's first contribution changed in turn, one edit after another,
+/// reusing the last computation each time, gives exactly the figures of computing afresh.
+#[test]
+fn reusing_pools_in_the_large_model_gives_the_figures_of_computing_afresh() {
+    let model = pooled_budgets::model::large_model();
+    let mut scenario = (**model.scenarios.first().expect("an option")).clone();
+    let mut last = compute_reusing(&scenario, None).expect("the large model computes");
+    for pool in scenario.pools.clone() {
+        let at = scenario
+            .contributions
+            .iter()
+            .position(|c| c.pool == pool.id)
+            .expect("a contribution");
+        scenario.contributions[at].rule = AmountRule::Fixed {
+            amount: Money::from_pence(123_456_789),
+        };
+        let reused = compute_reusing(&scenario, Some((&last.0, &last.1))).expect("computes");
+        assert_eq!(Ok(&reused.0), compute(&scenario).as_ref());
+        last = reused;
+    }
 }

@@ -14,8 +14,8 @@ use super::state::{Action, EditorState, FieldError};
 use crate::model::edit::Edit;
 use crate::model::CowRc;
 use crate::model::{
-    compute, entry_text, limits, validate_scenario, FieldPath, Money, MoneyUnit, Percent, Problem,
-    Results, Scenario,
+    compute_reusing, entry_text, limits, validate_scenario, ComputedFrom, FieldPath, Money,
+    MoneyUnit, Percent, Problem, Results, Scenario,
 };
 
 pub type Editor = UseReducerHandle<EditorState>;
@@ -208,11 +208,15 @@ pub fn use_open_scenario(editor: &Editor) -> Shared<Option<CowRc<Scenario>>> {
 /// The open option's results, or why it cannot be computed.
 pub type Computed = Result<Rc<Results>, String>;
 
+/// The last option computed: the option, its results, and what they were worked out from.
+type LastComputed = (CowRc<Scenario>, Rc<Computed>, Option<ComputedFrom>);
+
 thread_local! {
     /// The last option computed and its results. The results panel and the checklist both need
     /// the open option's results after each edit; this computes them once for both (the
-    /// option is held, so its pointer cannot be reused while it is the key).
-    static LAST_COMPUTED: RefCell<Option<(CowRc<Scenario>, Rc<Computed>)>> = const { RefCell::new(None) };
+    /// option is held, so its pointer cannot be reused while it is the key), and the next
+    /// computation reuses the pools the edit did not touch (`compute_reusing`).
+    static LAST_COMPUTED: RefCell<Option<LastComputed>> = const { RefCell::new(None) };
 }
 
 /// The results of `scenario`, computed once however many components ask for the same option.
@@ -221,13 +225,22 @@ pub fn open_results(scenario: &Option<CowRc<Scenario>>) -> Rc<Computed> {
         return Rc::new(Err("There is no option to compute.".to_string()));
     };
     LAST_COMPUTED.with(|last| {
-        if let Some((kept, computed)) = &*last.borrow() {
+        let mut last = last.borrow_mut();
+        if let Some((kept, computed, _)) = &*last {
             if CowRc::same(kept, scenario) {
                 return Rc::clone(computed);
             }
         }
-        let computed = Rc::new(compute(scenario).map(Rc::new).map_err(|e| e.to_string()));
-        *last.borrow_mut() = Some((scenario.clone(), Rc::clone(&computed)));
+        let before = last.as_ref().and_then(|(_, computed, from)| {
+            let results = computed.as_ref().as_ref().ok()?;
+            Some((&**results, from.as_ref()?))
+        });
+        let (computed, from) = match compute_reusing(scenario, before) {
+            Ok((results, from)) => (Ok(Rc::new(results)), Some(from)),
+            Err(e) => (Err(e.to_string()), None),
+        };
+        let computed = Rc::new(computed);
+        *last = Some((scenario.clone(), Rc::clone(&computed), from));
         computed
     })
 }

@@ -50,6 +50,7 @@ impl fmt::Display for ComputeError {
 
 impl std::error::Error for ComputeError {}
 
+#[derive(PartialEq)]
 struct PreparedContribution {
     partner: usize,
     stream: FundingStream,
@@ -68,6 +69,7 @@ impl PreparedContribution {
 /// simulation can keep it between draws and change a year's forecast with [`set_forecast`].
 ///
 /// [`set_forecast`]: Prepared::set_forecast
+#[derive(PartialEq)]
 pub(crate) struct PreparedLine {
     at: usize,
     id: LineId,
@@ -77,6 +79,9 @@ pub(crate) struct PreparedLine {
     rule: Option<Resolved>,
 }
 
+/// Everything a pool's results are worked out from (with the years and the number of partners):
+/// equal inputs give equal results, which is what lets [`compute_reusing`] keep a pool's.
+#[derive(PartialEq)]
 pub(crate) struct PreparedPool {
     id: PoolId,
     name: String,
@@ -133,23 +138,56 @@ impl Prepared {
 /// Computes one scenario. Never panics, whatever the input; invalid references and amounts too
 /// large to hold are errors that name the item.
 pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
+    compute_reusing(scenario, None).map(|(results, _)| results)
+}
+
+/// What a scenario's results were worked out from, kept so the next computation of it (after an
+/// edit) can reuse the results of every pool whose inputs did not change.
+pub struct ComputedFrom(Prepared);
+
+/// `compute(scenario)`, reusing from `last` (an earlier computation's results and what they were
+/// worked out from) each pool whose inputs are equal to this scenario's: the pool itself, its
+/// contributions, its lines' plans and forecasts, the years and the number of partners. Settling
+/// a pool is a pure function of those, so the figures are exactly those of computing afresh
+/// (`tests/model_compute.rs` checks it edit by edit); an edit to one pool of ten settles one.
+/// Also returns what these results were worked out from, for the next time.
+pub fn compute_reusing(
+    scenario: &Scenario,
+    last: Option<(&Results, &ComputedFrom)>,
+) -> Result<(Results, ComputedFrom), ComputeError> {
     let prepared = prepare(scenario)?;
     let Prepared {
         years,
         partner_count,
         pools,
     } = &prepared;
+    let last = last.filter(|(_, ComputedFrom(before))| {
+        before.years == *years && before.partner_count == *partner_count
+    });
     let pool_results = pools
         .iter()
-        .map(|pool| compute_pool(scenario, pool, years, *partner_count))
+        .enumerate()
+        .map(|(at, pool)| {
+            let kept = last.and_then(|(results, ComputedFrom(before))| {
+                let same = before.pools.get(at).is_some_and(|p| p == pool);
+                same.then(|| results.pools.get(at)).flatten()
+            });
+            match kept {
+                Some(kept) => Ok(PoolResults {
+                    lines: line_headings(scenario, pool),
+                    ..kept.clone()
+                }),
+                None => compute_pool(scenario, pool, years, *partner_count),
+            }
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let ring_fences = check_ring_fences(scenario, pools, &pool_results, years)?;
     let partner_totals = total_by_partner(scenario, &pool_results, years)?;
 
-    Ok(Results {
+    let results = Results {
         scenario: scenario.id,
         scenario_name: scenario.name.clone(),
-        years: prepared.years,
+        years: years.clone(),
         partners: scenario
             .partners
             .iter()
@@ -162,7 +200,8 @@ pub fn compute(scenario: &Scenario) -> Result<Results, ComputeError> {
         pools: pool_results,
         partner_totals,
         ring_fences,
-    })
+    };
+    Ok((results, ComputedFrom(prepared)))
 }
 
 /// Resolves `scenario`'s ids and works out contributions and each line's plan and forecast.
@@ -305,18 +344,22 @@ fn compute_pool(
         pool: pool.id,
         name: pool.name.clone(),
         host: pool.host_id,
-        lines: pool
-            .lines
-            .iter()
-            .filter_map(|line| scenario.lines.get(line.at))
-            .map(|line| LineHeading {
-                id: line.id,
-                name: line.name.clone(),
-                commissioner: line.commissioner,
-            })
-            .collect(),
+        lines: line_headings(scenario, pool),
         years: pool_years,
     })
+}
+
+/// The names and commissioners of a pool's lines, from the scenario.
+fn line_headings(scenario: &Scenario, pool: &PreparedPool) -> Vec<LineHeading> {
+    pool.lines
+        .iter()
+        .filter_map(|line| scenario.lines.get(line.at))
+        .map(|line| LineHeading {
+            id: line.id,
+            name: line.name.clone(),
+            commissioner: line.commissioner,
+        })
+        .collect()
 }
 
 /// Settles `pool` year by year, carrying underspend and the reserve from one year to the next,

@@ -40,7 +40,7 @@ mod validate_rules;
 mod year;
 
 pub use compare_inputs::{changed_cells, describe_overrides};
-pub use compute::{compute, ComputeError};
+pub use compute::{compute, compute_reusing, ComputeError, ComputedFrom};
 pub use contribution::{
     AmountRule, Contribution, ContributionId, FundingStream, Obligation, YearAmount,
 };
