@@ -5,6 +5,7 @@ use core::fmt;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::limits::MAX_PARTNERS;
 use super::money::Money;
 
 /// Why an amount could not be split. Callers fall back to the pool's host bearing the whole
@@ -150,8 +151,11 @@ fn whole_parts_exact(total: Money, weights: &[Decimal]) -> Option<Vec<Decimal>> 
     let scale = weights.iter().map(Decimal::scale).max()?;
     // Each weight as a whole number at `scale`.
     let scaled = |weight: &Decimal| {
-        let factor = 10u128.checked_pow(scale.checked_sub(weight.scale())?)?;
-        weight.mantissa().unsigned_abs().checked_mul(factor)
+        let mantissa = weight.mantissa().unsigned_abs();
+        match scale.checked_sub(weight.scale())? {
+            0 => Some(mantissa),
+            places => mantissa.checked_mul(10u128.checked_pow(places)?),
+        }
     };
     let mut weight_total = 0u128;
     for weight in weights {
@@ -170,7 +174,16 @@ fn whole_parts_exact(total: Money, weights: &[Decimal]) -> Option<Vec<Decimal>> 
 
     let mut whole = Vec::with_capacity(weights.len());
     // Remainder and position of each part with a weight.
-    let mut parts: Vec<(u128, usize)> = Vec::with_capacity(weights.len());
+    // (On the stack for as many partners as a model may have.)
+    let mut on_stack = [(0u128, 0usize); MAX_PARTNERS];
+    let mut on_heap = Vec::new();
+    let room: &mut [(u128, usize)] = if weights.len() <= on_stack.len() {
+        &mut on_stack
+    } else {
+        on_heap.resize(weights.len(), (0, 0));
+        &mut on_heap
+    };
+    let mut count = 0usize;
     let mut allocated = 0u128;
     for (at, weight) in weights.iter().enumerate() {
         if weight.is_zero() {
@@ -194,8 +207,10 @@ fn whole_parts_exact(total: Money, weights: &[Decimal]) -> Option<Vec<Decimal>> 
         }
         allocated = allocated.checked_add(quotient)?;
         whole.push(Decimal::try_from_i128_with_scale(i128::try_from(quotient).ok()?, 0).ok()?);
-        parts.push((remainder, at));
+        *room.get_mut(count)? = (remainder, at);
+        count += 1;
     }
+    let parts = room.get_mut(..count)?;
     // The remainders add up to `leftover × M`, each below `M`: fewer pence than parts.
     let leftover = usize::try_from(pence.checked_sub(allocated)?).ok()?;
     if leftover > 0 {
