@@ -585,11 +585,10 @@ fn settle_pool_year(
     let (variance_shares, plan_shares) = match variance_only {
         None => (all_shares, vec![Money::ZERO; partner_count]),
         Some(variance_only) => {
-            let plan = all_shares
-                .iter()
-                .zip(&variance_only.shares)
-                .map(|(all, variance)| all.checked_sub(*variance))
-                .collect::<Option<Vec<_>>>()?;
+            let mut plan = all_shares;
+            for (share, variance) in plan.iter_mut().zip(&variance_only.shares) {
+                *share = share.checked_sub(*variance)?;
+            }
             (variance_only.shares, plan)
         }
     };
@@ -599,20 +598,19 @@ fn settle_pool_year(
     } else {
         (zeros(), plan_shares)
     };
-    let net_cost = income_by_partner
-        .iter()
-        .zip(
-            variance_shares
-                .iter()
-                .zip(&gap_shares)
-                .zip(&unallocated_shares),
-        )
-        .map(|(paid, ((variance, gap), unallocated))| {
+    let mut net_cost = Vec::with_capacity(income_by_partner.len());
+    for (paid, ((variance, gap), unallocated)) in income_by_partner.iter().zip(
+        variance_shares
+            .iter()
+            .zip(&gap_shares)
+            .zip(&unallocated_shares),
+    ) {
+        net_cost.push(
             paid.checked_add(*variance)?
                 .checked_add(*gap)?
-                .checked_add(*unallocated)
-        })
-        .collect::<Option<Vec<_>>>()?;
+                .checked_add(*unallocated)?,
+        );
+    }
 
     Some(SettledPoolYear {
         income_by_partner,

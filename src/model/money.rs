@@ -61,8 +61,13 @@ pub struct Money(Decimal);
 impl Money {
     pub const ZERO: Money = Money(Decimal::from_parts(0, 0, 0, false, 2));
 
-    /// Rounds `value` to the penny with [`round_to_penny`].
+    /// Rounds `value` to the penny with [`round_to_penny`] (an amount already at two places is
+    /// as it is, without the call).
+    #[inline]
     pub fn from_decimal(value: Decimal) -> Money {
+        if value.scale() == 2 {
+            return Money(value);
+        }
         Money(round_to_penny(value))
     }
 
@@ -100,21 +105,39 @@ impl Money {
         Money(-self.0)
     }
 
+    /// Small enough to be inlined where the engine adds up amounts (thousands of times a
+    /// draw); the rare `Decimal` way is out of line.
+    #[inline]
     pub fn checked_add(self, other: Money) -> Option<Money> {
         match penny_mantissas(self, other) {
             Some((a, b)) => Money::from_pence_i128(a.checked_add(b)?),
-            None => self.0.checked_add(other.0).map(Money::from_decimal),
+            None => self.add_decimal(other),
         }
     }
 
+    #[inline]
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         match penny_mantissas(self, other) {
             Some((a, b)) => Money::from_pence_i128(a.checked_sub(b)?),
-            None => self.0.checked_sub(other.0).map(Money::from_decimal),
+            None => self.sub_decimal(other),
         }
     }
 
+    /// `self + other` in `Decimal` arithmetic, rounded to the penny.
+    #[cold]
+    #[inline(never)]
+    fn add_decimal(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money::from_decimal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn sub_decimal(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money::from_decimal)
+    }
+
     /// `None` beyond what a `Decimal` can hold (about £7.9 × 10^26).
+    #[inline]
     fn from_pence_i128(pence: i128) -> Option<Money> {
         Decimal::try_from_i128_with_scale(pence, 2).ok().map(Money)
     }
@@ -257,6 +280,7 @@ impl Money {
 /// Both amounts as whole pence, when both are held at two places (always, unless an amount is
 /// too large for two places). Adding pence as integers is exact and much faster than `Decimal`
 /// addition, which compute does thousands of times.
+#[inline]
 fn penny_mantissas(a: Money, b: Money) -> Option<(i128, i128)> {
     (a.0.scale() == 2 && b.0.scale() == 2).then(|| (a.0.mantissa(), b.0.mantissa()))
 }
