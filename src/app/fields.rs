@@ -163,6 +163,17 @@ impl<T> Shared<T> {
     pub fn new(value: T) -> Shared<T> {
         Shared(Rc::new(value))
     }
+
+    /// The shared value's `Rc`.
+    pub fn rc(&self) -> Rc<T> {
+        Rc::clone(&self.0)
+    }
+}
+
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(value: Rc<T>) -> Shared<T> {
+        Shared(value)
+    }
 }
 
 /// `value`, shared: the same pointer as last render while it is equal (compared, not copied),
@@ -266,24 +277,18 @@ where
 }
 
 /// `value` as it was when the browser was last idle after a paint: `None` until then, and after
-/// a change the previous value until then. For what sits below the figures (the charts): the
-/// frame that shows an edit's results, or a cold load's first figures, does not wait for it
-/// (docs/benchmarks.md, 2 and 4). Compared by pointer. Natively (server-side rendered tests)
-/// there is no later frame, so it is `value` at once.
+/// a change the previous value until then. For what sits below the figures or the field being
+/// edited (the results' charts, the contributions' year-by-year table): the frame that shows an
+/// edit's results, or a cold load's first figures, does not wait for it (docs/benchmarks.md, 2
+/// and 4). `T`'s comparison should be cheap (`Shared`, ids). Natively (server-side rendered
+/// tests) there is no later frame, so it is `value` at once.
 #[hook]
-pub fn use_when_idle<T: 'static>(value: Option<Rc<T>>) -> Option<Rc<T>> {
-    let same = |a: &Option<Rc<T>>, b: &Option<Rc<T>>| match (a, b) {
-        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
-    };
-    let initial = (!cfg!(target_arch = "wasm32"))
-        .then(|| value.clone())
-        .flatten();
+pub fn use_when_idle<T: Clone + PartialEq + 'static>(value: T) -> Option<T> {
+    let initial = (!cfg!(target_arch = "wasm32")).then(|| value.clone());
     let shown = use_state(|| initial);
     // The newest value waiting to be shown: a callback that finds it taken has been overtaken.
-    let waiting = use_mut_ref(|| None::<Option<Rc<T>>>);
-    if !same(&shown, &value) {
+    let waiting = use_mut_ref(|| None::<T>);
+    if shown.as_ref() != Some(&value) {
         let first = waiting.borrow().is_none();
         *waiting.borrow_mut() = Some(value);
         if first {
@@ -291,7 +296,7 @@ pub fn use_when_idle<T: 'static>(value: Option<Rc<T>>) -> Option<Rc<T>> {
             let waiting = waiting.clone();
             crate::platform::after_paint_when_idle(move || {
                 if let Some(value) = waiting.borrow_mut().take() {
-                    shown.set(value);
+                    shown.set(Some(value));
                 }
             });
         }

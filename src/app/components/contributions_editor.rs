@@ -14,8 +14,8 @@ use super::text_field::{FieldWidth, TextField};
 use crate::app::bidi::name;
 use crate::app::fields::{
     error_in, missing_label, money_commit, money_text, name_commit, percent_commit, percent_text,
-    reference_error_in, scenario_path, use_derived, use_dispatcher, use_shared, Editor,
-    EditorDispatcher, FieldErrors, Shared,
+    reference_error_in, scenario_path, use_derived, use_dispatcher, use_shared, use_when_idle,
+    Editor, EditorDispatcher, FieldErrors, Shared,
 };
 use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
@@ -82,6 +82,12 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
             .map(|p| (p.id.0.to_string(), p.name.clone()))
             .collect::<Choices>()
     });
+    // The year-by-year table under the cards follows once the edit's results are painted.
+    let grid = use_when_idle((
+        contributions.clone(),
+        partners.clone(),
+        scenario.map(|s| s.horizon),
+    ));
     let Some(scenario) = scenario else {
         return html! {};
     };
@@ -102,7 +108,7 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
         <EditorSection id="contributions" title="Contributions" editor={dispatcher.clone()}
             lede="What each partner pays into each pool, and how the amount changes from year to year."
             add_label="Add a contribution" add={Edit::AddContribution}
-            after={html! { <AmountsGrid contributions={contributions} partners={partners.clone()} horizon={scenario.horizon} /> }}>
+            after={html! { if let Some((contributions, partners, Some(horizon))) = grid { <AmountsGrid {contributions} {partners} {horizon} /> } }}>
             { for scenario.contributions.iter().enumerate().map(|(i, c)| {
                 let path = root.item("contribution", i);
                 let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Contribution(c.id), &reducer));

@@ -13,7 +13,7 @@ use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
 use crate::app::bidi::{message, name};
-use crate::app::fields::{open_results, use_open_scenario, use_when_idle, Editor};
+use crate::app::fields::{open_results, use_open_scenario, use_when_idle, Editor, Shared};
 use crate::model::{Results, ScenarioId};
 
 /// Whose results were kept: the editor's generation (another model opened) and the option.
@@ -62,7 +62,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     });
     // The charts are below the tables, out of the first screen: they follow once the tables are
     // painted and the browser is idle, on a cold load and after each edit.
-    let charted = use_when_idle(results.clone());
+    let charted = use_when_idle(results.clone().map(Shared::from)).flatten();
     let style = props.editor.model.money_style();
     let partner_names: Vec<String> = results
         .iter()
@@ -100,7 +100,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 }) }
                 <RingFenceChecks results={Rc::clone(&results)} {style} />
                 if let Some(charted) = charted {
-                    <ResultsCharts results={charted} {style} />
+                    <ResultsCharts results={charted.rc()} {style} />
                 }
             }
         </section>
