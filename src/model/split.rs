@@ -534,13 +534,18 @@ mod tests {
                 vec![Decimal::new(5, 1), Decimal::new(25, 2), Decimal::ONE],
             ),
         ];
+        takes_the_integer_path(&cases);
+    }
+
+    /// Each case is split by the integer path, with the decimal path's pennies.
+    fn takes_the_integer_path(cases: &[(i64, Vec<Decimal>)]) {
         for (pence, weights) in cases {
-            let total = Money::from_pence(pence);
+            let total = Money::from_pence(*pence);
             assert!(
-                whole_parts_exact(total, &weights).is_some(),
+                whole_parts_exact(total, weights).is_some(),
                 "{total} {weights:?}"
             );
-            assert_eq!(split(total, &weights), split_decimal(total, &weights));
+            assert_eq!(split(total, weights), split_decimal(total, weights));
         }
     }
 
@@ -579,14 +584,7 @@ mod tests {
             ),
             (200, weights(&[7, 7, 7])),
         ];
-        for (pence, weights) in cases {
-            let total = Money::from_pence(pence);
-            assert!(
-                whole_parts_exact(total, &weights).is_some(),
-                "{total} {weights:?}"
-            );
-            assert_eq!(split(total, &weights), split_decimal(total, &weights));
-        }
+        takes_the_integer_path(&cases);
         let parts = split(
             Money::from_pence(3),
             &[Decimal::ONE, Decimal::from(5), Decimal::ONE],
