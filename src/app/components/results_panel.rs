@@ -14,7 +14,7 @@ use super::pool_summary::PoolSummary;
 use super::ring_fence_checks::RingFenceChecks;
 use crate::app::bidi::{message, name};
 use crate::app::fields::{open_results, use_open_scenario, use_when_idle, Editor, Shared};
-use crate::model::{Results, ScenarioId};
+use crate::model::{MoneyStyle, Results, ScenarioId};
 
 /// Whose results were kept: the editor's generation (another model opened) and the option.
 type Owner = (u32, Option<ScenarioId>);
@@ -60,22 +60,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             format!("This option cannot be computed: {problem}")
         }
     });
-    // The charts are below the tables, out of the first screen: they follow once the tables are
-    // painted and the browser is idle, on a cold load and after each edit.
-    let charted = use_when_idle(results.clone().map(Shared::from)).flatten();
+    // What each partner pays is the first screen. Each pool's table, the ring-fence checks and
+    // the charts are below it, out of view: they follow once it is painted and the browser is
+    // idle, on a cold load and after each edit (docs/maintainers.md, "After the paint, when
+    // idle").
+    let detailed = use_when_idle(results.clone().map(Shared::from)).flatten();
     let style = props.editor.model.money_style();
-    let partner_names: Vec<String> = results
-        .iter()
-        .flat_map(|r| r.partners.iter())
-        .map(|p| {
-            let short = p.short_name.trim();
-            if short.is_empty() {
-                p.name.clone()
-            } else {
-                short.to_string()
-            }
-        })
-        .collect();
     html! {
         <section class="pb-results" aria-labelledby="results-heading" tabindex="0">
             <h2 id="results-heading" class="pb-section__title">{ "Results" }</h2>
@@ -95,14 +85,45 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                        A funding gap (planned spend above income) and unallocated income (income above planned spend) are the plan's, not a variance, and are shown apart." }
                 </p>
                 <PartnerSummary results={Rc::clone(&results)} {style} />
-                { for results.pools.iter().map(|pool| html! {
-                    <PoolSummary key={pool.pool.0} pool={pool.clone()} partners={partner_names.clone()} {style} />
-                }) }
-                <RingFenceChecks results={Rc::clone(&results)} {style} />
-                if let Some(charted) = charted {
-                    <ResultsCharts results={charted.rc()} {style} />
+                if let Some(detailed) = detailed {
+                    <ResultsDetail results={detailed.rc()} {style} />
                 }
             }
         </section>
+    }
+}
+
+#[derive(Properties)]
+struct ResultsDetailProps {
+    results: Rc<Results>,
+    style: MoneyStyle,
+}
+
+crate::results_props_eq!(ResultsDetailProps, style);
+
+/// Below what each partner pays: each pool year by year, the ring-fence checks and the charts.
+#[function_component(ResultsDetail)]
+fn results_detail(props: &ResultsDetailProps) -> Html {
+    let (results, style) = (&props.results, props.style);
+    let partner_names: Vec<String> = results
+        .partners
+        .iter()
+        .map(|p| {
+            let short = p.short_name.trim();
+            if short.is_empty() {
+                p.name.clone()
+            } else {
+                short.to_string()
+            }
+        })
+        .collect();
+    html! {
+        <>
+            { for results.pools.iter().map(|pool| html! {
+                <PoolSummary key={pool.pool.0} pool={pool.clone()} partners={partner_names.clone()} {style} />
+            }) }
+            <RingFenceChecks results={Rc::clone(results)} {style} />
+            <ResultsCharts results={Rc::clone(results)} {style} />
+        </>
     }
 }
