@@ -132,7 +132,7 @@ pub fn soon(then: impl FnOnce() + 'static) {
             return;
         };
         let port = channel.port1();
-        let run = Closure::once_into_js(move || then());
+        let run = Closure::once_into_js(then);
         port.set_onmessage(Some(run.unchecked_ref()));
         if channel
             .port2()
