@@ -4,7 +4,8 @@
 // terminates it to cancel. Messages to the page:
 //   {type: 'ready'}                          the wasm has started; requests may follow
 //   {type: 'progress', done, total}          draws done so far, over all options
-//   {type: 'done', results}                  results (Uint8Array, codec::simulation_wire)
+//   {type: 'done', results, parts}           results (Uint8Array, codec::simulation_wire), and
+//                                            how many workers settled the draws (for tests)
 //   {type: 'failed', message}                the model cannot be simulated: why, in words
 //   {type: 'broken', message}                the worker itself could not start or stopped
 // A request from the page is a link body (Uint8Array). Classic worker script (importScripts),
@@ -15,8 +16,11 @@
 // settles only draw k, k + PARTS, …; this worker adds up their progress and merges their draws
 // into exactly the results one worker would give (docs/uncertainty.md, "Where it runs").
 // Terminating this worker stops them too. A part that cannot start, or stops, is not needed:
-// this worker does its share itself. To a part, this worker posts
-//   {type: 'part', request, part, of}
+// this worker does its share itself. This worker compiles the wasm once and posts the module
+// to its parts (their code, and the browser's optimised code for it, is then shared), or null
+// if the browser cannot post a module (a part then fetches the wasm itself). To a part:
+//   {type: 'wasm', module}                   the compiled wasm (WebAssembly.Module), or null
+//   {type: 'part', request, part, of}        a share of a run
 // and the part answers with 'ready', 'progress' (of its own draws), 'failed', 'broken' as
 // above, or {type: 'part', bytes} (its draws, codec::simulation_wire's part form).
 'use strict';
@@ -60,7 +64,7 @@ function runWhole(request) {
   const results = attempt(() => wasm_bindgen.simulate(request, (done, total) => {
     self.postMessage({ type: 'progress', done, total });
   }));
-  if (results) self.postMessage({ type: 'done', results }, [results.buffer]);
+  if (results) self.postMessage({ type: 'done', results, parts: 1 }, [results.buffer]);
 }
 
 function runPart({ request, part, of }) {
@@ -144,7 +148,9 @@ function runSplit(request, finished) {
     left -= 1;
     if (left > 0) return;
     const results = attempt(() => wasm_bindgen.merge_parts(request, outcomes));
-    if (results) self.postMessage({ type: 'done', results }, [results.buffer]);
+    // The parts that did their share, and this worker if it did any.
+    const settled = of - brokenParts.size + (brokenParts.size > 0 ? 1 : 0);
+    if (results) self.postMessage({ type: 'done', results, parts: settled }, [results.buffer]);
     end();
   };
   // A part that cannot do its share: this worker does it (the same draws, so the same figures).
@@ -205,20 +211,61 @@ function run(request) {
   }
 }
 
+const WASM = './simulation-worker_bg.wasm';
+
+/** Starts the wasm from `module_or_path`, then runs what was asked meanwhile. */
+function start(module_or_path) {
+  return wasm_bindgen({ module_or_path }).then(() => {
+    ready = true;
+    self.postMessage({ type: 'ready' });
+    const queued = waiting.splice(0);
+    queued.forEach(run);
+  });
+}
+
+/** The wasm compiled once, for this worker and its parts (whatever type the server gives it). */
+async function compile() {
+  const response = await fetch(WASM);
+  if (!response.ok) throw new Error(`${WASM} could not be fetched: ${response.status} ${response.statusText}`);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+function shareModule(module) {
+  parts.forEach((worker, k) => {
+    if (brokenParts.has(k)) return;
+    try {
+      worker.postMessage({ type: 'wasm', module });
+    } catch {
+      // A browser that cannot post a module: the part fetches the wasm itself.
+      worker.postMessage({ type: 'wasm', module: null });
+    }
+  });
+}
+
 self.onmessage = (event) => {
-  if (ready) run(event.data);
-  else waiting.push(event.data);
+  const data = event.data;
+  if (IS_PART && data && data.type === 'wasm') {
+    start(data.module || WASM).catch(broken);
+  } else if (ready) {
+    run(data);
+  } else {
+    waiting.push(data);
+  }
 };
 
 try {
   if (PARTS > 1) startParts();
   importScripts('./simulation-worker.js');
-  wasm_bindgen({ module_or_path: './simulation-worker_bg.wasm' }).then(() => {
-    ready = true;
-    self.postMessage({ type: 'ready' });
-    const queued = waiting.splice(0);
-    queued.forEach(run);
-  }, broken);
+  if (IS_PART) {
+    // Waits for the module from the worker that started it ('wasm' above).
+  } else if (parts.length > 0) {
+    compile().then((module) => {
+      shareModule(module);
+      return start(module);
+    }).catch(broken);
+  } else {
+    start(WASM).catch(broken);
+  }
 } catch (error) {
   broken(error);
 }

@@ -66,11 +66,13 @@ test('from a sub-path under the strict policy: the worker loads on the first run
 
   await page.getByRole('button', { name: 'Run the simulation' }).click();
   await expectGoldenFigures(page);
-  // Each of the worker's files once per worker (the page's, and its parts on a machine with
-  // several cores), all from the app's own folder (never a blob: URL).
+  // The worker's scripts once per worker (the page's, and its parts on a machine with several
+  // cores), its wasm once (compiled once, the module shared with the parts), all from the
+  // app's own folder (never a blob: URL).
   const workers = await workersPerRun(page);
   expect(page.workers()).toHaveLength(workers);
-  expect(workerRequests().sort()).toEqual(WORKER_FILES.flatMap((f) => Array(workers).fill(`${SUBPATH}${f}`)).sort());
+  const perWorker = (f) => (f.endsWith('.wasm') ? 1 : workers);
+  expect(workerRequests().sort()).toEqual(WORKER_FILES.flatMap((f) => Array(perWorker(f)).fill(`${SUBPATH}${f}`)).sort());
 
   // A second run, of another seed, uses the same worker: nothing is fetched again.
   await page.getByLabel('Seed', { exact: true }).fill('7');
@@ -79,14 +81,14 @@ test('from a sub-path under the strict policy: the worker loads on the first run
   await page.getByRole('button', { name: 'Run the simulation' }).click();
   await expect(page.locator('#simulation-side-by-side caption')).toContainText('seed 7');
   await expect(page.getByText(/The model has changed since this run/)).toHaveCount(0);
-  expect(workerRequests()).toHaveLength(WORKER_FILES.length * workers);
+  expect(workerRequests()).toHaveLength(2 * workers + 1);
   // Back to the first seed: the figures the native engine computed, again.
   await page.getByLabel('Seed', { exact: true }).fill(String(golden.seed));
   await page.getByLabel('Seed', { exact: true }).press('Tab');
   await page.getByRole('button', { name: 'Run the simulation' }).click();
   await expect(page.locator('#simulation-side-by-side caption')).toContainText(`seed ${golden.seed}`);
   await expectGoldenFigures(page);
-  expect(workerRequests()).toHaveLength(WORKER_FILES.length * workers);
+  expect(workerRequests()).toHaveLength(2 * workers + 1);
   expect(page.workers()).toHaveLength(workers);
   expect(problems).toEqual([]);
 });
@@ -103,6 +105,24 @@ test('a run is split between one worker per core, up to four, with the same figu
     expect(page.workers(), `${count} cores`).toHaveLength(1 + (count > 1 ? Math.min(4, count) : 0));
     await page.close();
   }
+});
+
+test('a browser that cannot post a compiled module: each part fetches the wasm itself, with the same figures', async ({ page, problems }) => {
+  const wasmRequests = [];
+  page.on('request', (request) => { if (request.url().endsWith('/simulation-worker_bg.wasm')) wasmRequests.push(request.url()); });
+  await workerPrelude(page, `${cores(2)}
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data, ...rest) {
+      if (data && data.module instanceof WebAssembly.Module) throw new DOMException('no modules', 'DataCloneError');
+      return post.call(this, data, ...rest);
+    };`);
+  await openApp(page, `./#${golden.link}`);
+  await openComparison(page);
+  await page.getByRole('button', { name: 'Run the simulation' }).click();
+  await expectGoldenFigures(page);
+  expect(page.workers()).toHaveLength(3);
+  expect(wasmRequests).toHaveLength(3);
+  expect(problems).toEqual([]);
 });
 
 // How a part can fail, as the page's worker sees it: its script not found (every part, or
