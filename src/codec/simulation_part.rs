@@ -1,8 +1,7 @@
 //! One part's draws, from a worker that settled a share of a split run to the worker that
 //! merges them (docs/uncertainty.md, "Where it runs"): exact (every figure in whole pence) and
-//! compact. Both ends are the same release. Apart from `simulation_wire` on purpose: the
-//! page's wasm reads that format and never this one, and sharing its reader would change how
-//! the page's code is compiled.
+//! compact. Both ends are the same release. Apart from `simulation_wire`, whose reader the
+//! page's wasm holds: only the workers read this one.
 //!
 //! Layout (numbers little-endian): the format byte; then 0 and, per option (u32 count), its
 //! count of draws (u32), its series (u32 count, then count × draws i64), its pools' reserve
