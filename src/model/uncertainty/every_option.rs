@@ -62,20 +62,22 @@ pub fn merge_shares(
     }
     let mut finished = Vec::with_capacity(model.scenarios.len());
     for (at, option) in model.scenarios.iter().enumerate() {
-        let mut simulation = Simulation::new(model, option.id)
-            .map_err(|error| format!("{}: {error}", option.name))?;
         let option_records: Option<Vec<PartRecord>> = records
             .iter_mut()
             .map(|record| record.get_mut(at).map(std::mem::take))
             .collect();
-        option_records
-            .and_then(|parts| simulation.merge(&parts))
-            .ok_or_else(|| {
-                format!(
-                    "{}: the simulation's workers gave back draws that do not fit together. Reload the page and run it again.",
-                    option.name
-                )
-            })?;
+        // Every part started every option, so this one starts too (its problem, were there
+        // one, is not formatted here: that would change how the page's wasm is compiled).
+        let merged = Simulation::new(model, option.id)
+            .ok()
+            .zip(option_records)
+            .and_then(|(mut simulation, parts)| simulation.merge(&parts).map(|()| simulation));
+        let Some(simulation) = merged else {
+            return Err(format!(
+                "{}: the simulation's workers gave back draws that do not fit together. Reload the page and run it again.",
+                option.name
+            ));
+        };
         finished.push((option.name.clone(), simulation.results()));
     }
     Ok(finished)
