@@ -22,7 +22,7 @@
 //   {type: 'wasm', module}                   the compiled wasm (WebAssembly.Module), or null
 //   {type: 'part', request, part, of}        a share of a run
 // and the part answers with 'ready', 'progress' (of its own draws), 'failed', 'broken' as
-// above, or {type: 'part', bytes} (its draws, codec::simulation_wire's part form).
+// above, or {type: 'part', bytes} (its draws, codec::simulation_part).
 'use strict';
 
 const PART_NAME = 'simulation-part';
@@ -35,8 +35,8 @@ const PROGRESS_MS = 50;
 let ready = false;
 const waiting = [];
 let running = false;
-// The nested workers (started with this one, so their wasm loads while this one's does), and
-// those that could not start or stopped (their share is done here).
+// The nested workers (started with this one, so their scripts load while it compiles the wasm),
+// and those that could not start or stopped (their share is done here).
 const parts = [];
 const brokenParts = new Set();
 
