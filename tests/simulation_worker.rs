@@ -1,12 +1,15 @@
 //! What the page and the simulation's worker say to each other (src/worker.rs): the model
 //! goes as a link body, every option is simulated in turn with progress, and the results come
-//! back as bytes that read back to exactly what the engine computed.
+//! back as bytes that read back to exactly what the engine computed. A run split between
+//! workers gives the same bytes as one worker's run.
 
 use pooled_budgets::codec::link::{link_body, model_from_body};
+use pooled_budgets::codec::simulation_part::{decode_part, encode_part};
 use pooled_budgets::codec::simulation_wire::{decode_results, encode_results};
-use pooled_budgets::model::fixtures::reference_model;
+use pooled_budgets::model::fixtures::{large_model, reference_model, with_ranges_on_every_line};
 use pooled_budgets::model::uncertainty::{
-    simulate_every_option, LineRange, PoolDriver, Simulation, SimulationResults, Threshold,
+    merge_shares, simulate_every_option, simulate_share, LineRange, PartFailure, PartOutcome,
+    PoolDriver, Shape, Share, Simulation, SimulationResults, Threshold,
 };
 use pooled_budgets::model::{Model, Money, Outturn, Percent};
 
@@ -163,4 +166,109 @@ fn bytes_that_are_cut_off_changed_or_from_another_release_are_refused_not_misrea
         decode_results(&encode_results(&[])).map(|r| r.len()),
         Some(0)
     );
+}
+
+/// The run split `of` ways as the workers do it: each part's draws through their bytes, then
+/// merged; the results' bytes, or the problem. Checks each part's progress on the way.
+fn split(model: &Model, of: u32) -> Result<Vec<u8>, String> {
+    let mut settled = 0;
+    let parts: Vec<PartOutcome> = (0..of)
+        .map(|part| {
+            let share = Share::new(part, of).expect("a part");
+            let mut reports = Vec::new();
+            let outcome = simulate_share(model, share, |done, total| reports.push((done, total)));
+            if outcome.is_ok() {
+                let (done, total) = reports.last().copied().expect("progress");
+                assert_eq!(done, total, "part {part} of {of} reports its last draw");
+                settled += total;
+            }
+            let bytes = encode_part(&outcome);
+            let read = decode_part(&bytes).expect("a part's bytes read back");
+            assert_eq!(read, outcome);
+            read
+        })
+        .collect();
+    let merged = merge_shares(model, parts).map(|runs| encode_results(&runs))?;
+    let draws = u64::from(model.uncertainty.draws) * model.scenarios.len() as u64;
+    assert_eq!(settled, draws, "the parts settle every draw once");
+    Ok(merged)
+}
+
+fn whole(model: &Model) -> Result<Vec<u8>, String> {
+    simulate_every_option(model, |_, _| {}).map(|runs| encode_results(&runs))
+}
+
+#[test]
+fn a_run_split_between_workers_gives_the_bytes_of_one_run() {
+    let mut triangular = ranged();
+    triangular.uncertainty.shape = Shape::Triangular;
+    triangular.uncertainty.draws = 1_003;
+    let mut odd = ranged();
+    odd.uncertainty.draws = 1_001;
+    odd.uncertainty.seed = 4;
+    for model in [ranged(), triangular, odd] {
+        let one = whole(&model).expect("it simulates");
+        for of in 1..=4 {
+            assert!(split(&model, of) == Ok(one.clone()), "{of} parts");
+        }
+    }
+}
+
+#[test]
+fn the_large_model_split_in_two_gives_the_bytes_of_one_run() {
+    let mut model = with_ranges_on_every_line(large_model());
+    model.uncertainty.draws = 1_000;
+    model.scenarios.truncate(1);
+    model.base_scenario = model.scenarios[0].id;
+    let one = whole(&model).expect("it simulates");
+    assert!(split(&model, 2) == Ok(one), "two parts");
+}
+
+#[test]
+fn a_split_run_reports_the_problem_one_run_meets_first() {
+    let mut model = ranged();
+    model.uncertainty.ranges[0].low = Outturn::VariancePercent {
+        percent: Percent::from_hundredths(3_000),
+    };
+    let problem = whole(&model).expect_err("out of order");
+    for of in 1..=4 {
+        assert_eq!(split(&model, of), Err(problem.clone()));
+    }
+    // Of parts that stopped at different draws, the earliest option and draw is the one a
+    // single run meets first, whichever part met it.
+    let model = ranged();
+    let stopped = |option, draw, message: &str| {
+        Err(PartFailure {
+            option,
+            draw,
+            message: message.to_string(),
+        })
+    };
+    let finished = simulate_share(&model, Share::new(2, 3).expect("a part"), |_, _| {});
+    let parts = vec![
+        stopped(1, 4, "later option"),
+        stopped(0, 902, "first"),
+        finished,
+    ];
+    assert_eq!(merge_shares(&model, parts), Err("first".to_string()));
+    let parts = vec![stopped(0, 903, "later draw"), stopped(0, 902, "first")];
+    assert_eq!(merge_shares(&model, parts), Err("first".to_string()));
+}
+
+#[test]
+fn parts_that_are_not_a_split_of_the_run_are_refused() {
+    let model = ranged();
+    let part = |k, of| simulate_share(&model, Share::new(k, of).expect("a part"), |_, _| {});
+    // A part missing, or parts of two different splits.
+    for parts in [vec![part(0, 2)], vec![part(0, 2), part(1, 3)], vec![]] {
+        let merged = merge_shares(&model, parts);
+        assert!(merged.is_err(), "{merged:?}");
+    }
+    // Bytes that are cut off or not a part's are refused, not misread.
+    let bytes = encode_part(&part(1, 2));
+    for cut in (0..bytes.len()).step_by(4_099).chain([bytes.len() - 1]) {
+        assert_eq!(decode_part(&bytes[..cut]), None, "cut at {cut}");
+    }
+    assert_eq!(decode_part(&encode_results(&[])), None);
+    assert_eq!(decode_results(&bytes), None);
 }

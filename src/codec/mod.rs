@@ -10,5 +10,6 @@ pub mod model_file;
 pub mod saved;
 pub mod schemes_csv;
 pub mod simulation_csv;
+pub mod simulation_part;
 pub mod simulation_wire;
 pub mod table;

@@ -434,6 +434,39 @@ const CHECKS = [
     if (reports.length) throw new Error(`content security policy reports: ${reports.join('\n')}`);
   }],
 
+  ['the simulation runs in its workers, one per core, with the figures computed natively', async (page) => {
+    const golden = JSON.parse(readFileSync('tests/golden/simulation-fifty-fifty.json', 'utf8'));
+    // A document of its own (from another page, not a change of fragment), for a fresh worker.
+    await page.driver.get('about:blank');
+    await page.open(`${APP}#${golden.link}`);
+    await page.watchErrors();
+    // What the page's worker says when it is done: how many workers settled the draws (one,
+    // or one per core up to four when the browser starts the worker's own workers).
+    await page.run(`
+      const Base = window.Worker;
+      window.Worker = class extends Base {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (e) => { if (e.data.type === 'done') window.__xbParts = e.data.parts; });
+        }
+      };`);
+    await page.press(await page.element('Compare options side by side', "return button('Compare options side by side');"));
+    await page.press(await page.element('Run the simulation', "return button('Run the simulation');"));
+    const names = golden.options[0].partners.map((p) => p.name);
+    const figures = await page.untilPage('the simulation\'s results', `
+      const t = table("Each partner's net cost over the plan, by option");
+      return t && arguments[0].map((name) => [...row(t, name).querySelectorAll('td')].map(text));`, names);
+    const expected = golden.options[0].partners.map((_, at) => golden.options.flatMap((o) => [o.partners[at].p50, o.partners[at].p90, o.partners[at].chance]));
+    if (JSON.stringify(figures) !== JSON.stringify(expected)) {
+      throw new Error(`figures ${JSON.stringify(figures)}, expected ${JSON.stringify(expected)}`);
+    }
+    const cores = await page.run('return navigator.hardwareConcurrency;');
+    const parts = await page.run('return window.__xbParts;');
+    const want = cores > 1 ? Math.min(4, cores) : 1;
+    if (parts !== want) throw new Error(`${parts} workers settled the draws on ${cores} cores, expected ${want}`);
+    await page.noCrash();
+  }],
+
   ['the board paper: its print stylesheet is loaded and the print button is there', async (page) => {
     await page.open(APP, { clear: true });
     await page.watchErrors();

@@ -2,12 +2,14 @@
 //! share, reserves, carried-forward underspend, funding gaps and unallocated income, lines with
 //! rules of their own, schemes that start or stop within the horizon, shared drivers), each
 //! draw's figures from [`DrawSettler`](super::super::settle::DrawSettler) are exactly those
-//! `compute` gives for the same working scenario, so the two can never drift apart.
+//! `compute` gives for the same working scenario, so the two can never drift apart. And a run
+//! split between workers ([`Share`](super::super::Share)) and merged records exactly what one
+//! run records, draw for draw.
 
 use proptest::prelude::*;
 
 use super::super::settle::DrawSettler;
-use super::super::{LineRange, PoolDriver, Shape, Uncertainty};
+use super::super::{LineRange, PoolDriver, Shape, Share, Uncertainty};
 use super::Simulation;
 use crate::model::compute;
 use crate::model::contribution::{
@@ -319,5 +321,98 @@ fn the_example_models_settle_as_compute_does() {
         one_range,
     ] {
         assert!(matches!(check_draws(&model, 20), Ok(20)));
+    }
+}
+
+/// Runs `model`'s option for `draws` draws (below the least the page allows, so that a part can
+/// have none) whole and split `of` ways; whether the merged record and results are the whole
+/// run's, draw for draw (true too if the option cannot be simulated or a draw fails alike).
+fn check_split(model: &Model, draws: u32, of: u32) -> Result<(), TestCaseError> {
+    let start = |share| {
+        Simulation::for_share(model, model.base_scenario, share).map(|mut simulation| {
+            simulation.total = draws;
+            simulation
+        })
+    };
+    let Ok(mut whole) = start(Share::WHOLE) else {
+        return Ok(());
+    };
+    let whole_run = whole.run(draws);
+    let mut parts = Vec::new();
+    for part in 0..of {
+        let share = Share::new(part, of).ok_or_else(|| TestCaseError::fail("no such part"))?;
+        let mut simulation = start(share).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(simulation.total(), share.count(draws));
+        match (simulation.run(draws), &whole_run) {
+            (Ok(()), _) => {
+                prop_assert!(simulation.is_done());
+                prop_assert_eq!(simulation.done(), share.count(draws));
+                parts.push(simulation.record());
+            }
+            // A part fails only at a draw where the whole run failed first or at that draw.
+            (Err(error), Err(first)) => {
+                prop_assert!(
+                    simulation.drawn() >= whole.drawn(),
+                    "{} after {}",
+                    error,
+                    first
+                );
+                return Ok(());
+            }
+            (Err(error), Ok(())) => return Err(TestCaseError::fail(error.to_string())),
+        }
+    }
+    if whole_run.is_err() {
+        // Only when the failing draw is another part's and every part finished... which cannot
+        // be: the part that owns it fails there.
+        return Err(TestCaseError::fail("every part finished a run that fails"));
+    }
+    let mut merged = start(Share::WHOLE).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(merged.merge(&parts), Some(()));
+    prop_assert!(merged.is_done());
+    prop_assert_eq!(merged.done(), draws);
+    prop_assert_eq!(merged.results(), whole.results());
+    prop_assert_eq!(merged.record(), whole.record());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_split_run_merges_into_the_whole_run(
+        genes in prop::collection::vec(any::<u64>(), 1..120),
+        draws in 0u32..14,
+        of in 1u32..=4,
+    ) {
+        let model = Genes { values: &genes, at: 0 }.model();
+        check_split(&model, draws, of)?;
+    }
+}
+
+/// The benchmarks' models and the reference model, PERT and triangular, split every way, with
+/// draws that divide evenly, that do not, and fewer than the parts.
+#[test]
+fn the_example_models_split_and_merge_into_the_whole_run() {
+    use crate::model::fixtures::{large_model, with_ranges_on_every_line};
+    let mut triangular = with_ranges_on_every_line(reference_model());
+    triangular.uncertainty.shape = Shape::Triangular;
+    triangular.uncertainty.seed = 12_345;
+    let large = with_ranges_on_every_line(large_model());
+    for model in [with_ranges_on_every_line(reference_model()), triangular] {
+        for of in 1..=4 {
+            for draws in [0, 1, 3, 12, 37] {
+                assert!(
+                    check_split(&model, draws, of).is_ok(),
+                    "{of} parts, {draws} draws"
+                );
+            }
+        }
+    }
+    for of in 2..=4 {
+        assert!(
+            check_split(&large, 7, of).is_ok(),
+            "large model, {of} parts"
+        );
     }
 }

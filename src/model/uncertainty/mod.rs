@@ -16,6 +16,7 @@
 mod every_option;
 mod sample;
 mod settle;
+mod share;
 mod simulate;
 mod summary;
 
@@ -27,8 +28,9 @@ use super::pool::PoolId;
 use super::spend::{LineId, Outturn};
 use super::year::FinancialYear;
 
-pub use every_option::simulate_every_option;
+pub use every_option::{merge_shares, simulate_every_option, simulate_share};
 pub use sample::{triangular_quantile, Draws, Shape};
+pub use share::{PartFailure, PartOutcome, PartRecord, Share};
 pub use simulate::{check_ranges, Simulation, SimulationError};
 pub use summary::{
     histogram, percentile, Bin, PartnerSpread, PoolSpread, SimulationResults, Spread, YearSpread,

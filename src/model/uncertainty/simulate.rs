@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::sample::{Draws, Shape};
 use super::settle::DrawSettler;
+use super::share::{PartRecord, Share};
 use super::summary::{Samples, SimulationResults};
 use super::{LineRange, Uncertainty, MAX_DRAWS, MIN_DRAWS};
 use crate::model::compute::{compute, too_large, ComputeError};
@@ -85,7 +86,8 @@ struct Driver {
 }
 
 /// A simulation of one option under the model's ranges: create it, call [`Simulation::run`]
-/// until [`Simulation::is_done`], then [`Simulation::results`].
+/// until [`Simulation::is_done`], then [`Simulation::results`]. Created for a [`Share`], it
+/// draws every random number but settles only that share's draws ([`Simulation::record`]).
 pub struct Simulation {
     /// The option with every drawn forecast as a spend: the draw in full, as `compute` would
     /// settle it (the tests do, to check the settler against it).
@@ -97,7 +99,11 @@ pub struct Simulation {
     factors: Vec<f64>,
     draws: Draws,
     shape: Shape,
+    /// Draws in the whole run.
     total: u32,
+    /// Draws made so far, this share's or not.
+    drawn: u32,
+    share: Share,
     samples: Samples,
     seed: u64,
 }
@@ -105,6 +111,15 @@ pub struct Simulation {
 impl Simulation {
     /// Checks the ranges against option `scenario` and prepares the draws.
     pub fn new(model: &Model, scenario: ScenarioId) -> Result<Simulation, SimulationError> {
+        Simulation::for_share(model, scenario, Share::WHOLE)
+    }
+
+    /// As [`Simulation::new`], settling only `share`'s draws.
+    pub fn for_share(
+        model: &Model,
+        scenario: ScenarioId,
+        share: Share,
+    ) -> Result<Simulation, SimulationError> {
         let option = model
             .scenario(scenario)
             .ok_or(SimulationError::NoSuchOption)?;
@@ -142,7 +157,7 @@ impl Simulation {
                     })?;
         }
         Ok(Simulation {
-            samples: Samples::new(&planned, settings, settings.draws as usize),
+            samples: Samples::new(&planned, settings, share.count(settings.draws) as usize),
             working,
             settler,
             slots,
@@ -151,32 +166,43 @@ impl Simulation {
             draws: Draws::new(settings.seed),
             shape: settings.shape,
             total: settings.draws,
+            drawn: 0,
+            share,
             seed: settings.seed,
         })
     }
 
+    /// The draws this simulation settles: all of them, or its share's.
     pub fn total(&self) -> u32 {
-        self.total
+        self.share.count(self.total)
     }
 
+    /// The draws settled so far.
     pub fn done(&self) -> u32 {
         self.samples.len() as u32
     }
 
-    pub fn is_done(&self) -> bool {
-        self.done() >= self.total
+    /// The draws made so far, this share's or not: a draw that fails is draw `drawn() + 1`.
+    pub fn drawn(&self) -> u32 {
+        self.drawn
     }
 
-    /// Runs up to `count` more draws.
+    pub fn is_done(&self) -> bool {
+        self.drawn >= self.total
+    }
+
+    /// Runs up to `count` more draws (of the whole run, its share's or not).
     pub fn run(&mut self, count: u32) -> Result<(), SimulationError> {
-        for _ in 0..count.min(self.total - self.done().min(self.total)) {
+        for _ in 0..count.min(self.total - self.drawn.min(self.total)) {
             self.draw()?;
         }
         Ok(())
     }
 
     fn draw(&mut self) -> Result<(), SimulationError> {
-        let draw = self.done() + 1;
+        let draw = self.drawn + 1;
+        // Another share's draw: only its random numbers, so the stream stays in step.
+        let settles = self.share.takes(self.drawn);
         self.factors.clear();
         for d in &self.drivers {
             let factor = 1.0 + self.draws.three_point(self.shape, d.low, d.likely, d.high);
@@ -186,6 +212,9 @@ impl Simulation {
             let mut pence = self
                 .draws
                 .three_point(self.shape, slot.low, slot.likely, slot.high);
+            if !settles {
+                continue;
+            }
             if let Some(factor) = slot.driver.and_then(|d| self.factors.get(d)) {
                 pence *= factor;
             }
@@ -207,18 +236,42 @@ impl Simulation {
                     error: line_too_large(&self.working, slot),
                 })?;
         }
-        let figures = self
-            .settler
-            .settle()
-            .map_err(|error| SimulationError::Compute { draw, error })?;
-        self.samples.record(figures).ok_or_else(|| {
-            SimulationError::TooLarge(format!("A partner's or pool's total in draw {draw}"))
-        })
+        if settles {
+            let figures = self
+                .settler
+                .settle()
+                .map_err(|error| SimulationError::Compute { draw, error })?;
+            self.samples.record(figures).ok_or_else(|| {
+                SimulationError::TooLarge(format!("A partner's or pool's total in draw {draw}"))
+            })?;
+        }
+        self.drawn = draw;
+        Ok(())
     }
 
-    /// The percentiles over the draws made so far.
+    /// The percentiles over the draws settled so far.
     pub fn results(&self) -> SimulationResults {
         self.samples.summarise(self.seed, self.shape)
+    }
+
+    /// What this simulation's share recorded, for [`Simulation::merge`] in another.
+    pub fn record(self) -> PartRecord {
+        self.samples.into_record()
+    }
+
+    /// Takes in every part's record (part `k` of `parts.len()` at `parts[k]`), in draw order,
+    /// so that [`Simulation::results`] are exactly those of one run settling every draw. For a
+    /// simulation of the whole run that has not drawn yet; `None` (and nothing taken in) if
+    /// the parts are not such a split of this run.
+    pub fn merge(&mut self, parts: &[PartRecord]) -> Option<()> {
+        let whole = self.share == Share::WHOLE && self.drawn == 0;
+        let all = parts.iter().map(|p| u64::from(p.count)).sum::<u64>() == u64::from(self.total);
+        if !(whole && all) {
+            return None;
+        }
+        self.samples.interleave(parts)?;
+        self.drawn = self.total;
+        Some(())
     }
 }
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::sample::Shape;
 use super::settle::DrawFigures;
+use super::share::{PartRecord, Share};
 use super::Uncertainty;
 use crate::model::money::{round_half_away_from_zero, round_to_penny, Money, Percent};
 use crate::model::partner::PartnerId;
@@ -182,6 +183,63 @@ impl Samples {
             *used_up += u32::from(pool.reserve_used_up);
         }
         self.count += 1;
+        Some(())
+    }
+
+    /// What this part recorded (see [`PartRecord`]).
+    pub fn into_record(self) -> PartRecord {
+        PartRecord {
+            count: self.count as u32,
+            series: self
+                .partner_draws
+                .into_iter()
+                .chain(self.pool_draws)
+                .flatten()
+                .collect(),
+            reserve_used_up: self.reserve_used_up,
+        }
+    }
+
+    /// Adds the draws of `parts` (part `k` of `parts.len()` settled the draws whose index leaves
+    /// `k` over), back in draw order, as if they had been recorded here one by one; `None` (and
+    /// nothing added) unless the parts have the shape and counts such a split gives.
+    pub fn interleave(&mut self, parts: &[PartRecord]) -> Option<()> {
+        let series_count = self
+            .partner_draws
+            .iter()
+            .chain(&self.pool_draws)
+            .map(Vec::len)
+            .sum::<usize>();
+        if parts.is_empty() {
+            return None;
+        }
+        let total: usize = parts.iter().map(|p| p.count as usize).sum();
+        let fits = |(k, part): (usize, &PartRecord)| {
+            let share = Share::new(k as u32, parts.len() as u32)?;
+            (share.count(total as u32) == part.count
+                && part.series.len() == series_count
+                && part.series.iter().all(|s| s.len() == part.count as usize)
+                && part.reserve_used_up.len() == self.reserve_used_up.len())
+            .then_some(())
+        };
+        parts.iter().enumerate().try_for_each(fits)?;
+        let mut at = 0;
+        for series in self.partner_draws.iter_mut().chain(&mut self.pool_draws) {
+            for draws in series {
+                draws.reserve(total);
+                for index in 0..total {
+                    let part = parts.get(index % parts.len())?;
+                    draws.push(*part.series.get(at)?.get(index / parts.len())?);
+                }
+                at += 1;
+            }
+        }
+        for part in parts {
+            for (used_up, more) in self.reserve_used_up.iter_mut().zip(&part.reserve_used_up) {
+                *used_up += more;
+            }
+        }
+        self.count += total;
         Some(())
     }
 
