@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use pooled_budgets::model::linked::link_to;
 use pooled_budgets::model::templates::{self, Template, TITLES};
 use pooled_budgets::model::{
     compute, validate, AmountRule, FinancialYear, FundingStream, PartnerKind, Scenario,
@@ -54,6 +55,31 @@ fn a_first_visit_opens_the_first_template_built_alone() {
     let listed = templates::all().into_iter().next().expect("a template");
     assert_eq!(first, listed.model);
     assert_eq!(first.name, "Better Care Fund");
+}
+
+#[test]
+fn every_templates_options_are_linked_as_comparing_them_would_link_them() {
+    // The templates build their options' links directly; `link_to` compares the options.
+    let mut linked = 0;
+    for t in templates::all() {
+        let mut unlinked = t.model.clone();
+        for option in &mut unlinked.scenarios {
+            option.link = None;
+        }
+        let mut compared = unlinked.clone();
+        for option in &t.model.scenarios {
+            if let Some(link) = &option.link {
+                link_to(&mut compared, option.id, link.based_on).expect("a base to link to");
+            }
+        }
+        assert_eq!(t.model, compared, "{}", t.title);
+        if t.model.scenarios.iter().skip(1).all(|o| o.link.is_some()) {
+            linked += 1;
+        }
+    }
+    // The three single-pool templates have options B and C based on A; the fourth's options
+    // stand alone (the reference model's).
+    assert_eq!(linked, 3);
 }
 
 #[test]

@@ -241,6 +241,18 @@ pub fn read_model<S: Store>(store: &S, id: u32) -> Result<(Model, Vec<String>), 
 /// Opens the library at start-up: this tab's model (`tab_open`, kept across a reload), else
 /// the one opened last, else the first readable one; a template when there are none.
 pub fn open_library<S: Store>(store: &S, tab_open: Option<u32>) -> Opened {
+    open_library_with(store, tab_open, true)
+}
+
+/// As `open_library`, except that on a first visit (nothing saved at all) the template is
+/// returned not yet written (`session.open` is 0): `save` writes it as a new model. The
+/// modeller writes it once the template's figures are painted, so a first visit does not wait
+/// for serialising and storing a model nobody has changed (docs/benchmarks.md, 2).
+pub fn open_library_unwritten<S: Store>(store: &S, tab_open: Option<u32>) -> Opened {
+    open_library_with(store, tab_open, false)
+}
+
+fn open_library_with<S: Store>(store: &S, tab_open: Option<u32>, write_first: bool) -> Opened {
     let IndexRead {
         library,
         read_only,
@@ -256,7 +268,7 @@ pub fn open_library<S: Store>(store: &S, tab_open: Option<u32>) -> Opened {
                 notices,
             };
         }
-        return first_library(store, notices);
+        return first_library(store, notices, write_first);
     }
     let listed = |id: u32| library.entry(id).map(|e| e.id);
     let first_choice = tab_open
@@ -335,7 +347,7 @@ fn failed_messages(library: &Library, failed: &[(u32, String)]) -> Vec<String> {
 }
 
 /// No models yet: adopt the single model the first builds saved, if any, else a template.
-fn first_library<S: Store>(store: &S, mut notices: Vec<String>) -> Opened {
+fn first_library<S: Store>(store: &S, mut notices: Vec<String>, write_first: bool) -> Opened {
     let earlier = store.read(saved::STORAGE_KEY).ok().flatten();
     let model = match earlier.as_deref().map(saved::decode) {
         Some(Ok(model)) => model,
@@ -354,6 +366,15 @@ fn first_library<S: Store>(store: &S, mut notices: Vec<String>) -> Opened {
         revision: 0,
         read_only: None,
     };
+    if earlier.is_none() && !write_first {
+        // Nothing of the person's to keep: the caller's first `save` writes the template.
+        return Opened {
+            session,
+            model,
+            option: None,
+            notices,
+        };
+    }
     let session = match add(store, &session, &model) {
         Ok(session) => {
             if earlier.is_some() {

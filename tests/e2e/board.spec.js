@@ -88,15 +88,19 @@ test('the first screen shows the open model, an index of the page and the result
 
 test('copies are numbered, a link to a model whose name is taken opens "(from link)", and a new partner gets its initials', async ({ page, browser, problems }) => {
   await openApp(page);
-  // A link to "Better Care Fund", opened in a fresh browser, which starts with its own.
+  // A link to "Better Care Fund", opened in a fresh browser: it keeps just the shared model
+  // (no template of its own first), under the model's own name.
   await page.getByRole('button', { name: 'Make a link to this model' }).click();
   const link = await page.getByLabel('Link to this model').inputValue();
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(link);
-  await expect(fresh.getByRole('alert')).toContainText('Opened the shared model ‘Better Care Fund (from link)’');
+  await expect(fresh.getByRole('alert')).toContainText('Opened the shared model ‘Better Care Fund’ as a new model');
+  await expect(fresh.locator('.pb-opened__name')).toContainText('Open model: Better Care Fund');
+  // The same link again: that name is taken now, then that one too.
+  const reopen = () => fresh.evaluate((l) => { window.location.hash = l.split('#')[1]; }, link);
+  await reopen();
   await expect(fresh.locator('.pb-opened__name')).toContainText('Open model: Better Care Fund (from link)');
-  // The same link again: that name is taken now too.
-  await fresh.evaluate((l) => { window.location.hash = l.split('#')[1]; }, link);
+  await reopen();
   await expect(fresh.locator('.pb-opened__name')).toContainText('Better Care Fund (from link) (2)');
   await showModelsAndFiles(fresh);
   await expect(fresh.locator('.pb-models__name')).toHaveText([

@@ -131,7 +131,8 @@ fn opened_at_start(start: Start) -> Opened {
     }
     persistence::starting(&Browser, platform::now_ms());
     let tab_open = platform::storage::tab_read(TAB_OPEN_KEY).and_then(|t| t.parse().ok());
-    let mut opened = persistence::open_library(&Browser, tab_open);
+    // A first visit's template is written once its figures are painted (the autosave below).
+    let mut opened = persistence::open_library_unwritten(&Browser, tab_open);
     if let Some(fragment) = platform::address::fragment() {
         platform::address::clear_fragment();
         persistence::open_shared(&Browser, &mut opened, &fragment);
@@ -205,12 +206,16 @@ fn modeller(props: &ModellerProps) -> Html {
         }
     };
     {
-        // The start finished: forget any earlier stop, and remember this tab's model.
+        // The start finished once its first frame is painted: forget any earlier stop, and
+        // remember this tab's model. After the paint, when idle, so the figures are not kept
+        // waiting for three storage writes (docs/benchmarks.md, 2).
         let (show_session, session) = (show_session.clone(), session.clone());
         use_effect_with((), move |_| {
-            persistence::started(&Browser);
-            let current = session.borrow().clone();
-            show_session(current);
+            platform::after_paint_when_idle(move || {
+                persistence::started(&Browser);
+                let current = session.borrow().clone();
+                show_session(current);
+            });
         });
     }
     // The editor as last drawn, and a change waiting to be saved (the timer that saves it, and
@@ -288,16 +293,30 @@ fn modeller(props: &ModellerProps) -> Html {
                     // happen (read-only, another tab's change waiting for an answer): settled
                     // now, as it writes nothing.
                     waiting.borrow_mut().take();
-                    let editor = latest.borrow().clone();
-                    save_now(
-                        &editor.model,
-                        &session,
-                        &saved_model,
-                        &save_status,
-                        &conflict,
-                        &show_session,
-                        &unsaved,
-                    );
+                    let never_written = {
+                        let current = session.borrow();
+                        current.open == 0 && current.read_only.is_none()
+                    };
+                    let save = move || {
+                        let editor = latest.borrow().clone();
+                        save_now(
+                            &editor.model,
+                            &session,
+                            &saved_model,
+                            &save_status,
+                            &conflict,
+                            &show_session,
+                            &unsaved,
+                        );
+                    };
+                    if version == 0 && never_written {
+                        // A first visit's template (or one storage refused at start): written
+                        // once its figures are painted, then as any save. An edit before then
+                        // is saved by its own timer, and this finds nothing left to write.
+                        platform::after_paint_when_idle(save);
+                    } else {
+                        save();
+                    }
                     return;
                 }
                 let now = platform::now_ms();
@@ -584,40 +603,51 @@ fn modeller(props: &ModellerProps) -> Html {
             notices.clone(),
         );
         let flush = flush.clone();
-        use_effect_with(ticks.0, move |_| {
-            // A change waiting here is written first: if the other tab changed this model too,
-            // that write is refused and the person is asked which to keep.
-            let save_status = flush().unwrap_or_else(|| (*save_status).clone());
-            let current = session.borrow().clone();
-            match persistence::changed_elsewhere(&Browser, &current) {
-                None => {}
-                Some(Elsewhere::Listed(library)) => show_session(Session { library, ..current }),
-                Some(Elsewhere::Deleted(library)) => {
-                    conflict.set(Some(Conflict::DeletedElsewhere));
-                    show_session(Session { library, ..current });
-                }
-                Some(Elsewhere::Changed(library, revision)) => {
-                    let theirs = persistence::read_model(&Browser, current.open);
-                    match theirs {
-                        Ok((model, _)) if !save_status.unsaved() && conflict.is_none() => {
-                            let (open, name) = (editor.open, isolate(&model.name));
-                            load(model, current.read_only.clone());
-                            editor.dispatch(Action::Open(open));
-                            notices.set(vec![format!(
+        use_effect_with(ticks.0, move |&tick| {
+            let follow = move || {
+                // A change waiting here is written first: if the other tab changed this model too,
+                // that write is refused and the person is asked which to keep.
+                let save_status = flush().unwrap_or_else(|| (*save_status).clone());
+                let current = session.borrow().clone();
+                match persistence::changed_elsewhere(&Browser, &current) {
+                    None => {}
+                    Some(Elsewhere::Listed(library)) => {
+                        show_session(Session { library, ..current })
+                    }
+                    Some(Elsewhere::Deleted(library)) => {
+                        conflict.set(Some(Conflict::DeletedElsewhere));
+                        show_session(Session { library, ..current });
+                    }
+                    Some(Elsewhere::Changed(library, revision)) => {
+                        let theirs = persistence::read_model(&Browser, current.open);
+                        match theirs {
+                            Ok((model, _)) if !save_status.unsaved() && conflict.is_none() => {
+                                let (open, name) = (editor.open, isolate(&model.name));
+                                load(model, current.read_only.clone());
+                                editor.dispatch(Action::Open(open));
+                                notices.set(vec![format!(
                                 "‘{name}’ was changed in another tab: this tab now shows those changes."
                             )]);
-                            show_session(Session {
-                                library,
-                                revision,
-                                ..current
-                            });
-                        }
-                        _ => {
-                            conflict.set(Some(Conflict::ChangedElsewhere));
-                            show_session(Session { library, ..current });
+                                show_session(Session {
+                                    library,
+                                    revision,
+                                    ..current
+                                });
+                            }
+                            _ => {
+                                conflict.set(Some(Conflict::ChangedElsewhere));
+                                show_session(Session { library, ..current });
+                            }
                         }
                     }
                 }
+            };
+            if tick == 0 {
+                // On opening: anything another tab wrote between this tab's reading storage
+                // and its listening for changes, looked for once the first frame is painted.
+                platform::after_paint_when_idle(follow);
+            } else {
+                follow();
             }
         });
     }
