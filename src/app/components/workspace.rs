@@ -732,9 +732,10 @@ fn modeller(props: &ModellerProps) -> Html {
             UnsavedChoice::Stay => leaving.set(None),
         })
     };
-    // Results first: the first frame draws the page without the checklist and the long editor
-    // (below the first screen), which follow once that frame is painted and the browser is
-    // idle, so a cold load shows the figures sooner (docs/benchmarks.md, 2).
+    // Results first: the first frame draws the page's heading, toolbar and results, without the
+    // inputs column (the options bar, the checklist and the long editor), which follows once
+    // that frame is painted and the browser is idle, so a cold load shows the figures sooner
+    // (docs/benchmarks.md, 2).
     // Natively (server-side rendered tests) there is no later frame: the editor is drawn at once.
     let editor_drawn = use_state_eq(|| !cfg!(target_arch = "wasm32"));
     {
@@ -860,9 +861,9 @@ fn modeller(props: &ModellerProps) -> Html {
             <ErrorSummary errors={field_errors.clone()} />
             <div class="pb-workspace">
                 <div class="pb-workspace__inputs">
-                    <OptionsBar editor={editor.clone()} on_compare={on_compare} />
-                    { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                     if *editor_drawn {
+                        <OptionsBar editor={editor.clone()} on_compare={on_compare} />
+                        { linked_changes(&editor.model, editor.open, &editor.dispatcher()) }
                         <Checklist editor={editor.clone()} />
                         if let Some(scenario) = editor.scenario() {
                             <PlanEditor scenario_index={editor.scenario_index()}
