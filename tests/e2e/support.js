@@ -27,6 +27,16 @@ export const test = base.extend({
 
 export { expect };
 
+/**
+ * The problems, less the worker script loads a test stopped on purpose: Cancel (or leaving the
+ * comparison) terminates the simulation's workers at once, and a worker stopped while its
+ * script or wasm is still loading has that request aborted (net::ERR_ABORTED). That is the
+ * browser doing what it was asked, not a missing file; any other failure still counts.
+ */
+export function exceptStoppedWorkerLoads(problems) {
+  return problems.filter((p) => !/^request failed: \S+\/simulation-worker[\w.-]*\.(js|wasm) \(net::ERR_ABORTED\)$/.test(p));
+}
+
 /** Runs axe-core on the page (or a part of it) and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page, include) {
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
