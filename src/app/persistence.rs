@@ -130,7 +130,7 @@ fn stored_ids<S: Store>(store: &S) -> Vec<u32> {
         .iter()
         .filter_map(|k| library::id_of_key(k))
         .collect();
-    ids.sort_unstable();
+    crate::model::order::sort_by_key(&mut ids, |id| u64::from(*id));
     ids
 }
 

@@ -241,7 +241,7 @@ pub fn compare(base: &Scenario, other: &Scenario) -> Result<Comparison, ComputeE
 
 fn union_years(base: &[FinancialYear], other: &[FinancialYear]) -> Vec<FinancialYear> {
     let mut years: Vec<FinancialYear> = base.iter().chain(other).copied().collect();
-    years.sort();
+    super::order::sort_by_key(&mut years, |y| u64::from(y.0));
     years.dedup();
     years
 }

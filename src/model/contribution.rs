@@ -13,6 +13,12 @@ use super::year::{FinancialYear, Horizon};
 #[serde(transparent)]
 pub struct ContributionId(pub u32);
 
+impl super::order::KeyNumber for ContributionId {
+    fn number(self) -> u128 {
+        u128::from(self.0)
+    }
+}
+
 /// Where the money comes from. Each stream has its own national rules and uplift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

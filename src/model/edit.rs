@@ -11,9 +11,7 @@ use super::pool::{Pool, PoolId, PoolType};
 use super::repair::fresh_id;
 use super::risk::{RiskShare, UnderspendTreatment};
 use super::scenario::{Model, Scenario, ScenarioId};
-use super::spend::{
-    LineId, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine, YearForecast,
-};
+use super::spend::{LineId, MinimumRule, Outturn, RingFence, RingFenceRequirement, SpendLine};
 use super::year::{FinancialYear, Horizon, MAX_HORIZON_YEARS};
 
 /// Something in a scenario that can be added, moved or removed.
@@ -644,18 +642,9 @@ fn edit_line(scenario: &mut Scenario, id: LineId, field: &LineField) -> Result<(
         LineField::Savings(percent) => line.savings = *percent,
         LineField::RingFence(tag) => line.ring_fence = *tag,
         LineField::RiskShare(rule) => line.risk_share = rule.clone(),
-        LineField::Forecast(year, outturn) => set_forecast(line, *year, *outturn),
+        LineField::Forecast(year, outturn) => line.set_forecast(*year, *outturn),
     }
     Ok(())
-}
-
-/// One forecast entry per year; "as planned" is the absence of an entry.
-fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
-    line.forecast.retain(|f| f.year != year);
-    if outturn != Outturn::AsPlanned {
-        line.forecast.push(YearForecast { year, outturn });
-        line.forecast.sort_by_key(|f| f.year);
-    }
 }
 
 /// A change to the model's list of options (scenarios), rather than to one option.

@@ -6,12 +6,12 @@
 //! is saved, and what the option is rebuilt from whenever its base changes.
 
 use core::fmt::Debug;
-use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::contribution::{Contribution, ContributionId};
+use super::order::{self, KeyNumber, KeySet, Places};
 use super::partner::{Partner, PartnerId};
 use super::pool::{Pool, PoolId};
 use super::scenario::{Model, Scenario, ScenarioId};
@@ -86,13 +86,21 @@ pub struct FenceKey {
     pub nth: u32,
 }
 
+impl KeyNumber for FenceKey {
+    fn number(self) -> u128 {
+        (u128::from(self.pool.0) << 64)
+            | (u128::from(self.ring_fence as u8) << 32)
+            | u128::from(self.nth)
+    }
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
 /// An item kind an option can override field by field.
 pub trait Linkable: Clone + PartialEq + Debug {
-    type Key: Copy + Ord + Debug + Serialize + DeserializeOwned;
+    type Key: Copy + Ord + Debug + Serialize + DeserializeOwned + KeyNumber;
     /// Fields set whole, by their saved names, in the order share links number them (a new
     /// field goes at the end).
     const FIELDS: &'static [&'static str];
@@ -245,7 +253,7 @@ fn cells<T: PartialEq>(
         return;
     }
     let mut years: Vec<FinancialYear> = a.iter().chain(b).map(year).collect();
-    years.sort();
+    order::sort_by_key(&mut years, |y| u64::from(y.0));
     years.dedup();
     for y in years {
         if a.iter().find(|e| year(e) == y) != b.iter().find(|e| year(e) == y) {
@@ -364,45 +372,38 @@ impl Overrides {
 /// The order resolving gives a list: the base's items not left out, then the added ones.
 fn natural_order<T: Linkable>(base_keys: &[T::Key], changes: &Changes<T>) -> Vec<T::Key> {
     let added: Vec<T::Key> = changes.added.iter().map(|a| a.key).collect();
-    let left_out: BTreeSet<T::Key> = changes.removed.iter().chain(&added).copied().collect();
+    let left_out = KeySet::of(changes.removed.iter().chain(&added).copied());
     base_keys
         .iter()
-        .filter(|k| !left_out.contains(k))
+        .filter(|k| !left_out.contains(**k))
         .copied()
         .chain(added.iter().copied())
         .collect()
 }
 
-/// Each key's first place in `keys` (lists of hundreds of schemes are matched by lookup).
-fn places<K: Ord + Copy>(keys: &[K]) -> BTreeMap<K, usize> {
-    let mut places = BTreeMap::new();
-    for (at, key) in keys.iter().enumerate() {
-        places.entry(*key).or_insert(at);
-    }
-    places
-}
-
 fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
     let base_keys = T::keys(base);
-    let left_out: BTreeSet<T::Key> = changes
-        .removed
-        .iter()
-        .copied()
-        .chain(changes.added.iter().map(|a| a.key))
-        .collect();
-    let changed_at = places(&changes.changed.iter().map(|c| c.key).collect::<Vec<_>>());
+    // Lists of hundreds of schemes are matched by lookup.
+    let left_out = KeySet::of(
+        changes
+            .removed
+            .iter()
+            .copied()
+            .chain(changes.added.iter().map(|a| a.key)),
+    );
+    let changed_at = Places::of(changes.changed.iter().map(|c| c.key));
     let mut items: Vec<(T::Key, T)> = Vec::with_capacity(base.len() + changes.added.len());
-    let first = places(&base_keys);
+    let first = Places::of(base_keys.iter().copied());
     for (at, (key, item)) in base_keys.iter().zip(base).enumerate() {
-        if left_out.contains(key) {
+        if left_out.contains(*key) {
             continue;
         }
         let mut item = item.clone();
         // A key names its first holder (a list repeating an id is repaired on opening).
         let changed = changed_at
-            .get(key)
-            .filter(|_| first.get(key) == Some(&at))
-            .and_then(|at| changes.changed.get(*at));
+            .get(*key)
+            .filter(|_| first.get(*key) == Some(at))
+            .and_then(|at| changes.changed.get(at));
         if let Some(changed) = changed {
             for field in &changed.fields {
                 item.take(&changed.item, field);
@@ -412,8 +413,10 @@ fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
     }
     items.extend(changes.added.iter().map(|a| (a.key, a.item.clone())));
     if let Some(order) = &changes.order {
-        let place = places(order);
-        items.sort_by_key(|(key, _)| place.get(key).copied().unwrap_or(usize::MAX));
+        let place = Places::of(order.iter().copied());
+        order::sort_by_key(&mut items, |(key, _)| {
+            place.get(*key).map_or(u64::MAX, |at| at as u64)
+        });
     }
     items.into_iter().map(|(_, item)| item).collect()
 }
@@ -421,21 +424,21 @@ fn list_resolve<T: Linkable>(base: &[T], changes: &Changes<T>) -> Vec<T> {
 fn list_differences<T: Linkable>(base: &[T], option: &[T], keep: &Changes<T>) -> Changes<T> {
     let base_keys = T::keys(base);
     let option_keys = T::keys(option);
-    let in_option: BTreeSet<T::Key> = option_keys.iter().copied().collect();
-    let base_at = places(&base_keys);
-    let was_added: BTreeSet<T::Key> = keep.added.iter().map(|a| a.key).collect();
-    let kept_at = places(&keep.changed.iter().map(|c| c.key).collect::<Vec<_>>());
+    let in_option = KeySet::of(option_keys.iter().copied());
+    let base_at = Places::of(base_keys.iter().copied());
+    let was_added = KeySet::of(keep.added.iter().map(|a| a.key));
+    let kept_at = Places::of(keep.changed.iter().map(|c| c.key));
     let mut changes = Changes {
         removed: base_keys
             .iter()
-            .filter(|k| !in_option.contains(k))
+            .filter(|k| !in_option.contains(**k))
             .copied()
             .collect(),
         ..Changes::default()
     };
     // The k-th holder of a key in the option is matched with the k-th in the base (a list
     // repeating an id, before it is repaired, is then read back as it was).
-    let mut holders: BTreeMap<T::Key, usize> = BTreeMap::new();
+    let mut holders = Places::default();
     let base_nth = |key: &T::Key, nth: usize| {
         base_keys
             .iter()
@@ -445,13 +448,9 @@ fn list_differences<T: Linkable>(base: &[T], option: &[T], keep: &Changes<T>) ->
             .map(|(_, item)| item)
     };
     for (key, item) in option_keys.iter().zip(option) {
-        let nth = {
-            let count = holders.entry(*key).or_insert(0);
-            *count += 1;
-            *count - 1
-        };
+        let nth = holders.count(*key);
         let base_item = if nth == 0 {
-            base_at.get(key).and_then(|i| base.get(*i))
+            base_at.get(*key).and_then(|i| base.get(i))
         } else {
             base_nth(key, nth)
         };
@@ -459,9 +458,9 @@ fn list_differences<T: Linkable>(base: &[T], option: &[T], keep: &Changes<T>) ->
             continue;
         }
         match base_item {
-            Some(base_item) if !was_added.contains(key) => {
+            Some(base_item) if !was_added.contains(*key) => {
                 let mut fields = T::differing(base_item, item);
-                if let Some(kept) = kept_at.get(key).and_then(|at| keep.changed.get(*at)) {
+                if let Some(kept) = kept_at.get(*key).and_then(|at| keep.changed.get(at)) {
                     for field in &kept.fields {
                         let covered = fields.contains(field)
                             || (field.year.is_some()
@@ -772,11 +771,11 @@ pub(crate) fn rekey_overrides(model: &mut Model, id: ScenarioId) {
     };
     let mut keep = link.overrides.clone();
     fn clean<T: Linkable>(keep: &mut Changes<T>, base: &[T], option: &[T]) {
-        let in_base: BTreeSet<T::Key> = T::keys(base).into_iter().collect();
-        let in_option: BTreeSet<T::Key> = T::keys(option).into_iter().collect();
+        let in_base = KeySet::of(T::keys(base));
+        let in_option = KeySet::of(T::keys(option));
         keep.changed
-            .retain(|c| in_base.contains(&c.key) && in_option.contains(&c.key));
-        keep.added.retain(|a| !in_base.contains(&a.key));
+            .retain(|c| in_base.contains(c.key) && in_option.contains(c.key));
+        keep.added.retain(|a| !in_base.contains(a.key));
     }
     clean(&mut keep.partners, &base.partners, &option.partners);
     clean(&mut keep.pools, &base.pools, &option.pools);

@@ -16,6 +16,7 @@ pub mod linked;
 mod money;
 pub mod naming;
 mod options_comparison;
+pub mod order;
 mod paper;
 mod partner;
 pub mod plan_checks;

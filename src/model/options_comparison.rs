@@ -174,7 +174,7 @@ pub fn compare_options(
         .iter()
         .flat_map(|(_, _, c)| c.years.iter().map(|y| y.year))
         .collect();
-    years.sort();
+    super::order::sort_by_key(&mut years, |y| u64::from(y.0));
     years.dedup();
     Ok(OptionsComparison {
         base: base.id,

@@ -10,6 +10,12 @@ use super::money::{Money, Percent};
 #[serde(transparent)]
 pub struct PartnerId(pub u32);
 
+impl super::order::KeyNumber for PartnerId {
+    fn number(self) -> u128 {
+        u128::from(self.0)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerKind {

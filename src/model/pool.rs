@@ -12,6 +12,12 @@ use super::risk::{RiskShare, UnderspendTreatment};
 #[serde(transparent)]
 pub struct PoolId(pub u32);
 
+impl super::order::KeyNumber for PoolId {
+    fn number(self) -> u128 {
+        u128::from(self.0)
+    }
+}
+
 /// How the money is held (section 75): one pot, budgets kept separate but planned together, or
 /// one partner commissioning for all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,6 +15,12 @@ use super::year::{FinancialYear, Horizon};
 #[serde(transparent)]
 pub struct LineId(pub u32);
 
+impl super::order::KeyNumber for LineId {
+    fn number(self) -> u128 {
+        u128::from(self.0)
+    }
+}
+
 /// A ring-fence a line's spending counts towards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -144,6 +150,16 @@ pub struct LinePlan {
 }
 
 impl SpendLine {
+    /// Sets `year`'s forecast: one entry per year, in year order; "as planned" is the absence
+    /// of an entry.
+    pub fn set_forecast(&mut self, year: FinancialYear, outturn: Outturn) {
+        self.forecast.retain(|f| f.year != year);
+        if outturn != Outturn::AsPlanned {
+            self.forecast.push(YearForecast { year, outturn });
+            super::order::sort_by_key(&mut self.forecast, |f| u64::from(f.year.0));
+        }
+    }
+
     /// A line with the same gross budget, `each_year`, in every year of `horizon`.
     pub fn new(
         id: u32,
@@ -214,7 +230,7 @@ impl SpendLine {
             Some(entry) => entry.amount = amount,
             None => {
                 self.budget.push(YearAmount { year, amount });
-                self.budget.sort_by_key(|entry| entry.year);
+                super::order::sort_by_key(&mut self.budget, |entry| u64::from(entry.year.0));
             }
         }
     }

@@ -20,6 +20,7 @@ use crate::app::fields::{
 use crate::app::state::Action;
 use crate::model::edit::{ContributionField, Edit, Item};
 use crate::model::linked::ItemRef;
+use crate::model::order;
 use crate::model::user_text::isolate;
 use crate::model::MoneyUnit;
 use crate::model::{
@@ -273,7 +274,7 @@ fn rule_fields(props: &ContributionCardProps) -> Html {
                         Box::new(move |amount| {
                             let mut amounts: Vec<YearAmount> = amounts.iter().filter(|a| a.year != year).copied().collect();
                             amounts.push(YearAmount { year, amount });
-                            amounts.sort_by_key(|a| a.year);
+                            order::sort_by_key(&mut amounts, |a| u64::from(a.year.0));
                             AmountRule::PerYear { amounts }
                         }))
                 }) }

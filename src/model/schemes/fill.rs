@@ -6,9 +6,7 @@ use super::columns::{SchemeColumn, SchemeField};
 use super::names;
 use super::plan::{Planner, UnreadableCell};
 use crate::model::limits::{group, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
-use crate::model::{
-    FinancialYear, ForecastEntry, Money, Outturn, Percent, SpendLine, YearForecast,
-};
+use crate::model::{FinancialYear, ForecastEntry, Money, Outturn, Percent, SpendLine};
 
 /// Filling one row's cells into its scheme.
 pub(super) struct CellPlan<'p, 'a> {
@@ -261,7 +259,7 @@ impl CellPlan<'_, '_> {
         if outturn != Outturn::AsPlanned {
             self.forecasts.push(year);
         }
-        set_forecast(line, year, outturn);
+        line.set_forecast(year, outturn);
     }
 
     fn year(&mut self, field: SchemeField, text: &str) -> Option<FinancialYear> {
@@ -285,13 +283,4 @@ fn shortened(text: &str) -> String {
     let mut short: String = text.chars().take(MOST - 1).collect();
     short.push('…');
     short
-}
-
-/// One forecast entry per year, in year order; as planned is no entry (as `edit` keeps them).
-fn set_forecast(line: &mut SpendLine, year: FinancialYear, outturn: Outturn) {
-    line.forecast.retain(|f| f.year != year);
-    if outturn != Outturn::AsPlanned {
-        line.forecast.push(YearForecast { year, outturn });
-        line.forecast.sort_by_key(|f| f.year);
-    }
 }

@@ -111,7 +111,7 @@ pub fn runs(drawn: Span, focused: Option<usize>, rows: usize) -> Vec<Span> {
         .flatten()
         .filter(|run| run.start < run.end)
         .collect();
-    runs.sort_by_key(|run| run.start);
+    crate::model::order::sort_by_key(&mut runs, |run| run.start as u64);
     let mut merged: Vec<Span> = Vec::with_capacity(runs.len());
     for run in runs {
         match merged.last_mut() {
