@@ -3,7 +3,7 @@
 //! every template passes `validate` (tested in tests/model_templates.rs).
 
 use super::contribution::AmountRule;
-use super::fixtures::reference_model;
+use super::fixtures::{reference_base, reference_model};
 use super::linked::{Changed, Changes, Field, Link, Overrides};
 use super::paper::{BoardPaper, ILLUSTRATIVE};
 use super::partner::PartnerId;
@@ -64,9 +64,10 @@ pub fn all() -> Vec<Template> {
     ]
 }
 
-/// The first template alone (what a first visit opens), without building the others.
+/// The first template alone (what a first visit opens), without building the others or the
+/// reference model's other options.
 pub fn first() -> Option<Model> {
-    reference_model().base().map(better_care_fund)
+    Some(better_care_fund(&reference_base()))
 }
 
 fn better_care_fund(base: &Scenario) -> Model {
