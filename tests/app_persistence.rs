@@ -284,6 +284,17 @@ fn a_start_that_never_finished_opens_the_recovery_page_next_time() {
     assert!(!persistence::stopped_last_time(&store, now + 1_000.0));
     // ...but a start still unfinished well after it began is.
     assert!(persistence::stopped_last_time(&store, now + 60_000.0));
+    // The marker is whole milliseconds; one an earlier version wrote as a float's text reads
+    // the same.
+    assert_eq!(
+        store.read(library::OPENING_KEY).unwrap().as_deref(),
+        Some("1800000000000")
+    );
+    store
+        .write(library::OPENING_KEY, "1800000000000.25")
+        .unwrap();
+    assert!(!persistence::stopped_last_time(&store, now + 1_000.0));
+    assert!(persistence::stopped_last_time(&store, now + 60_000.0));
     store.write(library::OPENING_KEY, "not a time").unwrap();
     assert!(persistence::stopped_last_time(&store, now));
     persistence::started(&store);

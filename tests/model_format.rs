@@ -90,3 +90,16 @@ fn a_version_2_file_opens_as_version_5_with_the_same_figures() {
         assert_eq!(compute(a), compute(b));
     }
 }
+
+#[test]
+fn decimals_round_half_away_from_zero_with_integer_digits() {
+    use pooled_budgets::model::decimals;
+    assert_eq!(decimals(292.0, 1), "292.0");
+    assert_eq!(decimals(186.35, 1), "186.4");
+    assert_eq!(decimals(-3.25, 2), "-3.25");
+    assert_eq!(decimals(-0.04, 1), "0.0");
+    assert_eq!(decimals(0.05, 2), "0.05");
+    assert_eq!(decimals(7.5, 0), "8");
+    assert_eq!(decimals(f64::NAN, 1), "0.0");
+    assert_eq!(decimals(640.0, 0), "640");
+}

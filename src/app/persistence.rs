@@ -576,15 +576,20 @@ pub fn open_shared<S: Store>(store: &S, opened: &mut Opened, fragment: &str) {
 
 /// How long a start may take before a marker it left counts as a start that never finished
 /// (rather than another tab starting at the same moment, as when a browser restores its tabs).
-pub const START_GRACE_MS: f64 = 20_000.0;
+pub const START_GRACE_MS: u64 = 20_000;
 
 /// Whether the last start never finished or the modeller stopped with an error: then the
 /// recovery page opens instead of the same model again. `now` is milliseconds since 1970.
 pub fn stopped_last_time<S: Store>(store: &S, now: f64) -> bool {
     let crashed = matches!(store.read(CRASHED_KEY), Ok(Some(_)));
+    let now = whole_ms(now);
+    // Whole milliseconds; earlier versions wrote the same number as a float's text.
     let unfinished = match store.read(OPENING_KEY) {
         Ok(Some(started)) => started
-            .parse::<f64>()
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .parse::<u64>()
             .map_or(true, |at| at > now || now - at >= START_GRACE_MS),
         _ => false,
     };
@@ -593,7 +598,14 @@ pub fn stopped_last_time<S: Store>(store: &S, now: f64) -> bool {
 
 /// Notes that a start is under way, and when (cleared by `started`).
 pub fn starting<S: Store>(store: &S, now: f64) {
-    let _ = store.write(OPENING_KEY, &now.to_string());
+    let _ = store.write(OPENING_KEY, &whole_ms(now).to_string());
+}
+
+/// A time in whole milliseconds since 1970 (0 for none before it), written and read as an
+/// integer: formatting or parsing an `f64` would add about 30 KiB to the page's wasm.
+fn whole_ms(ms: f64) -> u64 {
+    // `as` saturates, and a NaN becomes 0.
+    ms.max(0.0) as u64
 }
 
 /// The start finished and the model is on screen: forget any earlier stop.

@@ -433,3 +433,26 @@ fn group_thousands(value: Decimal, places: u32) -> String {
     }
     grouped
 }
+
+/// `value` rounded to `places` decimals (at most 2), for SVG attributes, sizes and pixels:
+/// "292.0", "-3.25". Digits come from integer formatting: Rust's float formatting would add
+/// about 20 KiB of wasm, so no `f64` is formatted with `{}` or `to_string` in the page
+/// (docs/benchmarks.md, issue #18).
+pub fn decimals(value: f64, places: usize) -> String {
+    let places = places.min(2);
+    let factor: u64 = [1, 10, 100][places];
+    let scaled = (value.abs() * factor as f64).round();
+    // Beyond 2^53 an f64 has no fractional digits to show; such values never reach a chart.
+    let units = if scaled.is_finite() && scaled < 9.0e15 {
+        scaled as u64
+    } else {
+        0
+    };
+    let sign = if value < 0.0 && units != 0 { "-" } else { "" };
+    let (whole, fraction) = (units / factor, units % factor);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0places$}")
+    }
+}

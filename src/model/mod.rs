@@ -48,7 +48,7 @@ pub use contribution::{
 pub use cow_rc::CowRc;
 
 pub use format::{
-    entry_text, format_money, format_percent, format_report_percent, meaningful_percent,
+    decimals, entry_text, format_money, format_percent, format_report_percent, meaningful_percent,
     MoneyDisplay, MoneyStyle, MoneyUnit, NegativeStyle, MINUS_SIGN, PERCENT_NOT_SHOWN,
 };
 pub use money::{

@@ -175,9 +175,10 @@ pub fn watch_grid(region: &web_sys::Element, on_change: impl Fn() + 'static) -> 
 /// CSS object model: an inline `style` attribute would break the content security policy.
 pub fn set_height(element: &web_sys::Element, pixels: f64) {
     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = element
-            .style()
-            .set_property("height", &format!("{pixels}px"));
+        let _ = element.style().set_property(
+            "height",
+            &format!("{}px", crate::model::decimals(pixels, 2)),
+        );
     }
 }
 

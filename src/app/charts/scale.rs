@@ -106,27 +106,6 @@ fn nice_step(rough: f64) -> f64 {
     nice * power
 }
 
-/// `value` rounded to `places` decimals (at most 2), for SVG attributes: "292.0", "-3.25".
-/// Digits come from integer formatting: Rust's float formatting would add about 20 KiB of wasm.
-pub fn decimals(value: f64, places: usize) -> String {
-    let places = places.min(2);
-    let factor: u64 = [1, 10, 100][places];
-    let scaled = (value.abs() * factor as f64).round();
-    // Beyond 2^53 an f64 has no fractional digits to show; such values never reach a chart.
-    let units = if scaled.is_finite() && scaled < 9.0e15 {
-        scaled as u64
-    } else {
-        0
-    };
-    let sign = if value < 0.0 && units != 0 { "-" } else { "" };
-    let (whole, fraction) = (units / factor, units % factor);
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction:0places$}")
-    }
-}
-
 /// Removes floating-point dust (0.30000000000000004 → 0.3) and negative zero.
 fn clean(value: f64) -> f64 {
     let rounded = (value * 1e6).round() / 1e6;
@@ -226,17 +205,6 @@ mod tests {
         assert_eq!(axis.position(axis.max, 300.0, 0.0), 0.0);
         assert_eq!(axis.position(0.0, 300.0, 0.0), 150.0);
         assert_eq!(axis.position(1e9, 300.0, 0.0), 0.0);
-    }
-
-    #[test]
-    fn decimals_round_half_away_from_zero_with_integer_digits() {
-        assert_eq!(decimals(292.0, 1), "292.0");
-        assert_eq!(decimals(186.35, 1), "186.4");
-        assert_eq!(decimals(-3.25, 2), "-3.25");
-        assert_eq!(decimals(-0.04, 1), "0.0");
-        assert_eq!(decimals(0.05, 2), "0.05");
-        assert_eq!(decimals(7.5, 0), "8");
-        assert_eq!(decimals(f64::NAN, 1), "0.0");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::codec::schemes_csv::{read_schemes_csv, schemes_csv};
 use crate::codec::table::parse_clipboard;
 use crate::model::schemes::{plan_import, plan_paste, PasteOptions, PastePlan, SchemeColumn};
 use crate::model::CowRc;
-use crate::model::{ForecastEntry, MoneyUnit, Scenario};
+use crate::model::{decimals, ForecastEntry, MoneyUnit, Scenario};
 use crate::platform;
 use crate::platform::files::FileRead;
 
@@ -206,8 +206,8 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
                 Err(problem) => status.set(format!("‘{file_name}’ was not read: {problem}")),
             },
             FileRead::TooLarge(size) => status.set(format!(
-                "‘{file_name}’ is {:.1} MB; a schemes file can be up to {} MB. Choose a smaller file.",
-                size as f64 / (1024.0 * 1024.0),
+                "‘{file_name}’ is {} MB; a schemes file can be up to {} MB. Choose a smaller file.",
+                decimals(size as f64 / (1024.0 * 1024.0), 1),
                 MAX_FILE_BYTES / (1024 * 1024)
             )),
             FileRead::Failed => status.set(

@@ -25,7 +25,8 @@ use crate::model::uncertainty::{
     MAX_DRAWS, MIN_DRAWS,
 };
 use crate::model::{
-    format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle, PartnerId,
+    decimals, format_money, format_percent, Model, Money, MoneyStyle, MoneyUnit, NegativeStyle,
+    PartnerId,
 };
 use crate::platform;
 use crate::platform::worker::{SimulationWorker, WorkerMessage, CANNOT_START};
@@ -664,18 +665,18 @@ fn net_cost_chart(id: &str, option: &str, partner: &PartnerSpread, style: MoneyS
                 <h4 class="pb-chart__title" id={title_id.clone()}>{ title.clone() }</h4>
                 <p class="pb-chart__description" id={description_id.clone()}>{ description }</p>
             </figcaption>
-            <svg class="pb-histogram" viewBox={format!("0 0 {WIDTH} {}", HEIGHT + 2.0)} role="img"
+            <svg class="pb-histogram" viewBox={format!("0 0 {} {}", decimals(WIDTH, 0), decimals(HEIGHT + 2.0, 0))} role="img"
                 aria-labelledby={title_id} aria-describedby={description_id}>
                 { for bins.iter().enumerate().map(|(at, b)| {
                     let h = HEIGHT * f64::from(b.count) / f64::from(most);
                     html! {
-                        <rect class="pb-histogram__bar" x={format!("{:.1}", at as f64 * bar + 1.0)} y={format!("{:.1}", HEIGHT - h)}
-                            width={format!("{:.1}", bar - 2.0)} height={format!("{h:.1}")}>
+                        <rect class="pb-histogram__bar" x={decimals(at as f64 * bar + 1.0, 1)} y={decimals(HEIGHT - h, 1)}
+                            width={decimals(bar - 2.0, 1)} height={decimals(h, 1)}>
                             <title>{ format!("{} to {}: {} draws", whole(b.from), whole(b.to), b.count) }</title>
                         </rect>
                     }
                 }) }
-                <line class="pb-histogram__axis" x1="0" x2={WIDTH.to_string()} y1={HEIGHT.to_string()} y2={HEIGHT.to_string()} />
+                <line class="pb-histogram__axis" x1="0" x2={decimals(WIDTH, 0)} y1={decimals(HEIGHT, 0)} y2={decimals(HEIGHT, 0)} />
             </svg>
             <details class="pb-chart__table">
                 <summary>{ "Show as a table" }</summary>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::series_patterns::{pattern_fill, series_patterns};
 use crate::app::charts::data::ChartData;
 use crate::app::charts::layout::{layout, Arrangement, Label, VIEW_HEIGHT, VIEW_WIDTH};
-use crate::app::charts::scale::decimals;
+use crate::model::decimals;
 
 /// A coordinate to a tenth of a unit, plenty at any screen size.
 fn at(value: f64) -> String {
