@@ -88,7 +88,7 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
 }
 
 /// Every value validation allows, and the plan's own if it is outside them, in order.
-fn choices<T: Copy + Ord + ToString>(
+fn choices<T: Copy + PartialEq + Into<u64> + ToString>(
     allowed: impl Iterator<Item = T>,
     current: T,
     label: fn(T) -> String,
@@ -96,7 +96,7 @@ fn choices<T: Copy + Ord + ToString>(
     let mut values: Vec<T> = allowed.collect();
     if !values.contains(&current) {
         values.push(current);
-        values.sort_unstable();
+        crate::model::order::sort_by_key(&mut values, |v| (*v).into());
     }
     values
         .into_iter()
