@@ -9,12 +9,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::chart_frame::ChartFrame;
-use super::money_cell::{rounding_footnote, style_note, MoneyCell};
+use super::money_cell::{money_cell, rounding_footnote, style_note};
 use super::money_display_field::MoneyDisplayField;
 use super::paper_title::PaperTitle;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
-use super::table_region::TableRegion;
+use super::table_region::table_region;
 use super::uncertainty_panel::UncertaintyPanel;
 use crate::app::bidi::{message, name};
 use crate::app::charts::{data, describe, layout::Arrangement};
@@ -350,7 +350,7 @@ fn year_tables(
                 let caption = format!("{}: difference from the base in {figure_words}, by year", isolate(option));
                 let caption_note = style_note(style);
                 html! {
-                    <TableRegion label={plain(&caption)}>
+                    { table_region(plain(&caption), html! { <>
                         <table class="pb-table pb-compare__table pb-compare__table--years">
                             <caption class="pb-table__caption">{ message(&caption) }{ caption_note }</caption>
                             <thead>
@@ -373,7 +373,7 @@ fn year_tables(
                                 }) }
                             </tbody>
                         </table>
-                    </TableRegion>
+                    </> }) }
                 }
             }) }
         </section>
@@ -437,7 +437,7 @@ fn table(
         }
     });
     html! {
-        <TableRegion label={plain(caption)}>
+        { table_region(plain(caption), html! { <>
             <table class={classes!("pb-table", "pb-compare__table", wide.then_some("pb-compare__table--wide"))}>
                 <caption class="pb-table__caption">
                     { message(caption) }{ style_note(style) }
@@ -455,7 +455,7 @@ fn table(
                 <tbody>{ for body }</tbody>
             </table>
             { footnote }
-        </TableRegion>
+        </> }) }
     }
 }
 
@@ -494,7 +494,7 @@ fn total_footnote(comparison: &OptionsComparison, rows: &[Row], style: MoneyStyl
 }
 
 fn money(amount: Money, style: MoneyStyle) -> Html {
-    html! { <MoneyCell {amount} {style} /> }
+    money_cell(amount, style)
 }
 
 /// A difference from the base: the signed amount, then the direction in words (with an arrow

@@ -7,9 +7,9 @@ use super::changed_mark::legend_mark;
 use super::changes_panel::{link_notes, ItemChanges};
 use super::editor_section::EditorSection;
 use super::item_actions::ItemActions;
-use super::money_cell::MoneyCell;
+use super::money_cell::money_cell;
 use super::select_field::SelectField;
-use super::table_region::TableRegion;
+use super::table_region::table_region;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::bidi::name;
 use crate::app::fields::{
@@ -306,7 +306,7 @@ fn amounts_grid(props: &AmountsGridProps) -> Html {
     let partner = |id| props.partners.iter().find(|p: &&Partner| p.id == id);
     let years: Vec<_> = horizon.years().collect();
     html! {
-        <TableRegion label="Contributions each year, in pounds">
+        { table_region("Contributions each year, in pounds", html! { <>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ "Contributions each year, in pounds" }</caption>
                 <thead>
@@ -328,13 +328,13 @@ fn amounts_grid(props: &AmountsGridProps) -> Html {
                                     { name(partner.map_or("Unknown partner", |p| p.full_label())) }{ ": " }{ name(&c.name) }
                                 </th>
                                 <td class="pb-table__cell">{ c.rule.describe() }</td>
-                                { for amounts.iter().map(|a| html! { <MoneyCell amount={*a} /> }) }
+                                { for amounts.iter().map(|a| money_cell(*a, crate::model::MoneyStyle::EXACT)) }
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
-        </TableRegion>
+        </> }) }
     }
 }
 

@@ -6,17 +6,11 @@ use yew::prelude::*;
 
 use crate::model::{Money, MoneyStyle};
 
-#[derive(Properties, PartialEq)]
-pub struct MoneyCellProps {
-    pub amount: Money,
-    #[prop_or(MoneyStyle::EXACT)]
-    pub style: MoneyStyle,
-}
-
-#[function_component(MoneyCell)]
-pub fn money_cell(props: &MoneyCellProps) -> Html {
+/// A right-aligned cell with `amount` in `style`. A view function, not a component: tables
+/// hold many, and a component costs wasm and time at every first draw.
+pub fn money_cell(amount: Money, style: MoneyStyle) -> Html {
     html! {
-        <td class="pb-table__cell pb-table__cell--numeric">{ props.style.figure(props.amount) }</td>
+        <td class="pb-table__cell pb-table__cell--numeric">{ style.figure(amount) }</td>
     }
 }
 

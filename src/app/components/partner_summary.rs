@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::money_cell::{money_head, rounding_footnote, style_note, MoneyCell};
-use super::table_region::TableRegion;
+use super::money_cell::{money_cell, money_head, rounding_footnote, style_note};
+use super::table_region::table_region;
 use crate::app::bidi::name;
 use crate::model::{Money, MoneyStyle, PartnerTotals, Results};
 
@@ -63,7 +63,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
             html! {
                 <tr class="pb-table__row" key={partner.id.0}>
                     <th scope="row" class="pb-table__header">{ name(&partner.name) }</th>
-                    { for columns.iter().map(|c| html! { <MoneyCell amount={(c.pick)(totals)} {style} /> }) }
+                    { for columns.iter().map(|c| money_cell((c.pick)(totals), style)) }
                 </tr>
             }
         });
@@ -79,7 +79,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
             html! {
                 <tr class="pb-table__row pb-table__row--total">
                     <th scope="row" class="pb-table__header">{ "All partners" }</th>
-                    { for totals.iter().map(|(_, _, total)| html! { <MoneyCell amount={*total} {style} /> }) }
+                    { for totals.iter().map(|(_, _, total)| money_cell(*total, style)) }
                 </tr>
             },
             rounding_footnote(style, &totals),
@@ -88,7 +88,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
     };
     let caption = format!("What each partner pays, {span}");
     html! {
-        <TableRegion label={caption.clone()}>
+        { table_region(caption.clone(), html! { <>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ caption }{ style_note(style) }</caption>
                 <thead>
@@ -100,7 +100,7 @@ pub fn partner_summary(props: &PartnerSummaryProps) -> Html {
                 <tbody>{ for rows }{ total_row }</tbody>
             </table>
             { footnote }
-        </TableRegion>
+        </> }) }
     }
 }
 

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::money_cell::{money_head, style_note, MoneyCell};
-use super::table_region::TableRegion;
+use super::money_cell::{money_cell, money_head, style_note};
+use super::table_region::table_region;
 use crate::app::bidi::name;
 use crate::model::{Money, MoneyStyle, PoolResults, PoolYear};
 
@@ -42,7 +42,7 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
         html! {
             <tr class="pb-table__row" key={year.year.start_year()}>
                 <th scope="row" class="pb-table__header">{ year.year.to_string() }</th>
-                { for columns.iter().map(|(_, pick)| html! { <MoneyCell amount={pick(year)} {style} /> }) }
+                { for columns.iter().map(|(_, pick)| money_cell(pick(year), style)) }
             </tr>
         }
     });
@@ -53,7 +53,7 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
         .filter_map(|year| position(year, &props.partners, style))
         .collect();
     html! {
-        <TableRegion label={label}>
+        { table_region(label, html! { <>
             <table class="pb-table">
                 <caption class="pb-table__caption">
                     { name(&pool.name) }{ ": income and spending by year" }{ style_note(style) }
@@ -71,7 +71,7 @@ pub fn pool_summary(props: &PoolSummaryProps) -> Html {
                     { for positions.into_iter().map(|text| html! { <li>{ text }</li> }) }
                 </ul>
             }
-        </TableRegion>
+        </> }) }
     }
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::scheme_grid::parse_forecast;
 use super::select_field::SelectField;
-use super::table_region::TableRegion;
+use super::table_region::table_region;
 use crate::app::fields::EditorDispatcher;
 use crate::app::state::Action;
 use crate::model::uncertainty::{check_ranges, LineRange, PoolDriver, Uncertainty};
@@ -167,7 +167,7 @@ pub fn ranges_editor(props: &RangesEditorProps) -> Html {
             <p class="pb-note">{ format!("Type each range as {typed_as}: low, most likely and high. A line without a range keeps its forecast in every draw.") }</p>
             <SelectField id="ranges-year" label="Ranges for" options={years}
                 selected={year_key(*year)} on_change={on_year} />
-            <TableRegion label={caption.clone()}>
+            { table_region(caption.clone(), html! { <>
                 <table class="pb-table">
                     <caption class="pb-table__caption">{ caption }</caption>
                     <thead><tr>
@@ -178,7 +178,7 @@ pub fn ranges_editor(props: &RangesEditorProps) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-            </TableRegion>
+            </> }) }
             { drivers(props, &errors) }
         </div>
     }
@@ -252,7 +252,7 @@ fn drivers(props: &RangesEditorProps, errors: &UseStateHandle<Vec<(String, Strin
     html! {
         <>
             <p class="pb-note">{ "A shared driver is a range applied to every line of a pool in the same draw, in every year, on top of each line's own range: lines that move together, as demand pressures usually do. Leave blank for none. Without one, lines move independently, which understates how bad a bad year can be." }</p>
-            <TableRegion label={caption}>
+            { table_region(caption, html! { <>
                 <table class="pb-table">
                     <caption class="pb-table__caption">{ caption }</caption>
                     <thead><tr>
@@ -261,7 +261,7 @@ fn drivers(props: &RangesEditorProps, errors: &UseStateHandle<Vec<(String, Strin
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-            </TableRegion>
+            </> }) }
         </>
     }
 }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::money_cell::{money_head, style_note, MoneyCell};
-use super::table_region::TableRegion;
+use super::money_cell::{money_cell, money_head, style_note};
+use super::table_region::table_region;
 use crate::app::bidi::name;
 use crate::model::{MoneyStyle, Results};
 
@@ -32,7 +32,7 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
             .map_or("Unknown pool", |p| p.name.as_str())
     };
     html! {
-        <TableRegion label="Ring-fenced minimums">
+        { table_region("Ring-fenced minimums", html! { <>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ "Ring-fenced minimums" }{ style_note(style) }</caption>
                 <thead>
@@ -50,14 +50,14 @@ pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
                         <tr class="pb-table__row">
                             <th scope="row" class="pb-table__header">{ name(pool_name(check.pool)) }{ format!(": {}", check.ring_fence.label()) }</th>
                             <td class="pb-table__cell">{ check.year.to_string() }</td>
-                            <MoneyCell amount={check.required} {style} />
-                            <MoneyCell amount={check.planned} {style} />
+                            { money_cell(check.required, style) }
+                            { money_cell(check.planned, style) }
                             <td class="pb-table__cell">{ if check.met { "Met" } else { "Not met" } }</td>
-                            <MoneyCell amount={check.shortfall} {style} />
+                            { money_cell(check.shortfall, style) }
                         </tr>
                     }) }
                 </tbody>
             </table>
-        </TableRegion>
+        </> }) }
     }
 }

@@ -6,9 +6,9 @@
 use yew::prelude::*;
 
 use super::compare_view::difference;
-use super::money_cell::{money_head, style_note, MoneyCell};
+use super::money_cell::{money_cell, money_head, style_note};
 use super::select_field::SelectField;
-use super::table_region::TableRegion;
+use super::table_region::table_region;
 use crate::app::bidi::name;
 use crate::app::fields::Editor;
 use crate::model::{
@@ -137,7 +137,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
         style.amount(total.other),
         style.amount(total.base),
     );
-    let money = |amount: Money| html! { <MoneyCell {amount} {style} /> };
+    let money = |amount: Money| money_cell(amount, style);
     let own_caption = "Each partner's share of the forecast variance, by this option's rules";
     // Partners with nothing in the stressed pools under any rule are left out.
     let partners: Vec<_> = result
@@ -194,7 +194,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
     html! {
         <>
             <p class="pb-stress__summary" role="status">{ summary }</p>
-            <TableRegion label={own_caption}>
+            { table_region(own_caption, html! { <>
                 <table class="pb-table" id="stress-own">
                     <caption class="pb-table__caption">
                         { own_caption }{ style_note(style) }
@@ -212,7 +212,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                     </thead>
                     <tbody>{ for own_rows }</tbody>
                 </table>
-            </TableRegion>
+            </> }) }
             if left_out > 0 {
                 <p class="pb-note">{ match left_out {
                     1 => "1 partner with nothing under this option's rule is not shown.".to_string(),
@@ -221,7 +221,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
             }
             // On screen only: the board paper keeps to three pages with this option's own rule.
             <div class="pb-stress__patterns">
-            <TableRegion label={patterns_caption}>
+            { table_region(patterns_caption, html! { <>
                 <table class="pb-table" id="stress-patterns">
                     <caption class="pb-table__caption">{ patterns_caption }{ style_note(style) }</caption>
                     <thead>
@@ -238,7 +238,7 @@ fn exposure_tables(option: &str, result: &StressResult, style: MoneyStyle) -> Ht
                     </thead>
                     <tbody>{ for pattern_rows }</tbody>
                 </table>
-            </TableRegion>
+            </> }) }
             <p class="pb-note">
                 { "Each pattern replaces the rule of every stressed pool and of its lines. Fixed percentages keep this option's \
                    shares, or split equally between the partners that contribute; tiered keeps this option's tier, or puts the \

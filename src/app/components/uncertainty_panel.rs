@@ -10,10 +10,10 @@ use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
-use super::money_cell::MoneyCell;
+use super::money_cell::money_cell;
 use super::ranges_editor::RangesEditor;
 use super::select_field::SelectField;
-use super::table_region::TableRegion;
+use super::table_region::table_region;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{money_text, use_dispatcher, Editor};
 use crate::app::state::Action;
@@ -457,7 +457,7 @@ fn results_view(
     let Some((_, first)) = done.runs.first() else {
         return html! {};
     };
-    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
+    let money = |amount: Money| money_cell(amount, style);
     let options: Vec<&String> = done.runs.iter().map(|(name, _)| name).collect();
     // Partners with nothing at stake in any option (no contribution, no share, in every draw)
     // are left out, and the note says how many.
@@ -501,7 +501,7 @@ fn results_view(
             if stale {
                 <div class="pb-notice" role="status"><p>{ "The model has changed since this run: these figures are for the model as it was. Run the simulation again to bring them up to date." }</p></div>
             }
-            <TableRegion label={side_caption.clone()}>
+            { table_region(side_caption.clone(), html! { <>
                 <table class="pb-table" id="simulation-side-by-side">
                     <caption class="pb-table__caption">{ side_caption }</caption>
                     <thead>
@@ -520,7 +520,7 @@ fn results_view(
                     </thead>
                     <tbody>{ for partner_rows }</tbody>
                 </table>
-            </TableRegion>
+            </> }) }
             if left_out > 0 {
                 <p class="pb-note">{ format!("{left_out} partners with nothing at stake in any option are not shown.") }</p>
             }
@@ -563,7 +563,7 @@ fn option_detail(
     period: Option<usize>,
     chart: bool,
 ) -> Html {
-    let money = |amount: Money| html! { <MoneyCell amount={amount} {style} /> };
+    let money = |amount: Money| money_cell(amount, style);
     let spread_cells = |s: &Spread| html! { <>{ money(s.p10) }{ money(s.p50) }{ money(s.p90) }{ money(s.mean) }</> };
     let when = match period.and_then(|i| results.years.get(i)) {
         Some(year) => format!("in {year}"),
@@ -590,7 +590,7 @@ fn option_detail(
     html! {
         <details class="pb-uncertainty__option" open={at == 0}>
             <summary>{ format!("{name}: percentiles, pools and chart") }</summary>
-            <TableRegion label={caption.clone()}>
+            { table_region(caption.clone(), html! { <>
                 <table class="pb-table">
                     <caption class="pb-table__caption">{ caption }</caption>
                     <thead>
@@ -611,8 +611,8 @@ fn option_detail(
                         }) }
                     </tbody>
                 </table>
-            </TableRegion>
-            <TableRegion label={pools_caption.clone()}>
+            </> }) }
+            { table_region(pools_caption.clone(), html! { <>
                 <table class="pb-table">
                     <caption class="pb-table__caption">{ pools_caption }</caption>
                     <thead><tr>
@@ -628,7 +628,7 @@ fn option_detail(
                         }) }
                     </tbody>
                 </table>
-            </TableRegion>
+            </> }) }
             { for results.partners.iter().filter(|_| chart).find(|p| !p.net_cost_draws.is_empty()).map(|p| net_cost_chart(&format!("simulation-chart-{at}"), name, p, style)) }
         </details>
     }

@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use crate::app::bidi::name;
 use crate::app::charts::data::ChartData;
-use crate::app::components::money_cell::{money_head, rounding_footnote, style_note, MoneyCell};
-use crate::app::components::table_region::TableRegion;
+use crate::app::components::money_cell::{money_cell, money_head, rounding_footnote, style_note};
+use crate::app::components::table_region::table_region;
 use crate::model::{Money, MoneyStyle};
 
 fn total_cell(total: Option<Money>, style: MoneyStyle) -> Html {
     match total {
-        Some(amount) => html! { <MoneyCell amount={amount} {style} /> },
+        Some(amount) => money_cell(amount, style),
         None => {
             html! { <td class="pb-table__cell pb-table__cell--numeric">{ "Too large to add up" }</td> }
         }
@@ -32,7 +32,7 @@ pub fn chart_table(
         html! {
             <tr class="pb-table__row">
                 <th scope="row" class="pb-table__header">{ name(&category.name) }</th>
-                { for (0..data.series.len()).map(|s| html! { <MoneyCell amount={data.amount(c, s)} {style} /> }) }
+                { for (0..data.series.len()).map(|s| money_cell(data.amount(c, s), style)) }
                 if total_column { { total_cell(data.category_total(c), style) } }
             </tr>
         }
@@ -63,7 +63,7 @@ pub fn chart_table(
         html! {}
     };
     html! {
-        <TableRegion label={caption.to_string()}>
+        { table_region(caption.to_string(), html! { <>
             <table class="pb-table">
                 <caption class="pb-table__caption">{ caption.to_string() }{ style_note(style) }</caption>
                 <thead>
@@ -76,6 +76,6 @@ pub fn chart_table(
                 <tbody>{ for rows }{ for total_row }</tbody>
             </table>
             { footnote }
-        </TableRegion>
+        </> }) }
     }
 }
