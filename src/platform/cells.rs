@@ -76,20 +76,6 @@ pub fn exists(id: &str) -> bool {
     gloo::utils::document().get_element_by_id(id).is_some()
 }
 
-/// `focus_cell` once the current update has drawn the cell (a row just added).
-pub fn focus_cell_soon(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let id = id.to_string();
-        gloo::timers::callback::Timeout::new(0, move || {
-            focus_cell(&id);
-        })
-        .forget();
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
 /// The grid's scrolling box as drawn now, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GridBox {

@@ -80,6 +80,9 @@ struct Scroller {
     rows: usize,
     /// The editor as last drawn, for moves between rows.
     editor: Option<Editor>,
+    /// A cell to focus once its row is drawn (row, cell id): a scheme just added, or a cell a
+    /// link points to. Its row stays drawn until then, whatever the scrolling does meanwhile.
+    pending: Option<(usize, String)>,
 }
 
 impl Scroller {
@@ -115,6 +118,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
         focused: None,
         rows: 0,
         editor: None,
+        pending: None,
     });
     let redraw = use_force_update();
     // Focuses the cell `id` in row `row`, drawing that row first if it is not drawn now.
@@ -128,9 +132,9 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
                 {
                     let mut scroller = scroller.borrow_mut();
                     scroller.drawn = window::around_row(row, scroller.drawn);
+                    scroller.pending = Some((row, id));
                 }
                 redraw.force_update();
-                cells::focus_cell_soon(&id);
             }) as Rc<dyn Fn(usize, String)>
         }))
         .clone()
@@ -209,8 +213,12 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
         let focused = scroller
             .focused
             .and_then(|id| lines.iter().position(|l| l.id == id));
+        let keep: Vec<usize> = focused
+            .into_iter()
+            .chain(scroller.pending.as_ref().map(|(row, _)| *row))
+            .collect();
         (
-            window::runs(scroller.drawn, focused, count),
+            window::runs(scroller.drawn, &keep, count),
             scroller.row_height(),
         )
     };
@@ -225,6 +233,19 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
     }
     if count > next {
         gaps.push((next, count - next));
+    }
+    {
+        // After each drawing, the cell waiting for focus (`reveal`), once its row is drawn. A
+        // scheme just added is not yet in the lines of a drawing the add itself asks for.
+        let scroller = scroller.clone();
+        use_effect(move || {
+            let pending = scroller.borrow_mut().pending.take();
+            if let Some((row, id)) = pending {
+                if !cells::focus_cell(&id) && row >= scroller.borrow().rows {
+                    scroller.borrow_mut().pending = Some((row, id));
+                }
+            }
+        });
     }
     let spacer_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     {

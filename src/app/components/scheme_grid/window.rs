@@ -94,21 +94,21 @@ pub fn covers(drawn: Span, view: Span, rows: usize) -> bool {
     drawn.start <= need.start && drawn.end >= need.end
 }
 
-/// What to draw of `rows` rows: `drawn`, and the row with focus and its neighbours (Tab and
-/// Shift+Tab from it reach the rows either side). Sorted runs of rows that do not touch; the gaps
-/// between them are drawn as empty rows of the right height.
-pub fn runs(drawn: Span, focused: Option<usize>, rows: usize) -> Vec<Span> {
+/// What to draw of `rows` rows: `drawn`, and each row of `keep` (the row with focus, the row
+/// focus is going to) with its neighbours (Tab and Shift+Tab from it reach the rows either side).
+/// Sorted runs of rows that do not touch; the gaps between them are drawn as empty rows of the
+/// right height.
+pub fn runs(drawn: Span, keep: &[usize], rows: usize) -> Vec<Span> {
     let drawn = drawn.clamp(rows);
-    let near_focus = focused.filter(|row| *row < rows).map(|row| {
+    let near = keep.iter().filter(|row| **row < rows).map(|&row| {
         Span {
             start: row.saturating_sub(1),
             end: row + 2,
         }
         .clamp(rows)
     });
-    let mut runs: Vec<Span> = [Some(drawn), near_focus]
-        .into_iter()
-        .flatten()
+    let mut runs: Vec<Span> = std::iter::once(drawn)
+        .chain(near)
         .filter(|run| run.start < run.end)
         .collect();
     crate::model::order::sort_by_key(&mut runs, |run| run.start as u64);
@@ -191,7 +191,7 @@ mod tests {
             end: 130,
         };
         assert_eq!(
-            runs(drawn, Some(3), 200),
+            runs(drawn, &[3], 200),
             vec![
                 Span { start: 2, end: 5 },
                 Span {
@@ -202,19 +202,19 @@ mod tests {
         );
         // Next to the drawn rows, one run.
         assert_eq!(
-            runs(drawn, Some(130), 200),
+            runs(drawn, &[130], 200),
             vec![Span {
                 start: 100,
                 end: 132
             }]
         );
         // A focused row that is gone (removed) or the last row.
-        assert_eq!(runs(drawn, Some(250), 200), vec![drawn]);
+        assert_eq!(runs(drawn, &[250], 200), vec![drawn]);
         assert_eq!(
-            runs(Span { start: 0, end: 40 }, Some(13), 14),
+            runs(Span { start: 0, end: 40 }, &[13], 14),
             vec![Span { start: 0, end: 14 }]
         );
-        assert_eq!(runs(Span { start: 0, end: 40 }, None, 0), vec![]);
+        assert_eq!(runs(Span { start: 0, end: 40 }, &[], 0), vec![]);
     }
 
     #[test]
