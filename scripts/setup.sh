@@ -171,6 +171,9 @@ mv "$ENV_FILE.tmp" "$ENV_FILE"
     # panics that abort at once: see "When the app panics" in docs/maintainers.md.
     echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES="
     echo "export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
+    # No Debug formatting code (-2.4 KiB brotli): nothing the page shows may go through `{:?}`,
+    # whose output is then empty (docs/maintainers.md, "When the app panics").
+    echo "export RUSTFLAGS=-Zfmt-debug=none"
   fi
 } > "$ROOT/.tools/wasm-env.sh"
 # Trunk runs cargo --offline: fetch the app's crates and, for build-std, std's own (hashbrown,

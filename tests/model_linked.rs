@@ -539,3 +539,28 @@ fn repairing_duplicate_ids_keeps_a_linked_option_following_its_base_with_no_stal
         Some(Money::pounds(777_000))
     );
 }
+
+#[test]
+fn a_changed_obligation_is_described_in_words() {
+    // The release wasm prints nothing for `{:?}` (docs/maintainers.md), so the words come from
+    // the obligation's own label.
+    let model = reference_model();
+    let base = model.scenarios[0].clone();
+    let mut option = base.clone();
+    let was = option.contributions[0].obligation;
+    let now = match was {
+        pooled_budgets::model::Obligation::Mandatory => {
+            pooled_budgets::model::Obligation::Voluntary
+        }
+        pooled_budgets::model::Obligation::Voluntary => {
+            pooled_budgets::model::Obligation::Mandatory
+        }
+    };
+    option.contributions[0].obligation = now;
+    let words = pooled_budgets::model::compare(&base, &option)
+        .expect("compares")
+        .input_changes;
+    let expected = format!("obligation: {} → {}", was.label(), now.label());
+    assert!(words.iter().any(|t| t.contains(&expected)), "{words:?}");
+    assert!(["mandatory", "voluntary"].contains(&now.label()));
+}

@@ -248,7 +248,7 @@ fn contribution_changes(changes: &mut Changes<'_>, before: &Contribution, after:
         &format!("{label} obligation"),
         &before.obligation,
         &after.obligation,
-        |o| format!("{o:?}").to_lowercase(),
+        |o| o.label().to_string(),
     );
     rule_changes(changes, &label, &before.rule, &after.rule);
 }

@@ -8,6 +8,7 @@ use super::money::{Money, OverflowAt, Percent};
 use super::partner::{Partner, PartnerId};
 use super::pool::PoolId;
 use super::year::{FinancialYear, Horizon};
+use crate::model::saved_names::saved_names;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -20,8 +21,7 @@ impl super::order::KeyNumber for ContributionId {
 }
 
 /// Where the money comes from. Each stream has its own national rules and uplift.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FundingStream {
     NhsMinimum,
     /// iBCF, now the Local Authority Better Care Grant.
@@ -31,6 +31,15 @@ pub enum FundingStream {
     AdditionalVoluntary,
     Other,
 }
+
+saved_names!(FundingStream {
+    NhsMinimum => "nhs_minimum",
+    BetterCareGrant => "better_care_grant",
+    DisabledFacilitiesGrant => "disabled_facilities_grant",
+    DischargeFund => "discharge_fund",
+    AdditionalVoluntary => "additional_voluntary",
+    Other => "other",
+});
 
 impl FundingStream {
     pub const ALL: [FundingStream; 6] = [
@@ -65,11 +74,25 @@ impl fmt::Display for FundingStream {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Obligation {
     Mandatory,
     Voluntary,
+}
+
+saved_names!(Obligation {
+    Mandatory => "mandatory",
+    Voluntary => "voluntary",
+});
+
+impl Obligation {
+    /// The word the editor and the comparison show (also the saved name).
+    pub fn label(self) -> &'static str {
+        match self {
+            Obligation::Mandatory => "mandatory",
+            Obligation::Voluntary => "voluntary",
+        }
+    }
 }
 
 /// One year's amount in an explicit per-year rule.

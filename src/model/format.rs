@@ -7,17 +7,23 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::money::{round_half_away_from_zero, Money, Percent};
+use crate::model::saved_names::saved_names;
 
 /// The unit amounts are shown in. With `Thousands` the "£000" belongs in the column heading,
 /// so the figures themselves carry no £.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum MoneyUnit {
     #[default]
     Pounds,
     Thousands,
     Millions,
 }
+
+saved_names!(MoneyUnit {
+    Pounds => "pounds",
+    Thousands => "thousands",
+    Millions => "millions",
+});
 
 impl MoneyUnit {
     pub const ALL: [MoneyUnit; 3] = [MoneyUnit::Pounds, MoneyUnit::Thousands, MoneyUnit::Millions];
@@ -68,13 +74,17 @@ impl MoneyUnit {
 
 /// How a negative amount is shown. Finance reports use brackets; a true minus sign (U+2212)
 /// reads more reliably with screen readers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum NegativeStyle {
     #[default]
     Minus,
     Brackets,
 }
+
+saved_names!(NegativeStyle {
+    Minus => "minus",
+    Brackets => "brackets",
+});
 
 impl NegativeStyle {
     pub const ALL: [NegativeStyle; 2] = [NegativeStyle::Minus, NegativeStyle::Brackets];

@@ -26,6 +26,7 @@ mod repair;
 mod results;
 mod risk;
 mod risk_pattern;
+mod saved_names;
 mod scenario;
 pub mod schemes;
 mod settle;

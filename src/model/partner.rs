@@ -4,6 +4,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::money::{Money, Percent};
+use crate::model::saved_names::saved_names;
 
 /// A partner's stable id; references use ids so partners can be reordered or removed safely.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -16,8 +17,7 @@ impl super::order::KeyNumber for PartnerId {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartnerKind {
     Council,
     IntegratedCareBoard,
@@ -26,6 +26,15 @@ pub enum PartnerKind {
     VoluntarySector,
     Other,
 }
+
+saved_names!(PartnerKind {
+    Council => "council",
+    IntegratedCareBoard => "integrated_care_board",
+    NhsTrust => "nhs_trust",
+    PublicHealth => "public_health",
+    VoluntarySector => "voluntary_sector",
+    Other => "other",
+});
 
 impl PartnerKind {
     pub const ALL: [PartnerKind; 6] = [

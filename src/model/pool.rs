@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::money::Money;
 use super::partner::PartnerId;
 use super::risk::{RiskShare, UnderspendTreatment};
+use crate::model::saved_names::saved_names;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -20,13 +21,18 @@ impl super::order::KeyNumber for PoolId {
 
 /// How the money is held (section 75): one pot, budgets kept separate but planned together, or
 /// one partner commissioning for all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PoolType {
     Pooled,
     Aligned,
     LeadCommissioner,
 }
+
+saved_names!(PoolType {
+    Pooled => "pooled",
+    Aligned => "aligned",
+    LeadCommissioner => "lead_commissioner",
+});
 
 impl PoolType {
     pub const ALL: [PoolType; 3] = [

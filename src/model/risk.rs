@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::format::{format_money, format_percent, MoneyStyle};
 use super::money::{Money, Percent};
 use super::partner::{Partner, PartnerId};
+use crate::model::saved_names::saved_names;
 
 /// One partner's fixed percentage of a variance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,17 +76,20 @@ pub enum TierLimit {
     PercentOfPlanned { percent: Percent },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TierBearer {
     Host,
     /// The commissioners of the overspending lines, in proportion to their overspend.
     Commissioner,
 }
 
+saved_names!(TierBearer {
+    Host => "host",
+    Commissioner => "commissioner",
+});
+
 /// What happens to an underspend (after any netting in ordered steps).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnderspendTreatment {
     /// Paid back to partners in proportion to their contributions that year.
     ReturnedProRata,
@@ -94,6 +98,12 @@ pub enum UnderspendTreatment {
     /// Added to the pool's contingency reserve, which ordered steps draw on in later years.
     HeldAsContingency,
 }
+
+saved_names!(UnderspendTreatment {
+    ReturnedProRata => "returned_pro_rata",
+    CarriedForward => "carried_forward",
+    HeldAsContingency => "held_as_contingency",
+});
 
 impl UnderspendTreatment {
     pub fn label(self) -> &'static str {

@@ -13,6 +13,7 @@ use super::pool::{Pool, PoolId};
 use super::spend::{RingFenceRequirement, SpendLine};
 use super::uncertainty::Uncertainty;
 use super::year::Horizon;
+use crate::model::saved_names::saved_names;
 
 /// The version of the saved format. Raise it when a change would make older readers misread a
 /// file; see `docs/model-format.md` for the migration policy.
@@ -89,8 +90,7 @@ impl Scenario {
 /// How the person types a forecast: the spend in the year (the outturn), or the over- or
 /// underspend against plan. Each forecast keeps the kind it was typed as; this decides how
 /// new typing is read, and what the grid offers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ForecastEntry {
     /// Over (+) or under (−) plan, as an amount or a percentage (how version 1 read forecasts).
     #[default]
@@ -98,6 +98,11 @@ pub enum ForecastEntry {
     /// The forecast spend in the year.
     Spend,
 }
+
+saved_names!(ForecastEntry {
+    Variance => "variance",
+    Spend => "spend",
+});
 
 impl ForecastEntry {
     pub fn is_variance(&self) -> bool {

@@ -10,6 +10,7 @@ use super::partner::{is_zero_percent, PartnerId};
 use super::pool::PoolId;
 use super::risk::RiskShare;
 use super::year::{FinancialYear, Horizon};
+use crate::model::saved_names::saved_names;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -22,14 +23,18 @@ impl super::order::KeyNumber for LineId {
 }
 
 /// A ring-fence a line's spending counts towards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RingFence {
     /// The minimum for adult social care out of the NHS contribution.
     AdultSocialCare,
     /// The minimum for NHS-commissioned out-of-hospital services.
     OutOfHospital,
 }
+
+saved_names!(RingFence {
+    AdultSocialCare => "adult_social_care",
+    OutOfHospital => "out_of_hospital",
+});
 
 impl RingFence {
     pub fn label(self) -> &'static str {

@@ -191,7 +191,7 @@ fn contribution_card(props: &ContributionCardProps) -> Html {
                     on_change={choose(|v| v.parse::<usize>().ok().and_then(|i| FundingStream::ALL.get(i)).map(|s| ContributionField::Stream(*s)))} />
                 <SelectField id={path.field("obligation").to_dom_id()} label="Mandatory or voluntary"
                     options={vec![("mandatory".to_string(), "Mandatory".to_string()), ("voluntary".to_string(), "Voluntary".to_string())]}
-                    selected={if c.obligation == Obligation::Mandatory { "mandatory" } else { "voluntary" }}
+                    selected={c.obligation.label()}
                     changed={change("obligation")}
                     on_change={choose(|v| Some(ContributionField::Obligation(if v == "mandatory" { Obligation::Mandatory } else { Obligation::Voluntary })))} />
                 <SelectField id={path.field("rule").field("kind").to_dom_id()} label="How the amount is set"

@@ -3,13 +3,12 @@
 //! pure-Rust `log`, `cos` and `sqrt` rather than the platform's, so a seed gives the same draws
 //! natively and in the browser.
 
+use crate::model::saved_names::saved_names;
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use serde::{Deserialize, Serialize};
 
 /// How likely values between low and high are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Shape {
     /// Three-point (PERT): a smooth hump, most weight near "most likely", thin tails; the mean
     /// is (low + 4 × likely + high) ÷ 6. The usual choice for estimates people give as three
@@ -20,6 +19,11 @@ pub enum Shape {
     /// tails than PERT, so a more cautious view.
     Triangular,
 }
+
+saved_names!(Shape {
+    Pert => "pert",
+    Triangular => "triangular",
+});
 
 impl Shape {
     pub fn is_pert(&self) -> bool {
