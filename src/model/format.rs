@@ -58,18 +58,6 @@ impl MoneyUnit {
             MoneyUnit::Millions => "in £m",
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            MoneyUnit::Pounds => "pounds",
-            MoneyUnit::Thousands => "thousands",
-            MoneyUnit::Millions => "millions",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<MoneyUnit> {
-        MoneyUnit::ALL.into_iter().find(|u| u.key() == key)
-    }
 }
 
 /// How a negative amount is shown. Finance reports use brackets; a true minus sign (U+2212)
@@ -98,17 +86,6 @@ impl NegativeStyle {
             NegativeStyle::Minus => "Minus sign, like −1,250",
             NegativeStyle::Brackets => "Brackets, like (1,250)",
         }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            NegativeStyle::Minus => "minus",
-            NegativeStyle::Brackets => "brackets",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<NegativeStyle> {
-        NegativeStyle::ALL.into_iter().find(|n| n.key() == key)
     }
 }
 

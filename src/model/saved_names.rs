@@ -54,11 +54,17 @@ macro_rules! saved_names {
             /// The variants, in the order of [`Self::SAVED_NAMES`].
             pub const SAVED_VARIANTS: &'static [$ty] = &[$($ty::$variant),+];
 
-            /// The name this value is saved as.
+            /// The name this value is saved as (also the value of its choice in a select).
             pub fn saved_name(self) -> &'static str {
                 match self {
                     $($ty::$variant => $name,)+
                 }
+            }
+
+            /// The value saved as `name`, if any.
+            pub fn from_saved_name(name: &str) -> Option<$ty> {
+                let at = $ty::SAVED_NAMES.iter().position(|saved| *saved == name)?;
+                $ty::SAVED_VARIANTS.get(at).copied()
             }
         }
 
@@ -162,5 +168,10 @@ mod tests {
         // A name with escapes still reads (serde_json hands the visitor the unescaped text).
         let kind: PoolType = serde_json::from_str("\"pool\\u0065d\"").expect("reads");
         assert_eq!(kind, PoolType::Pooled);
+        assert_eq!(
+            PoolType::from_saved_name("lead_commissioner"),
+            Some(PoolType::LeadCommissioner)
+        );
+        assert_eq!(PoolType::from_saved_name("Pooled"), None);
     }
 }

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-#[function_component(AccessibilityPage)]
 pub fn accessibility_page() -> Html {
     html! {
         <>

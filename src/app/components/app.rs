@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::accessibility_page::AccessibilityPage;
+use super::accessibility_page::accessibility_page;
 use super::embed_view::EmbedView;
-use super::help_page::HelpPage;
-use super::page_footer::PageFooter;
-use super::page_header::PageHeader;
+use super::help_page::help_page;
+use super::page_footer::page_footer;
+use super::page_header::page_header;
 use super::workspace::Workspace;
 use crate::platform;
 
@@ -19,17 +19,17 @@ pub fn app() -> Html {
     }
     let page = use_memo((), |_| platform::requested_page());
     let content = match page.as_deref() {
-        Some("help") => html! { <HelpPage /> },
-        Some("accessibility") => html! { <AccessibilityPage /> },
+        Some("help") => help_page(),
+        Some("accessibility") => accessibility_page(),
         // `?page=recovery` opens the recovery page on purpose (to download a saved model that
         // will not open); any other value, or none, the modeller.
         _ => html! { <Workspace /> },
     };
     html! {
         <>
-            <PageHeader />
+            { page_header() }
             <main class="pb-main" id="main" tabindex="-1">{ content }</main>
-            <PageFooter />
+            { page_footer() }
         </>
     }
 }

@@ -61,23 +61,15 @@ pub enum MarkSize {
     Cell,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChangedMarkProps {
-    /// The DOM id of the field the marker is beside.
-    pub field_id: AttrValue,
-    /// The field's name, for the button's name: "Use the base's value for Host".
-    pub field: AttrValue,
-    pub change: FieldChange,
-    #[prop_or_default]
-    pub size: MarkSize,
-}
-
-#[function_component(ChangedMark)]
-pub fn changed_mark(props: &ChangedMarkProps) -> Html {
-    let id = changed_id(&props.field_id);
-    let text = &props.change.text;
-    let onclick = props.change.use_base();
-    match props.size {
+/// The marker beside the field with DOM id `field_id`; `field` is the field's name, for the
+/// button's name ("Use the base's value for Host"). A view function, not a component: the
+/// fields and cells that draw it are components already (issue #18).
+pub fn changed_mark(field_id: &str, field: &str, change: &FieldChange, size: MarkSize) -> Html {
+    let id = changed_id(field_id);
+    let text = &change.text;
+    let onclick = change.use_base();
+    let field = field.to_string();
+    match size {
         MarkSize::Field => html! {
             <div class="pb-changed">
                 <p class="pb-changed__text" id={id}>
@@ -86,7 +78,7 @@ pub fn changed_mark(props: &ChangedMarkProps) -> Html {
                 </p>
                 <button type="button" class="pb-button pb-button--secondary pb-button--small" {onclick}>
                     { "Use the base's value" }
-                    <span class="pb-visually-hidden">{ " for " }{ props.field.clone() }</span>
+                    <span class="pb-visually-hidden">{ " for " }{ field }</span>
                 </button>
             </div>
         },
@@ -99,7 +91,7 @@ pub fn changed_mark(props: &ChangedMarkProps) -> Html {
                 <button type="button" class="pb-button pb-button--secondary pb-grid__use-base"
                     title={text.clone()} {onclick}>
                     { "Use base" }
-                    <span class="pb-visually-hidden">{ " value for " }{ props.field.clone() }</span>
+                    <span class="pb-visually-hidden">{ " value for " }{ field }</span>
                 </button>
             </span>
         },

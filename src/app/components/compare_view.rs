@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::charts::chart_frame::ChartFrame;
 use super::money_cell::{money_cell, rounding_footnote, style_note};
-use super::money_display_field::MoneyDisplayField;
+use super::money_display_field::money_display_field;
 use super::paper_title::PaperTitle;
 use super::select_field::SelectField;
 use super::stress_test::StressTest;
@@ -158,8 +158,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <SelectField id="compare-period" label="Years" options={periods}
                     selected={period_key} on_change={on_period} />
                 if props.money_control {
-                    <MoneyDisplayField id="compare-money" display={model.money_display}
-                        dispatcher={props.editor.dispatcher()} />
+                    { money_display_field("compare-money", model.money_display, &props.editor.dispatcher()) }
                 }
             </div>
             { match &*compared {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::changed_mark::legend_mark;
 use super::changes_panel::{link_notes, ItemChanges};
-use super::editor_section::EditorSection;
+use super::editor_section::{editor_section, Section};
 use super::item_actions::ItemActions;
 use super::money_cell::money_cell;
 use super::select_field::SelectField;
@@ -106,11 +106,10 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
     let notes = link_notes(&editor.model, editor.open);
     let reducer = editor.dispatcher();
     html! {
-        <EditorSection id="contributions" title="Contributions" editor={dispatcher.clone()}
-            lede="What each partner pays into each pool, and how the amount changes from year to year."
-            add_label="Add a contribution" add={Edit::AddContribution}
-            after={html! { if let Some((contributions, partners, Some(horizon))) = grid { <AmountsGrid {contributions} {partners} {horizon} /> } }}>
-            { for scenario.contributions.iter().enumerate().map(|(i, c)| {
+        { editor_section(Section { id: "contributions", title: "Contributions", editor: &dispatcher,
+            lede: "What each partner pays into each pool, and how the amount changes from year to year.",
+            add_label: "Add a contribution", add: Edit::AddContribution },
+            html! { { for scenario.contributions.iter().enumerate().map(|(i, c)| {
                 let path = root.item("contribution", i);
                 let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Contribution(c.id), &reducer));
                 html! {
@@ -121,8 +120,8 @@ pub fn contributions_editor(props: &ContributionsEditorProps) -> Html {
                         partners={partner_choices.clone()} pools={pool_choices.clone()}
                         errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
-            }) }
-        </EditorSection>
+            }) } },
+            html! { if let Some((contributions, partners, Some(horizon))) = grid { <AmountsGrid {contributions} {partners} {horizon} /> } }) }
     }
 }
 

@@ -7,33 +7,31 @@ use crate::app::fields::{on_click, EditorDispatcher};
 use crate::app::state::Action;
 use crate::model::edit::Edit;
 
-#[derive(Properties, PartialEq)]
-pub struct EditorSectionProps {
+/// What a section says and the item its button adds. A view function, not a component: its
+/// holders draw it again only when their items change, and a component would compare every
+/// card it holds first (and cost its own copy of Yew's lifecycle code, issue #18).
+pub struct Section<'a> {
     /// Prefix of the heading's id: "partners" gives "partners-heading".
-    pub id: AttrValue,
-    pub title: AttrValue,
-    pub lede: AttrValue,
-    pub editor: EditorDispatcher,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub lede: &'static str,
+    pub editor: &'a EditorDispatcher,
     /// The button that adds an item: its words and the edit it makes.
-    pub add_label: AttrValue,
+    pub add_label: &'static str,
     pub add: Edit,
-    /// Shown after the add button (the contributions grid).
-    #[prop_or_default]
-    pub after: Html,
-    pub children: Html,
 }
 
-#[function_component(EditorSection)]
-pub fn editor_section(props: &EditorSectionProps) -> Html {
-    let heading_id = format!("{}-heading", props.id);
+/// The section with its `items`, and `after` after the add button (the contributions grid).
+pub fn editor_section(section: Section<'_>, items: Html, after: Html) -> Html {
+    let heading_id = format!("{}-heading", section.id);
     html! {
         <section class="pb-section" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} class="pb-section__title">{ &props.title }</h2>
-            <p class="pb-section__lede">{ &props.lede }</p>
-            { props.children.clone() }
+            <h2 id={heading_id} class="pb-section__title">{ section.title }</h2>
+            <p class="pb-section__lede">{ section.lede }</p>
+            { items }
             <button type="button" class="pb-button pb-button--secondary"
-                onclick={on_click(&props.editor, Action::Edit(props.add.clone()))}>{ &props.add_label }</button>
-            { props.after.clone() }
+                onclick={on_click(section.editor, Action::Edit(section.add))}>{ section.add_label }</button>
+            { after }
         </section>
     }
 }

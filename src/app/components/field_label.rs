@@ -5,22 +5,14 @@ use yew::prelude::*;
 
 use crate::app::bidi::message;
 
-#[derive(Properties, PartialEq)]
-pub struct FieldLabelProps {
-    /// The id of the field the label is for.
-    pub id: AttrValue,
-    pub label: AttrValue,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-}
-
-#[function_component(FieldLabel)]
-pub fn field_label(props: &FieldLabelProps) -> Html {
+/// The label for the field with DOM id `id`, and its hint if any. A view function, not a
+/// component: the fields that draw it are components already (issue #18).
+pub fn field_label(id: &AttrValue, label: &str, hint: Option<&AttrValue>) -> Html {
     html! {
         <>
-            <label class="pb-field__label" for={props.id.clone()}>{ message(&props.label) }</label>
-            if let Some(hint) = &props.hint {
-                <div class="pb-field__hint" id={hint_id(&props.id)}>{ hint }</div>
+            <label class="pb-field__label" for={id.clone()}>{ message(label) }</label>
+            if let Some(hint) = hint {
+                <div class="pb-field__hint" id={hint_id(id)}>{ hint.clone() }</div>
             }
         </>
     }

@@ -9,7 +9,8 @@ use super::pools_editor::UNDERSPEND;
 use super::risk_share_field::explain;
 use crate::model::RiskPattern;
 
-#[function_component(HelpPage)]
+/// A view function, not a component: it is drawn once per page (issue #18: each component costs
+/// its own copy of Yew's lifecycle code).
 pub fn help_page() -> Html {
     html! {
         <>

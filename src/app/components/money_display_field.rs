@@ -9,29 +9,22 @@ use crate::app::fields::Dispatcher;
 use crate::app::state::Action;
 use crate::model::{MoneyDisplay, MoneyUnit, NegativeStyle};
 
-#[derive(Properties, PartialEq)]
-pub struct MoneyDisplayFieldProps {
-    pub display: MoneyDisplay,
-    pub dispatcher: Dispatcher,
-    /// Keeps the ids apart when the control is on the page twice (results and comparison).
-    pub id: AttrValue,
-}
-
-#[function_component(MoneyDisplayField)]
-pub fn money_display_field(props: &MoneyDisplayFieldProps) -> Html {
-    let display = props.display;
+/// The two choices; `id` keeps the ids apart when the control is on the page twice (results and
+/// comparison). A view function, not a component: its two selects are components already, and
+/// draw again only when `display` changes (issue #18).
+pub fn money_display_field(id: &str, display: MoneyDisplay, dispatcher: &Dispatcher) -> Html {
     let on_unit = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |key: String| {
-            if let Some(unit) = MoneyUnit::from_key(&key) {
+            if let Some(unit) = MoneyUnit::from_saved_name(&key) {
                 dispatcher.dispatch(Action::MoneyDisplay(MoneyDisplay { unit, ..display }));
             }
         })
     };
     let on_negatives = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |key: String| {
-            if let Some(negatives) = NegativeStyle::from_key(&key) {
+            if let Some(negatives) = NegativeStyle::from_saved_name(&key) {
                 dispatcher.dispatch(Action::MoneyDisplay(MoneyDisplay {
                     negatives,
                     ..display
@@ -41,18 +34,18 @@ pub fn money_display_field(props: &MoneyDisplayFieldProps) -> Html {
     };
     let units: Vec<(String, String)> = MoneyUnit::ALL
         .iter()
-        .map(|u| (u.key().to_string(), u.label().to_string()))
+        .map(|u| (u.saved_name().to_string(), u.label().to_string()))
         .collect();
     let negatives: Vec<(String, String)> = NegativeStyle::ALL
         .iter()
-        .map(|n| (n.key().to_string(), n.label().to_string()))
+        .map(|n| (n.saved_name().to_string(), n.label().to_string()))
         .collect();
     html! {
         <div class="pb-money-display">
-            <SelectField id={format!("{}-unit", props.id)} label="Show amounts in"
-                options={units} selected={display.unit.key()} on_change={on_unit} />
-            <SelectField id={format!("{}-negatives", props.id)} label="Negative amounts"
-                options={negatives} selected={display.negatives.key()} on_change={on_negatives} />
+            <SelectField id={format!("{id}-unit")} label="Show amounts in"
+                options={units} selected={display.unit.saved_name()} on_change={on_unit} />
+            <SelectField id={format!("{id}-negatives")} label="Negative amounts"
+                options={negatives} selected={display.negatives.saved_name()} on_change={on_negatives} />
         </div>
     }
 }

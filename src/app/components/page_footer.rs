@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-#[function_component(PageFooter)]
 pub fn page_footer() -> Html {
     html! {
         <footer class="pb-footer">

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-#[function_component(PageHeader)]
 pub fn page_header() -> Html {
     html! {
         <>

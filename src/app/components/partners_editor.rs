@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::changed_mark::legend_mark;
 use super::changes_panel::{link_notes, ItemChanges};
-use super::editor_section::EditorSection;
+use super::editor_section::{editor_section, Section};
 use super::item_actions::ItemActions;
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
@@ -37,17 +37,16 @@ pub fn partners_editor(props: &PartnersEditorProps) -> Html {
     let notes = link_notes(&editor.model, editor.open);
     let reducer = editor.dispatcher();
     html! {
-        <EditorSection id="partners" title="Partners" editor={dispatcher.clone()}
-            lede="The organisations that put money into the pools."
-            add_label="Add a partner" add={Edit::AddPartner}>
-            { for scenario.partners.iter().enumerate().map(|(i, partner)| {
+        { editor_section(Section { id: "partners", title: "Partners", editor: &dispatcher,
+            lede: "The organisations that put money into the pools.",
+            add_label: "Add a partner", add: Edit::AddPartner },
+            html! { { for scenario.partners.iter().enumerate().map(|(i, partner)| {
                 let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Partner(partner.id), &reducer));
                 html! {
                     <PartnerCard key={partner.id.0} index={i} path={root.item("partner", i)} partner={partner.clone()}
                         errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
-            }) }
-        </EditorSection>
+            }) } }, Html::default()) }
     }
 }
 

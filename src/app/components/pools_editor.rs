@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::changed_mark::legend_mark;
 use super::changes_panel::{link_notes, ItemChanges};
-use super::editor_section::EditorSection;
+use super::editor_section::{editor_section, Section};
 use super::item_actions::ItemActions;
 use super::risk_share_field::RiskShareField;
 use super::select_field::SelectField;
@@ -86,10 +86,10 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
     let notes = link_notes(&editor.model, editor.open);
     let reducer = editor.dispatcher();
     html! {
-        <EditorSection id="pools" title="Pools" editor={dispatcher.clone()}
-            lede="Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend."
-            add_label="Add a pool" add={Edit::AddPool}>
-            { for scenario.pools.iter().enumerate().map(|(i, pool)| {
+        { editor_section(Section { id: "pools", title: "Pools", editor: &dispatcher,
+            lede: "Each pool is a shared budget, hosted by one partner, with its own rule for who carries an over- or underspend.",
+            add_label: "Add a pool", add: Edit::AddPool },
+            html! { { for scenario.pools.iter().enumerate().map(|(i, pool)| {
                 let path = root.item("pool", i);
                 let changed = notes.as_ref().and_then(|n| n.item(ItemRef::Pool(pool.id), &reducer));
                 html! {
@@ -98,8 +98,7 @@ pub fn pools_editor(props: &PoolsEditorProps) -> Html {
                         partners={partners.clone()} partner_options={partner_options.clone()}
                         errors={errors.clone()} editor={dispatcher.clone()} unit={editor.model.money_display.unit} {changed} />
                 }
-            }) }
-        </EditorSection>
+            }) } }, Html::default()) }
     }
 }
 

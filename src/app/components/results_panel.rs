@@ -8,10 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::results_charts::ResultsCharts;
-use super::money_display_field::MoneyDisplayField;
+use super::money_display_field::money_display_field;
 use super::partner_summary::{year_span, PartnerSummary};
 use super::pool_summary::PoolSummary;
-use super::ring_fence_checks::RingFenceChecks;
+use super::ring_fence_checks::ring_fence_checks;
 use crate::app::bidi::{message, name};
 use crate::app::fields::{open_results, use_open_scenario, use_when_idle, Editor, Shared};
 use crate::model::{MoneyStyle, Results, ScenarioId};
@@ -75,8 +75,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 </div>
             }
             if props.money_control {
-                <MoneyDisplayField id="results-money" display={props.editor.model.money_display}
-                    dispatcher={props.editor.dispatcher()} />
+                { money_display_field("results-money", props.editor.model.money_display, &props.editor.dispatcher()) }
             }
             if let Some(results) = results {
                 <p class="pb-note">
@@ -122,7 +121,7 @@ fn results_detail(props: &ResultsDetailProps) -> Html {
             { for results.pools.iter().map(|pool| html! {
                 <PoolSummary key={pool.pool.0} pool={pool.clone()} partners={partner_names.clone()} {style} />
             }) }
-            <RingFenceChecks results={Rc::clone(results)} {style} />
+            { ring_fence_checks(results, style) }
             <ResultsCharts results={Rc::clone(results)} {style} />
         </>
     }

@@ -1,8 +1,6 @@
 //! Whether each ring-fenced minimum is met, year by year, and by how much it falls short.
 //! Met or not is said in words, never by colour alone.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::money_cell::{money_cell, money_head, style_note};
@@ -10,17 +8,9 @@ use super::table_region::table_region;
 use crate::app::bidi::name;
 use crate::model::{MoneyStyle, Results};
 
-#[derive(Properties)]
-pub struct RingFenceChecksProps {
-    pub results: Rc<Results>,
-    pub style: MoneyStyle,
-}
-
-crate::results_props_eq!(RingFenceChecksProps, style);
-
-#[function_component(RingFenceChecks)]
-pub fn ring_fence_checks(props: &RingFenceChecksProps) -> Html {
-    let (results, style) = (&props.results, props.style);
+/// A view function, not a component: the results panel draws it with the pools' tables when
+/// the results change (issue #18).
+pub fn ring_fence_checks(results: &Results, style: MoneyStyle) -> Html {
     if results.ring_fences.is_empty() {
         return html! {};
     }

@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::changed_mark::{legend_mark, FieldChange};
 use super::changes_panel::link_notes;
-use super::editor_section::EditorSection;
+use super::editor_section::{editor_section, Section};
 use super::select_field::SelectField;
 use super::text_field::{FieldWidth, TextField};
 use crate::app::fields::{
     error_for, missing_label, money_commit, money_text, on_click, percent_commit, percent_text,
-    reference_error, scenario_path, Editor,
+    reference_error, scenario_path, Editor, EditorDispatcher,
 };
 use crate::app::state::Action;
 use crate::model::edit::{Edit, RingFenceField};
@@ -42,12 +42,12 @@ pub fn ring_fences_editor(props: &RingFencesEditorProps) -> Html {
             .and_then(|n| n.field(ItemRef::RingFence(key), "minimum", &reducer))
     };
     html! {
-        <EditorSection id="ring-fences" title="Ring-fenced minimums" editor={editor.clone()}
-            lede="Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year."
-            add_label="Add a ring-fenced minimum" add={Edit::AddRingFence}>
-            { for scenario.ring_fences.iter().zip(RingFenceRequirement::keys(&scenario.ring_fences)).enumerate()
-                .map(|(i, (rule, key))| card(editor, scenario, i, rule, changed(key))) }
-        </EditorSection>
+        { editor_section(Section { id: "ring-fences", title: "Ring-fenced minimums", editor: &EditorDispatcher::of(editor),
+            lede: "Minimum spend on lines tagged for adult social care or NHS out-of-hospital services. The results say whether each is met, year by year.",
+            add_label: "Add a ring-fenced minimum", add: Edit::AddRingFence },
+            html! { { for scenario.ring_fences.iter().zip(RingFenceRequirement::keys(&scenario.ring_fences)).enumerate()
+                .map(|(i, (rule, key))| card(editor, scenario, i, rule, changed(key))) } },
+            Html::default()) }
     }
 }
 

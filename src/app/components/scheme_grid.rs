@@ -20,7 +20,7 @@ use yew::prelude::*;
 use self::cell::Step;
 use self::columns::{cell_id, cell_row, grid_columns, heading, heading_id, row_prefix, GridColumn};
 use self::details::{SchemeDetails, HEADING_ID};
-use self::forecast_switch::ForecastSwitch;
+use self::forecast_switch::forecast_switch;
 use self::row::{GridChoices, SchemeRow};
 use self::window::{Span, Viewport};
 use super::changes_panel::link_notes;
@@ -434,7 +434,7 @@ pub fn scheme_grid(props: &SchemeGridProps) -> Html {
                 { "The schemes and services each pool pays for: a row each, with its budget and forecast for each year." }
             </p>
             <div class="pb-grid-tools">
-                <ForecastSwitch {entry} dispatcher={dispatcher.clone()} />
+                { forecast_switch(entry, &dispatcher) }
                 <div class="pb-field pb-grid-tools__years">
                     <label class="pb-field__label" for="scheme-grid-years">{ "Years shown" }</label>
                     <select id="scheme-grid-years" class="pb-select" onchange={on_years}>

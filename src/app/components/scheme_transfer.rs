@@ -161,7 +161,7 @@ pub fn scheme_transfer(props: &SchemeTransferProps) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                chosen.set(MoneyUnit::from_key(&select.value()));
+                chosen.set(MoneyUnit::from_saved_name(&select.value()));
             }
         })
     };
@@ -341,7 +341,7 @@ fn unit_choice(unit: MoneyUnit, on_change: Callback<Event>) -> Html {
             </p>
             <select class="pb-select" id="scheme-preview-unit" aria-describedby="scheme-preview-unit-hint" onchange={on_change}>
                 { for MoneyUnit::ALL.iter().map(|u| html! {
-                    <option value={u.key()} selected={*u == unit}>{ u.label() }</option>
+                    <option value={u.saved_name()} selected={*u == unit}>{ u.label() }</option>
                 }) }
             </select>
         </div>

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use super::changed_mark::{described_with_change, ChangedMark, FieldChange};
-use super::field_label::{described_by, field_error, FieldLabel};
+use super::changed_mark::{changed_mark, described_with_change, FieldChange, MarkSize};
+use super::field_label::{described_by, field_error, field_label};
 
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
@@ -65,7 +65,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     };
     html! {
         <div class={group_class}>
-            <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
+            { field_label(&props.id, &props.label, props.hint.as_ref()) }
             if let Some(error) = &props.error {
                 { field_error(&props.id, error) }
             }
@@ -89,7 +89,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
                 }) }
             </select>
             if let Some(change) = &props.changed {
-                <ChangedMark field_id={props.id.clone()} field={props.label.clone()} change={change.clone()} />
+                { changed_mark(&props.id, &props.label, change, MarkSize::Field) }
             }
         </div>
     }

@@ -9,8 +9,8 @@
 
 use yew::prelude::*;
 
-use super::changed_mark::{described_with_change, ChangedMark, FieldChange};
-use super::field_label::{described_by, field_error, FieldLabel};
+use super::changed_mark::{changed_mark, described_with_change, FieldChange, MarkSize};
+use super::field_label::{described_by, field_error, field_label};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FieldWidth {
@@ -102,7 +102,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
     html! {
         <div class={group_class}>
-            <FieldLabel id={props.id.clone()} label={props.label.clone()} hint={props.hint.clone()} />
+            { field_label(&props.id, &props.label, props.hint.as_ref()) }
             if let Some(error) = &props.error {
                 { field_error(&props.id, error) }
             }
@@ -129,7 +129,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 }
             </div>
             if let Some(change) = &props.changed {
-                <ChangedMark field_id={props.id.clone()} field={props.label.clone()} change={change.clone()} />
+                { changed_mark(&props.id, &props.label, change, MarkSize::Field) }
             }
         </div>
     }

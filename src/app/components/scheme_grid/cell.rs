@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::app::components::changed_mark::{
-    described_with_change, ChangedMark, FieldChange, MarkSize,
+    changed_mark, described_with_change, FieldChange, MarkSize,
 };
 use crate::app::components::field_label::{error_id, field_error};
 use crate::platform::cells;
@@ -197,8 +197,7 @@ pub fn grid_input(props: &GridInputProps) -> Html {
                 onpaste={on_paste}
             />
             if let Some(change) = &props.changed {
-                <ChangedMark field_id={props.id.clone()} field={props.label.clone()}
-                    change={change.clone()} size={MarkSize::Cell} />
+                { changed_mark(&props.id, &props.label, change, MarkSize::Cell) }
             }
             if let Some(error) = &props.error {
                 { field_error(&props.id, error) }
@@ -262,7 +261,7 @@ pub fn grid_select(
                 }) }
             </select>
             if let Some(change) = changed {
-                <ChangedMark field_id={id.clone()} field={label} {change} size={MarkSize::Cell} />
+                { changed_mark(&id, &label, &change, MarkSize::Cell) }
             }
             if let Some(error) = &error {
                 { field_error(&id, error) }

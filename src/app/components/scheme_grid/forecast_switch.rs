@@ -7,23 +7,18 @@ use crate::app::fields::Dispatcher;
 use crate::app::state::Action;
 use crate::model::ForecastEntry;
 
-#[derive(Properties, PartialEq)]
-pub struct ForecastSwitchProps {
-    pub entry: ForecastEntry,
-    pub dispatcher: Dispatcher,
-}
-
-#[function_component(ForecastSwitch)]
-pub fn forecast_switch(props: &ForecastSwitchProps) -> Html {
+/// A view function, not a component: the grid's tools draw it (issue #18).
+pub fn forecast_switch(entry: ForecastEntry, dispatcher: &Dispatcher) -> Html {
+    let current = entry;
     let choice = |entry: ForecastEntry, id: &'static str, label: &'static str| {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         let on_change = Callback::from(move |_: Event| {
             dispatcher.dispatch(Action::ForecastEntry(entry));
         });
         html! {
             <div class="pb-radios__item">
                 <input class="pb-radios__input" type="radio" name="forecast-entry" {id}
-                    value={id} checked={props.entry == entry} onchange={on_change} />
+                    value={id} checked={current == entry} onchange={on_change} />
                 <label class="pb-radios__label" for={id}>{ label }</label>
             </div>
         }
