@@ -209,7 +209,7 @@ impl Genes<'_> {
                 name: self.name(),
                 partner: PartnerId(self.below(6) as u32),
                 pool: PoolId(self.below(5) as u32),
-                stream: self.pick(&FundingStream::ALL),
+                stream: self.pick(FundingStream::ALL),
                 obligation: self.pick(&[Obligation::Mandatory, Obligation::Voluntary]),
                 rule: self.amount_rule(),
             })
@@ -262,7 +262,7 @@ impl Genes<'_> {
                     }
                 } else {
                     MinimumRule::ShareOfStream {
-                        stream: self.pick(&FundingStream::ALL),
+                        stream: self.pick(FundingStream::ALL),
                         percent: self.percent(),
                     }
                 },
@@ -294,8 +294,8 @@ impl Genes<'_> {
                 pooled_budgets::model::ForecastEntry::Spend,
             ]),
             money_display: pooled_budgets::model::MoneyDisplay {
-                unit: self.pick(&pooled_budgets::model::MoneyUnit::ALL),
-                negatives: self.pick(&pooled_budgets::model::NegativeStyle::ALL),
+                unit: self.pick(pooled_budgets::model::MoneyUnit::ALL),
+                negatives: self.pick(pooled_budgets::model::NegativeStyle::ALL),
             },
             name: self.name(),
             scenarios: (0..self.below(3) + 1)

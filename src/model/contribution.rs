@@ -42,15 +42,6 @@ saved_names!(FundingStream {
 });
 
 impl FundingStream {
-    pub const ALL: [FundingStream; 6] = [
-        FundingStream::NhsMinimum,
-        FundingStream::BetterCareGrant,
-        FundingStream::DisabledFacilitiesGrant,
-        FundingStream::DischargeFund,
-        FundingStream::AdditionalVoluntary,
-        FundingStream::Other,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             FundingStream::NhsMinimum => "NHS minimum contribution",

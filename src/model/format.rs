@@ -26,8 +26,6 @@ saved_names!(MoneyUnit {
 });
 
 impl MoneyUnit {
-    pub const ALL: [MoneyUnit; 3] = [MoneyUnit::Pounds, MoneyUnit::Thousands, MoneyUnit::Millions];
-
     pub fn is_default(&self) -> bool {
         *self == MoneyUnit::Pounds
     }
@@ -75,8 +73,6 @@ saved_names!(NegativeStyle {
 });
 
 impl NegativeStyle {
-    pub const ALL: [NegativeStyle; 2] = [NegativeStyle::Minus, NegativeStyle::Brackets];
-
     pub fn is_default(&self) -> bool {
         *self == NegativeStyle::Minus
     }

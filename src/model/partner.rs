@@ -37,15 +37,6 @@ saved_names!(PartnerKind {
 });
 
 impl PartnerKind {
-    pub const ALL: [PartnerKind; 6] = [
-        PartnerKind::Council,
-        PartnerKind::IntegratedCareBoard,
-        PartnerKind::NhsTrust,
-        PartnerKind::PublicHealth,
-        PartnerKind::VoluntarySector,
-        PartnerKind::Other,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             PartnerKind::Council => "Council",

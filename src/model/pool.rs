@@ -35,12 +35,6 @@ saved_names!(PoolType {
 });
 
 impl PoolType {
-    pub const ALL: [PoolType; 3] = [
-        PoolType::Pooled,
-        PoolType::Aligned,
-        PoolType::LeadCommissioner,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             PoolType::Pooled => "Pooled budget",

@@ -51,8 +51,9 @@ macro_rules! saved_names {
         impl $ty {
             /// Each variant's saved name, in the order of the variants.
             pub const SAVED_NAMES: &'static [&'static str] = &[$($name),+];
-            /// The variants, in the order of [`Self::SAVED_NAMES`].
-            pub const SAVED_VARIANTS: &'static [$ty] = &[$($ty::$variant),+];
+            /// Every variant, in the order of [`Self::SAVED_NAMES`] (also the order of its
+            /// choices in a select, and of its codes in a link).
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
 
             /// The name this value is saved as (also the value of its choice in a select).
             pub fn saved_name(self) -> &'static str {
@@ -64,7 +65,7 @@ macro_rules! saved_names {
             /// The value saved as `name`, if any.
             pub fn from_saved_name(name: &str) -> Option<$ty> {
                 let at = $ty::SAVED_NAMES.iter().position(|saved| *saved == name)?;
-                $ty::SAVED_VARIANTS.get(at).copied()
+                $ty::ALL.get(at).copied()
             }
         }
 
@@ -77,7 +78,7 @@ macro_rules! saved_names {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let at = $crate::model::saved_names::read(deserializer, $ty::SAVED_NAMES)?;
-                $ty::SAVED_VARIANTS.get(at).copied().ok_or_else(|| {
+                $ty::ALL.get(at).copied().ok_or_else(|| {
                     <D::Error as serde::de::Error>::unknown_variant("", $ty::SAVED_NAMES)
                 })
             }
@@ -127,22 +128,19 @@ mod tests {
 
     #[test]
     fn every_unit_enum_keeps_its_saved_names() {
-        round_trip(PoolType::SAVED_VARIANTS, PoolType::SAVED_NAMES);
-        round_trip(FundingStream::SAVED_VARIANTS, FundingStream::SAVED_NAMES);
-        round_trip(Obligation::SAVED_VARIANTS, Obligation::SAVED_NAMES);
-        round_trip(MoneyUnit::SAVED_VARIANTS, MoneyUnit::SAVED_NAMES);
-        round_trip(NegativeStyle::SAVED_VARIANTS, NegativeStyle::SAVED_NAMES);
-        round_trip(PartnerKind::SAVED_VARIANTS, PartnerKind::SAVED_NAMES);
-        round_trip(TierBearer::SAVED_VARIANTS, TierBearer::SAVED_NAMES);
-        round_trip(
-            UnderspendTreatment::SAVED_VARIANTS,
-            UnderspendTreatment::SAVED_NAMES,
-        );
-        round_trip(ForecastEntry::SAVED_VARIANTS, ForecastEntry::SAVED_NAMES);
-        round_trip(RingFence::SAVED_VARIANTS, RingFence::SAVED_NAMES);
-        round_trip(Shape::SAVED_VARIANTS, Shape::SAVED_NAMES);
+        round_trip(PoolType::ALL, PoolType::SAVED_NAMES);
+        round_trip(FundingStream::ALL, FundingStream::SAVED_NAMES);
+        round_trip(Obligation::ALL, Obligation::SAVED_NAMES);
+        round_trip(MoneyUnit::ALL, MoneyUnit::SAVED_NAMES);
+        round_trip(NegativeStyle::ALL, NegativeStyle::SAVED_NAMES);
+        round_trip(PartnerKind::ALL, PartnerKind::SAVED_NAMES);
+        round_trip(TierBearer::ALL, TierBearer::SAVED_NAMES);
+        round_trip(UnderspendTreatment::ALL, UnderspendTreatment::SAVED_NAMES);
+        round_trip(ForecastEntry::ALL, ForecastEntry::SAVED_NAMES);
+        round_trip(RingFence::ALL, RingFence::SAVED_NAMES);
+        round_trip(Shape::ALL, Shape::SAVED_NAMES);
         assert_eq!(
-            PoolType::SAVED_VARIANTS,
+            PoolType::ALL,
             &[
                 PoolType::Pooled,
                 PoolType::Aligned,

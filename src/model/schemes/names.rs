@@ -38,7 +38,8 @@ pub(crate) fn partner(scenario: &Scenario, text: &str) -> Option<PartnerId> {
 pub(crate) fn stream(text: &str) -> Option<FundingStream> {
     let wanted = key(text);
     if let Some(found) = FundingStream::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|s| key(s.label()) == wanted)
     {
         return Some(found);
