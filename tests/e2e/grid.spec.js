@@ -292,3 +292,56 @@ test('120 schemes: only the rows near the view are drawn, and keys, links and fo
   await expect(cell(page, 'Scheme name', 'Spending line 121')).toBeFocused();
   expect(problems).toEqual([]);
 });
+
+test('120 schemes: the wheel moves the grid where it is turned, and no row is drawn again on the way', async ({ page, problems }) => {
+  await page.getByLabel('Open a model file (.json)').setInputFiles({
+    name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hundredAndTwentySchemes())),
+  });
+  await expectSchemeCount(page, 120);
+  const region = grid(page);
+  await region.scrollIntoViewIfNeeded();
+  await region.hover();
+  // Every row drawn or taken away while the wheel turns, by its place in the table.
+  await region.evaluate((box) => {
+    window.gridRows = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const [nodes, what] of [[record.addedNodes, 'drawn'], [record.removedNodes, 'gone']]) {
+          for (const node of nodes) {
+            const row = node.nodeType === 1 ? node.getAttribute('aria-rowindex') : null;
+            if (row) window.gridRows.push({ row: Number(row) - 1, what });
+          }
+        }
+      }
+    }).observe(box.querySelector('tbody'), { childList: true });
+  });
+  const scrollTop = () => region.evaluate((box) => box.scrollTop);
+  const rowsDrawnAgain = () => page.evaluate(() => {
+    const gone = new Set();
+    const again = [];
+    for (const { row, what } of window.gridRows.splice(0)) {
+      if (what === 'gone') gone.add(row);
+      else if (gone.has(row)) again.push(row);
+    }
+    return again;
+  });
+  // One turn at a time, down to the last row and back up to the first (the turns stop at the
+  // end, before the page itself would scroll). Each turn may settle back by less than a row
+  // (the box snaps to whole cells), never more.
+  const ends = await region.evaluate((box) => ({ top: 0, bottom: box.scrollHeight - box.clientHeight }));
+  for (const [direction, end] of [[1, 'bottom'], [-1, 'top']]) {
+    const seen = [await scrollTop()];
+    for (let turn = 0; turn < 60 && Math.abs(seen.at(-1) - ends[end]) > 1; turn += 1) {
+      await page.mouse.wheel(0, direction * 240);
+      await page.waitForTimeout(80);
+      seen.push(await scrollTop());
+    }
+    expect(Math.abs(seen.at(-1) - ends[end]), `the grid reached its ${end}: ${seen.join(', ')}`).toBeLessThanOrEqual(1);
+    const backwards = seen.slice(1).map((top, at) => direction * (top - seen[at])).filter((moved) => moved < -40);
+    expect(backwards, `the grid moved against the wheel on the way to the ${end}: ${seen.join(', ')}`).toEqual([]);
+    expect(await rowsDrawnAgain(), `rows taken away and drawn again on the way to the ${end}`).toEqual([]);
+  }
+  await expect(schemeGridRow(page, 120)).toHaveCount(0);
+  await expect(schemeGridRow(page, 1)).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -28,9 +28,12 @@ export async function scrollToSchemeRow(page, row) {
   await region.scrollIntoViewIfNeeded();
   await region.hover();
   for (let step = 0; step < 400; step += 1) {
+    // The row is found and then measured in two steps; if the grid redrew in between, the row
+    // found is no longer in it, and counts as not drawn.
     const where = await target.evaluateAll((found) => {
-      if (found.length === 0) return null;
-      const box = found[0].closest('[role="region"]').getBoundingClientRect();
+      const region = found[0]?.closest('[role="region"]');
+      if (!region) return null;
+      const box = region.getBoundingClientRect();
       const at = found[0].getBoundingClientRect();
       return at.top < box.top + 60 ? -1 : at.bottom > box.bottom ? 1 : 0;
     });
