@@ -6,13 +6,14 @@ SHELL := /bin/bash
 ENV := source .tools/env.sh
 WASM_ENV := source .tools/env.sh && source .tools/wasm-env.sh
 
-.PHONY: help setup setup-build serve dist test check lint fmt native-test e2e xbrowser bench clean
+.PHONY: help setup setup-build serve dist test check lint fmt native-test e2e xbrowser bench bench-builds bench-compare clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (rebuilds on change)"
 	@echo "make test    formatting, clippy, native tests, release build, browser tests"
 	@echo "make dist    release build into dist/ and print each file's size"
 	@echo "make bench   size, load, compute, edit latency, links and memory (docs/benchmarks.md)"
+	@echo "make bench-compare A=<rev> B=<rev>   two builds' size and load side by side, in turns"
 
 setup:
 	@scripts/setup.sh all
@@ -67,7 +68,13 @@ test: setup
 # (benches/bare-yew) and the engine's wasm bench binary (benches/wasm) into target/bench first.
 # Browser servers use ports BENCH_PORT..BENCH_PORT+2 (default 4191-4193).
 BENCH_WASM := target/wasm32-unknown-unknown/release/bench-compute.wasm
-bench: setup dist
+bench: setup dist bench-builds
+	cargo bench --bench compute --bench links
+	$(ENV) && node scripts/bench.mjs
+
+# What both `make bench` and `make bench-compare` measure the app against: the bare Yew page
+# (benches/bare-yew) and the engine's wasm bench binary (benches/wasm), into target/bench.
+bench-builds: setup
 	@mkdir -p target/bench/compute
 	$(WASM_ENV) && cargo build --release --target wasm32-unknown-unknown --bin bench-compute
 	$(ENV) && wasm-bindgen --target web --no-typescript --out-dir target/bench/compute $(BENCH_WASM)
@@ -75,8 +82,15 @@ bench: setup dist
 	cp benches/wasm/index.html target/bench/compute/
 	$(WASM_ENV) && cd benches/bare-yew && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
 	@sed -i '/data-trunk rel="rust"/d' target/bench/bare-yew/index.html
-	cargo bench --bench compute --bench links
-	$(ENV) && node scripts/bench.mjs
+
+# Two revisions side by side on this machine, in turns (docs/benchmarks.md, "Comparing two
+# builds"): make bench-compare A=main B=HEAD [ROUNDS=3] [MEASURES=load,edits,slow-edits]
+A ?= HEAD~1
+B ?= HEAD
+ROUNDS ?= 3
+MEASURES ?= load
+bench-compare: setup bench-builds
+	$(ENV) && node scripts/bench-compare.mjs '$(A)' '$(B)' '$(ROUNDS)' '$(MEASURES)'
 
 clean:
 	rm -rf dist target test-results tests/e2e/output
