@@ -36,6 +36,32 @@ fn parses_money_as_people_type_it() {
     );
 }
 
+/// The limit holds both ways, and its message says so: "less than £1 trillion" was already true
+/// of −£2 trillion, which left someone who typed it no way to tell what was wrong.
+#[test]
+fn an_amount_beyond_the_limit_either_way_is_refused_with_both_bounds() {
+    assert_eq!(
+        Money::parse("1,000,000,000,000"),
+        Ok(Money::pounds(1_000_000_000_000))
+    );
+    assert_eq!(
+        Money::parse("-1,000,000,000,000"),
+        Ok(Money::pounds(-1_000_000_000_000))
+    );
+    for text in [
+        "1,000,000,000,000.01",
+        "-1,000,000,000,000.01",
+        "−2,000,000,000,000",
+    ] {
+        let error = Money::parse(text).expect_err(text);
+        assert_eq!(error, MoneyParseError::TooLarge, "{text}");
+        assert_eq!(
+            error.to_string(),
+            "must be between −£1 trillion and £1 trillion"
+        );
+    }
+}
+
 #[test]
 fn parses_percentages() {
     assert_eq!(Percent::parse("5.66%"), Ok(Percent::from_hundredths(566)));

@@ -191,3 +191,43 @@ fn the_first_year_may_be_any_from_2000_to_2090() {
     }
     assert_eq!((FIRST_START_YEAR, LAST_START_YEAR), (2000, 2090));
 }
+
+/// A variance may be negative (an underspend), so one beyond the limit below zero is told both
+/// bounds: "less than £1,000,000,000,000" would already be true of it.
+#[test]
+fn a_variance_beyond_the_limit_either_way_is_told_both_bounds_when_negative() {
+    use pooled_budgets::model::Outturn;
+    let mut model = reference_model();
+    let year = model.scenarios[0].horizon.start;
+    let line = &mut model.scenarios[0].lines[0];
+    line.set_forecast(
+        year,
+        Outturn::VarianceAmount {
+            amount: Money::pounds(-2_000_000_000_000),
+        },
+    );
+    let problems = validate(&model);
+    let variance = problems
+        .iter()
+        .find(|p| p.path.as_str().ends_with("outturn.amount"))
+        .unwrap_or_else(|| panic!("no problem with the variance: {:#?}", messages(&problems)));
+    assert_eq!(
+        variance.message.replace(['\u{2068}', '\u{2069}'], ""),
+        "The 2025/26 variance for 'Reablement' must be between −£1,000,000,000,000 and £1,000,000,000,000"
+    );
+    model.scenarios[0].lines[0].set_forecast(
+        year,
+        Outturn::VarianceAmount {
+            amount: Money::pounds(2_000_000_000_000),
+        },
+    );
+    let problems = validate(&model);
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .ends_with("must be less than £1,000,000,000,000")),
+        "{:#?}",
+        messages(&problems)
+    );
+}

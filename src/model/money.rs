@@ -333,7 +333,7 @@ impl fmt::Display for MoneyParseError {
             MoneyParseError::TooManyDecimalPlaces => {
                 "must be in pounds and pence, like 1,250,000.50"
             }
-            MoneyParseError::TooLarge => "must be less than £1 trillion",
+            MoneyParseError::TooLarge => "must be between −£1 trillion and £1 trillion",
             MoneyParseError::Exponent => {
                 "must be written out in digits, like 100000 or 100,000, not 1e5"
             }

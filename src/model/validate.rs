@@ -113,7 +113,13 @@ impl Checker {
                     ..MoneyStyle::EXACT
                 },
             );
-            self.problem(path, format!("{what} must be less than {limit}"));
+            // Below −£1 trillion is "less than £1 trillion" too: say both bounds then.
+            let message = if amount.is_negative() {
+                format!("{what} must be between −{limit} and {limit}")
+            } else {
+                format!("{what} must be less than {limit}")
+            };
+            self.problem(path, message);
         }
     }
 

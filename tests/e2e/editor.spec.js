@@ -85,6 +85,16 @@ test('bad input is reported in an error summary that takes focus, and what was t
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toHaveCount(0);
   // An in-page link is not a share link: no "not a pooled budget link" alert.
   await expect(page.getByText(/not a pooled budget link/i)).toHaveCount(0);
+
+  // An amount beyond the limit below zero is told both bounds ("less than £1 trillion" is
+  // already true of it), and the figures stay as they were.
+  const fixed = await page.getByRole('table', { name: /What each partner pays/ }).innerText();
+  await enter(budget, '−2,000,000,000,000');
+  await expect(schemes(page).locator('.pb-field__error'))
+    .toContainText('must be between −£1 trillion and £1 trillion');
+  expect(await page.getByRole('table', { name: /What each partner pays/ }).innerText()).toBe(fixed);
+  await enter(budget, '£2,000,000');
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toHaveCount(0);
 });
 
 test('removing a partner that others depend on says what goes with it and asks first', async ({ page }) => {
