@@ -24,6 +24,7 @@ setup-build:
 serve: setup-build
 	$(WASM_ENV) && trunk serve --address 127.0.0.1 --port 8080
 
+VIEWER_WASM := target/wasm32-unknown-unknown/release/pooled-budgets-viewer.wasm
 dist: setup-build
 	@rm -rf dist
 	$(WASM_ENV) && trunk build --release
@@ -31,6 +32,12 @@ dist: setup-build
 	@sed -i '/data-trunk rel="rust"/d' dist/index.html
 	@# One style sheet instead of eleven: fewer requests before the first paint (scripts/bundle-css.mjs).
 	@node scripts/bundle-css.mjs dist
+	@# view.html, the shared-model viewer (docs/embedding.md): its own wasm, built here as Trunk
+	@# builds the modeller's (Trunk takes one main wasm per page), and its page.
+	$(WASM_ENV) && cargo build --release --target wasm32-unknown-unknown --bin pooled-budgets-viewer
+	$(ENV) && wasm-bindgen --target web --no-typescript --out-dir dist $(VIEWER_WASM)
+	$(ENV) && wasm-opt -Oz --low-memory-unused --zero-filled-memory dist/pooled-budgets-viewer_bg.wasm -o dist/pooled-budgets-viewer_bg.wasm
+	@node scripts/viewer-page.mjs dist
 	@node scripts/sizes.mjs dist
 
 fmt:

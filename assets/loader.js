@@ -1,6 +1,9 @@
 // Starts the app. An external module (not Trunk's inline loader) so the page runs under a
 // content security policy with no 'unsafe-inline'. Paths are relative: dist/ works from any sub-path.
-import init from './pooled-budgets.js';
+// The page names the wasm: view.html's tag says data-app="pooled-budgets-viewer"; none, the modeller.
+const APPS = ['pooled-budgets', 'pooled-budgets-viewer'];
+const asked = document.querySelector('script[data-app]')?.dataset.app;
+const app = APPS.includes(asked) ? asked : APPS[0];
 
 // The release wasm is built with panics that abort at once (docs/maintainers.md, "When the app
 // panics"): no panic hook runs, and a panic reaches JavaScript as a WebAssembly.RuntimeError
@@ -11,8 +14,24 @@ const CRASH_ID = 'pb-crash';
 
 function showCrash(error) {
   console.error('pooled-budgets: stopped', error);
+  if (app !== APPS[0]) {
+    tell('Something went wrong — this model could not be shown',
+      ['Reload the page to try again. Nothing is saved here, so nothing is lost.']);
+    return;
+  }
   // The next load opens the recovery page instead of the model that may have caused this.
   try { localStorage.setItem(CRASHED_KEY, '1'); } catch { /* storage refused: nothing to note */ }
+  tell('Something went wrong — your work is saved', [
+    'The modeller hit a problem it could not recover from. Everything you '
+      + 'entered up to your last change is saved in this browser.',
+    'Reload the page to carry on: it will open a recovery page listing your saved '
+      + 'models, where you can download, open read-only or delete the one that caused the problem. '
+      + 'If it happens again, please report it using the contact details in the accessibility '
+      + 'statement, saying what you did just before.',
+  ]);
+}
+
+function tell(title, sentences) {
   if (document.getElementById(CRASH_ID)) return;
   document.getElementById('pb-loading')?.remove();
   const section = document.createElement('section');
@@ -20,21 +39,18 @@ function showCrash(error) {
   section.className = 'pb-crash';
   section.setAttribute('role', 'alert');
   const heading = document.createElement('h2');
-  heading.textContent = 'Something went wrong — your work is saved';
-  const saved = document.createElement('p');
-  saved.textContent = 'The modeller hit a problem it could not recover from. Everything you '
-    + 'entered up to your last change is saved in this browser.';
-  const next = document.createElement('p');
-  next.textContent = 'Reload the page to carry on: it will open a recovery page listing your saved '
-    + 'models, where you can download, open read-only or delete the one that caused the problem. '
-    + 'If it happens again, please report it using the contact details in the accessibility '
-    + 'statement, saying what you did just before.';
+  heading.textContent = title;
+  const paragraphs = sentences.map((text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  });
   const reload = document.createElement('button');
   reload.type = 'button';
   reload.className = 'pb-button';
   reload.textContent = 'Reload the page';
   reload.addEventListener('click', () => window.location.reload());
-  section.append(heading, saved, next, reload);
+  section.append(heading, ...paragraphs, reload);
   document.body.prepend(section);
   reload.focus();
 }
@@ -45,16 +61,18 @@ window.addEventListener('unhandledrejection', (event) => {
   if (isTrap(event.reason)) showCrash(event.reason);
 });
 
-init({ module_or_path: new URL('pooled-budgets_bg.wasm', import.meta.url) }).catch((error) => {
-  if (isTrap(error)) {
-    showCrash(error);
-    return;
-  }
-  const status = document.getElementById('pb-loading');
-  if (status) {
-    status.textContent = 'The modeller could not start in this browser. Try reloading the page; '
-      + 'if that does not help, use a recent version of Edge, Chrome or Firefox.';
-    status.setAttribute('role', 'alert');
-  }
-  console.error('pooled-budgets: failed to start', error);
-});
+import(`./${app}.js`)
+  .then(({ default: init }) => init({ module_or_path: new URL(`${app}_bg.wasm`, import.meta.url) }))
+  .catch((error) => {
+    if (isTrap(error)) {
+      showCrash(error);
+      return;
+    }
+    const status = document.getElementById('pb-loading');
+    if (status) {
+      status.textContent = 'The modeller could not start in this browser. Try reloading the page; '
+        + 'if that does not help, use a recent version of Edge, Chrome or Firefox.';
+      status.setAttribute('role', 'alert');
+    }
+    console.error('pooled-budgets: failed to start', error);
+  });

@@ -63,9 +63,10 @@ function build(commit) {
     sh(`source '${ROOT}/.tools/env.sh' && source '${ROOT}/.tools/wasm-env.sh' && `
       + `CARGO_TARGET_DIR='${CARGO_TARGET}' trunk build --release --dist '${dist}'`);
     // The same steps as `make dist` after Trunk (the loader replaces Trunk's directive; one
-    // style sheet where the revision has scripts/bundle-css.mjs).
+    // style sheet and the viewer's page where the revision has their scripts).
     sh(`sed -i '/data-trunk rel="rust"/d' '${dist}/index.html'`);
     if (existsSync(resolve(src, 'scripts/bundle-css.mjs'))) sh(`node scripts/bundle-css.mjs '${dist}'`);
+    if (existsSync(resolve(src, 'scripts/viewer-page.mjs'))) sh(`node scripts/viewer-page.mjs '${dist}'`);
   } catch (e) {
     rmSync(dist, { recursive: true, force: true });
     throw e;

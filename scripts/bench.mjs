@@ -67,6 +67,7 @@ function rows(b) {
     ['1. Bundle: first load, brotli (all of dist/ but the simulation\'s worker)', kib(app.total.brotli), '≤ 200 KiB', verdict(app.total.brotli <= 200 * KiB)],
     ['1. Bundle: of which wasm, brotli', kib(wasm.brotli), '', ''],
     ['1. Bundle: the simulation\'s worker (loaded on the first run), brotli', kib(app.onDemand.brotli), '', ''],
+    ['1. Bundle: view.html, the shared-model viewer (embedding), first load, brotli', app.viewer ? kib(app.viewer.brotli) : 'none', '', ''],
     ['1. Bundle: first load raw / gzip', `${kib(app.total.raw)} / ${kib(app.total.gzip)}`, '', ''],
     ['1. Bundle: bare Yew page, brotli', kib(bare.total.brotli), '', ''],
     ...load('', b.load),

@@ -519,3 +519,20 @@ pub fn on_click<D: Dispatch>(editor: &D, action: Action) -> Callback<MouseEvent>
     let editor = editor.clone();
     Callback::from(move |_: MouseEvent| editor.send(action.clone()))
 }
+
+/// The browser tests' deliberate panic: with `pooled-budgets.test-panic` set to "render" in the
+/// browser's storage, the component calling this panics as it draws, so the tests can see the
+/// loader's message for a trap (docs/maintainers.md, "When the app panics"). Read once.
+#[hook]
+pub fn use_test_panic() {
+    use crate::codec::library::TEST_PANIC_KEY;
+    if *use_memo((), |_| {
+        crate::platform::storage::read(TEST_PANIC_KEY)
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some("render")
+    }) {
+        panic!("a deliberate panic for the browser tests ({TEST_PANIC_KEY} is set)");
+    }
+}

@@ -36,6 +36,17 @@ pub fn base_address() -> String {
     format!("{origin}{path}")
 }
 
+/// The modeller's own address from any page beside it: this page's address with a last
+/// segment of `view.html` (the shared-model viewer, docs/embedding.md) taken off, so the
+/// folder's `index.html` answers.
+pub fn app_address() -> String {
+    let here = base_address();
+    match here.strip_suffix("view.html") {
+        Some(folder) => folder.to_string(),
+        None => here,
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fragment() -> Option<String> {
     None

@@ -23,66 +23,82 @@ const frameHeight = (page) => page.locator('#pooled-budgets').evaluate((f) => Nu
 const heightsFromApp = (page) => page.evaluate((origin) => window.received
   .filter((m) => m.origin === origin && m.data?.type === 'pooled-budgets:height').length, APP_ORIGIN);
 
-test('a shared model embedded read-only in an intranet page on another origin', async ({ page, problems }) => {
-  await page.setViewportSize({ width: 900, height: 700 });
-  const requested = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).origin));
-  const frame = await openHost(page, HOST_ORIGIN, `?embed=1#${LINK}`);
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(MODEL);
-  await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
-  // No page chrome, no editor: just the results of the option the link chose.
-  await expect(frame.getByRole('banner')).toHaveCount(0);
-  await expect(frame.getByRole('contentinfo')).toHaveCount(0);
-  await expect(frame.getByRole('textbox')).toHaveCount(0);
-  await expect(frame.getByLabel('Option shown').locator('option:checked')).toHaveText('Option B: pro rata');
-  await expect(frame.getByRole('table', { name: /What each partner pays/ })).toBeVisible();
+// The same read-only view two ways: the modeller's page with ?embed=1, and view.html, which
+// starts the viewer's own, smaller wasm and never fetches the modeller's.
+for (const [how, address, wasm] of [
+  ['?embed=1', `?embed=1#${LINK}`, 'pooled-budgets_bg.wasm'],
+  ['view.html', `view.html#${LINK}`, 'pooled-budgets-viewer_bg.wasm'],
+]) {
+  test(`a shared model embedded read-only in an intranet page on another origin (${how})`, async ({ page, problems }) => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    const requested = [];
+    const files = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      requested.push(url.origin);
+      files.push(url.pathname.split('/').pop());
+    });
+    const frame = await openHost(page, HOST_ORIGIN, address);
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText(MODEL);
+    await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
+    // No page chrome, no editor: just the results of the option the link chose.
+    await expect(frame.getByRole('banner')).toHaveCount(0);
+    await expect(frame.getByRole('contentinfo')).toHaveCount(0);
+    await expect(frame.getByRole('textbox')).toHaveCount(0);
+    await expect(frame.getByLabel('Option shown').locator('option:checked')).toHaveText('Option B: pro rata');
+    await expect(frame.getByRole('table', { name: /What each partner pays/ })).toBeVisible();
 
-  // The iframe is as tall as the app: no scroll bar inside it, no gap below.
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(600);
-  const inside = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
-  expect(await frameHeight(page)).toBe(inside);
+    // The iframe is as tall as the app: no scroll bar inside it, no gap below.
+    await expect.poll(() => frameHeight(page)).toBeGreaterThan(600);
+    const inside = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+    expect(await frameHeight(page)).toBe(inside);
 
-  // Switching option changes the results, not the reader's saved models: nothing is stored.
-  await frame.getByLabel('Option shown').selectOption({ label: 'Option A: 50:50 risk share' });
-  await expect(frame.getByText(/^Option A: 50:50 risk share, 2025\/26 to 2029\/30/)).toBeVisible();
-  expect(await frame.locator('html').evaluate(() => window.localStorage.length)).toBe(0);
+    // Switching option changes the results, not the reader's saved models: nothing is stored.
+    await frame.getByLabel('Option shown').selectOption({ label: 'Option A: 50:50 risk share' });
+    await expect(frame.getByText(/^Option A: 50:50 risk share, 2025\/26 to 2029\/30/)).toBeVisible();
+    expect(await frame.locator('html').evaluate(() => window.localStorage.length)).toBe(0);
 
-  // The full app opens in a new tab on the same model, as a model of the reader's own.
-  const full = frame.getByRole('link', { name: 'Open this model in the full app (opens in a new tab)' });
-  await expect(full).toHaveAttribute('href', `${EMBED_APP}#${LINK}`);
-  await expect(full).toHaveAttribute('target', '_blank');
+    // The full app opens in a new tab on the same model, as a model of the reader's own.
+    const full = frame.getByRole('link', { name: 'Open this model in the full app (opens in a new tab)' });
+    await expect(full).toHaveAttribute('href', `${EMBED_APP}#${LINK}`);
+    await expect(full).toHaveAttribute('target', '_blank');
 
-  // The host's hello is answered with the height: the trusted origin is heard.
-  const before = await heightsFromApp(page);
-  await page.evaluate(() => document.getElementById('pooled-budgets').contentWindow
-    .postMessage({ type: 'pooled-budgets:hello' }, '*'));
-  await expect.poll(() => heightsFromApp(page)).toBeGreaterThan(before);
+    // The host's hello is answered with the height: the trusted origin is heard.
+    const before = await heightsFromApp(page);
+    await page.evaluate(() => document.getElementById('pooled-budgets').contentWindow
+      .postMessage({ type: 'pooled-budgets:hello' }, '*'));
+    await expect.poll(() => heightsFromApp(page)).toBeGreaterThan(before);
 
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SCREENSHOTS}/embed-read-only.png`, fullPage: true });
-  // The host page asked its own server; the app asked only the server it came from.
-  expect([...new Set(requested)].sort()).toEqual([HOST_ORIGIN, APP_ORIGIN].sort());
-  expect(problems).toEqual([]);
-});
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/embed-read-only-${how.replace(/\W/g, '')}.png`, fullPage: true });
+    // The host page asked its own server; the app asked only the server it came from.
+    expect([...new Set(requested)].sort()).toEqual([HOST_ORIGIN, APP_ORIGIN].sort());
+    // One wasm: the modeller's for ?embed=1, the viewer's alone for view.html.
+    expect(files.filter((f) => f.endsWith('.wasm'))).toEqual([wasm]);
+    expect(problems).toEqual([]);
+  });
+}
 
-test('a fixed comparison embedded read-only: ?view=compare opens on the options side by side', async ({ page, problems }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const frame = await openHost(page, HOST_ORIGIN, `?embed=1&view=compare#${LINK}`);
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
-  await expect(frame.getByRole('table', { name: /^Net cost by partner/ })).toBeVisible();
-  await expect(frame.getByRole('table', { name: /under each risk-share pattern/ })).toBeVisible();
-  // The frame takes the comparison's full height.
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(1000);
-  // Back to the results, then to the comparison again.
-  await frame.getByRole('button', { name: 'Back to the results' }).click();
-  await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
-  await frame.getByRole('button', { name: 'Compare options side by side' }).click();
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
-  expect(await frame.locator('html').evaluate(() => window.localStorage.length)).toBe(0);
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SCREENSHOTS}/embed-comparison.png`, fullPage: true });
-  expect(problems).toEqual([]);
-});
+for (const [how, address] of [['?embed=1', `?embed=1&view=compare#${LINK}`], ['view.html', `view.html?view=compare#${LINK}`]]) {
+  test(`a fixed comparison embedded read-only: ?view=compare opens on the options side by side (${how})`, async ({ page, problems }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const frame = await openHost(page, HOST_ORIGIN, address);
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
+    await expect(frame.getByRole('table', { name: /^Net cost by partner/ })).toBeVisible();
+    await expect(frame.getByRole('table', { name: /under each risk-share pattern/ })).toBeVisible();
+    // The frame takes the comparison's full height.
+    await expect.poll(() => frameHeight(page)).toBeGreaterThan(1000);
+    // Back to the results, then to the comparison again.
+    await frame.getByRole('button', { name: 'Back to the results' }).click();
+    await expect(frame.getByText('A shared model, read-only.')).toBeVisible();
+    await frame.getByRole('button', { name: 'Compare options side by side' }).click();
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`Compare options: ${MODEL}`);
+    expect(await frame.locator('html').evaluate(() => window.localStorage.length)).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/embed-comparison-${how.replace(/\W/g, '')}.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+}
 
 test('the iframe grows when the content grows, and a framed app is embedded without ?embed=1', async ({ page, problems }) => {
   await page.setViewportSize({ width: 700, height: 700 });
@@ -134,6 +150,35 @@ test('?embed=1 outside a frame shows the compact view, which opens the full app'
   await expect(full.getByRole('banner')).toBeVisible();
   await expect(full.getByLabel('Option being edited').locator('option:checked')).toHaveText('Option B: pro rata');
   expect(problems).toEqual([]);
+});
+
+test('view.html without a link says there is no model and how to make one, and opens the full app', async ({ page, problems }) => {
+  await page.goto(`${EMBED_APP}view.html`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('There is no model to show');
+  await expect(page.getByRole('alert')).toContainText('Make a link to this model');
+  // The modeller is in the folder's index.html, not in view.html.
+  await expect(page.getByRole('link', { name: 'Open the full app (opens in a new tab)' }))
+    .toHaveAttribute('href', EMBED_APP);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('a trap in view.html shows its own message, with nothing saved and no recovery page next time', async ({ page }) => {
+  await page.goto(`${EMBED_APP}view.html#${LINK}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(MODEL);
+  await page.evaluate(() => localStorage.setItem('pooled-budgets.test-panic', 'render'));
+  await page.reload();
+  const crash = page.getByRole('alert').filter({ hasText: 'Something went wrong — this model could not be shown' });
+  await expect(crash).toBeVisible();
+  await expect(crash.getByRole('button', { name: 'Reload the page' })).toBeFocused();
+  await expect(page.locator('#pb-loading')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The viewer keeps nothing, so the modeller must not open on its recovery page for this.
+  expect(await page.evaluate(() => localStorage.getItem('pooled-budgets.crashed'))).toBeNull();
+  await page.evaluate(() => localStorage.removeItem('pooled-budgets.test-panic'));
+  await crash.getByRole('button', { name: 'Reload the page' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(MODEL);
 });
 
 test('the strict policy is really enforced, and a violation fails a test', async ({ page, problems }) => {

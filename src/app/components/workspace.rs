@@ -30,11 +30,12 @@ use super::unsaved_question::{
 };
 use crate::app::bidi::{message, name};
 use crate::app::fields::{
-    use_dispatcher, use_open_scenario, use_shared, use_stable_callback, OpenScenario,
+    use_dispatcher, use_open_scenario, use_shared, use_stable_callback, use_test_panic,
+    OpenScenario,
 };
 use crate::app::persistence::{self, Browser, Elsewhere, Opened, SaveProblem, Session};
 use crate::app::state::{Action, EditorState};
-use crate::codec::library::{Library, MODELS_OPEN_KEY, TAB_OPEN_KEY, TEST_PANIC_KEY};
+use crate::codec::library::{Library, MODELS_OPEN_KEY, TAB_OPEN_KEY};
 use crate::codec::model_file;
 use crate::model::user_text::isolate;
 use crate::model::{naming, repair_duplicate_ids, templates, Model};
@@ -153,15 +154,7 @@ fn same_list(a: &Library, b: &Library) -> bool {
 #[function_component(Modeller)]
 fn modeller(props: &ModellerProps) -> Html {
     let opened = use_memo(props.start, |start| opened_at_start(*start));
-    if *use_memo((), |_| {
-        platform::storage::read(TEST_PANIC_KEY)
-            .ok()
-            .flatten()
-            .as_deref()
-            == Some("render")
-    }) {
-        panic!("a deliberate panic for the browser tests ({TEST_PANIC_KEY} is set)");
-    }
+    use_test_panic();
     // This tab's session: read and written by effects and listeners, never stale.
     let session = use_mut_ref(|| opened.session.clone());
     // What the models panel shows.
