@@ -24,7 +24,10 @@ setup-build:
 serve: setup-build
 	$(WASM_ENV) && trunk serve --address 127.0.0.1 --port 8080
 
-VIEWER_WASM := target/wasm32-unknown-unknown/release/pooled-budgets-viewer.wasm
+# Wasm built beside Trunk's (Trunk takes one main wasm per page), each as Trunk builds the
+# modeller's: the first screen (docs/maintainers.md, "The first screen") and view.html's viewer
+# (docs/embedding.md).
+EXTRA_APPS := pooled-budgets-first pooled-budgets-viewer
 dist: setup-build
 	@rm -rf dist
 	$(WASM_ENV) && trunk build --release
@@ -32,11 +35,11 @@ dist: setup-build
 	@sed -i '/data-trunk rel="rust"/d' dist/index.html
 	@# One style sheet instead of eleven: fewer requests before the first paint (scripts/bundle-css.mjs).
 	@node scripts/bundle-css.mjs dist
-	@# view.html, the shared-model viewer (docs/embedding.md): its own wasm, built here as Trunk
-	@# builds the modeller's (Trunk takes one main wasm per page), and its page.
-	$(WASM_ENV) && cargo build --release --target wasm32-unknown-unknown --bin pooled-budgets-viewer
-	$(ENV) && wasm-bindgen --target web --no-typescript --out-dir dist $(VIEWER_WASM)
-	$(ENV) && wasm-opt -Oz --low-memory-unused --zero-filled-memory dist/pooled-budgets-viewer_bg.wasm -o dist/pooled-budgets-viewer_bg.wasm
+	$(WASM_ENV) && cargo build --release --target wasm32-unknown-unknown $(EXTRA_APPS:%=--bin %)
+	$(ENV) && for app in $(EXTRA_APPS); do \
+	  wasm-bindgen --target web --no-typescript --out-dir dist target/wasm32-unknown-unknown/release/$$app.wasm && \
+	  wasm-opt -Oz --low-memory-unused --zero-filled-memory dist/$${app}_bg.wasm -o dist/$${app}_bg.wasm || exit 1; \
+	done
 	@node scripts/viewer-page.mjs dist
 	@node scripts/sizes.mjs dist
 

@@ -12,7 +12,19 @@ const app = APPS.includes(asked) ? asked : APPS[0];
 const CRASHED_KEY = 'pooled-budgets.crashed';
 const CRASH_ID = 'pb-crash';
 
+// A plain visit to the modeller (no link, no page asked for) starts with the first screen: a
+// small wasm that draws the figures of the model about to open, so they are on screen sooner;
+// then the modeller starts and takes the page over (docs/maintainers.md, "The first screen").
+const FIRST = 'pooled-budgets-first';
+const plainVisit = app === APPS[0] && window.location.search === '' && window.location.hash === '';
+let running = plainVisit ? FIRST : app;
+
 function showCrash(error) {
+  if (running === FIRST) {
+    // Only the figures drawn early are lost: the modeller starts as usual.
+    console.error('pooled-budgets: the first screen stopped', error);
+    return;
+  }
   console.error('pooled-budgets: stopped', error);
   if (app !== APPS[0]) {
     tell('Something went wrong — this model could not be shown',
@@ -61,8 +73,27 @@ window.addEventListener('unhandledrejection', (event) => {
   if (isTrap(event.reason)) showCrash(event.reason);
 });
 
-import(`./${app}.js`)
-  .then(({ default: init }) => init({ module_or_path: new URL(`${app}_bg.wasm`, import.meta.url) }))
+const start = (name) => import(`./${name}.js`)
+  .then(({ default: init }) => init({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) }));
+
+// Resolves once the frame after now is painted (an animation frame, then a task after it), or
+// after 100 ms in a tab the browser does not paint.
+const painted = () => new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 100);
+});
+
+const first = plainVisit
+  ? start(FIRST).then(painted).catch((error) => {
+    console.error('pooled-budgets: the first screen could not be drawn', error);
+  })
+  : Promise.resolve();
+
+first
+  .then(() => {
+    running = app;
+    return start(app);
+  })
   .catch((error) => {
     if (isTrap(error)) {
       showCrash(error);

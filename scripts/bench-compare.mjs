@@ -81,9 +81,11 @@ function figures(run) {
   const f = {};
   const put = (name, value) => { if (Number.isFinite(value)) f[name] = value; };
   put('load: app, ms', run.load?.app.median);
+  put('load: app, the modeller started, ms', run.load?.editor.median);
   put('load: bare Yew page, ms', run.load?.bare.median);
   put('load: app ÷ bare', run.load?.ratio);
   put('load, CPU 4× slower: app, ms', run.throttled?.app.median);
+  put('load, CPU 4× slower: app, the modeller started, ms', run.throttled?.editor.median);
   put('load, CPU 4× slower: bare Yew page, ms', run.throttled?.bare.median);
   put('load, CPU 4× slower: app ÷ bare', run.throttled?.ratio);
   put('edit to paint, large model: median, ms', run.edits?.median);
@@ -125,7 +127,9 @@ const sizeRow = (name, pick) => {
   rows.push([name, kib(sa * 1024), kib(sb * 1024), `${sb - sa >= 0 ? '+' : ''}${(sb - sa).toFixed(1)}`, ratio(sa, sb), '']);
 };
 sizeRow('first load, brotli KiB', (s) => s.total.brotli);
-sizeRow('… of which the page\'s wasm, brotli KiB', (s) => s.rows.find((r) => r.name === 'pooled-budgets_bg.wasm')?.brotli ?? NaN);
+sizeRow('… of which the page\'s wasm, brotli KiB', (s) => s.rows.find((r) => r.name === 'pooled-budgets-first_bg.wasm')?.brotli
+  ?? s.rows.find((r) => r.name === 'pooled-budgets_bg.wasm')?.brotli ?? NaN);
+sizeRow('the modeller\'s wasm, brotli KiB', (s) => s.rows.find((r) => r.name === 'pooled-budgets_bg.wasm')?.brotli ?? NaN);
 sizeRow('first load, raw KiB', (s) => s.total.raw);
 sizeRow('on demand (the simulation\'s worker), brotli KiB', (s) => s.onDemand.brotli);
 for (const name of Object.keys(builds[0].runs[0])) {

@@ -384,3 +384,158 @@ fn a_link_to_a_model_whose_name_is_taken_opens_named_from_link() {
     persistence::open_shared(&store, &mut opened, &link);
     assert_eq!(opened.model.name, "Only one of these");
 }
+
+// The first screen (`persistence::peek`, src/first.rs) draws the model the modeller is about
+// to open, before the modeller starts. It must be that model or nothing, and write nothing.
+
+/// `peek` against what the modeller then opens from the same storage: the same model when
+/// `peek` has one (and the modeller has nothing to say about it), and storage untouched by
+/// `peek`. Returns `peek`'s model.
+fn peek_then_open(store: &Memory, tab_open: Option<u32>) -> Option<pooled_budgets::model::Model> {
+    let before = store.snapshot();
+    let peeked = persistence::peek(store, tab_open, 1.0e12);
+    assert_eq!(store.snapshot(), before, "peek wrote to storage");
+    let opened = persistence::open_library_unwritten(store, tab_open);
+    if let Some(model) = &peeked {
+        assert_eq!(
+            model, &opened.model,
+            "the first screen showed another model"
+        );
+        assert!(
+            opened.notices.is_empty(),
+            "the first screen drew a start the modeller has something to say about: {:?}",
+            opened.notices
+        );
+    }
+    peeked
+}
+
+/// A saved model of format `version` from a golden link's JSON (`{"selected", "model"}`).
+fn golden_saved_model(file: &str) -> String {
+    let text = std::fs::read_to_string(format!("tests/golden/{file}")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    serde_json::to_string(&value["model"]).unwrap()
+}
+
+#[test]
+fn the_first_screen_shows_the_template_on_a_first_visit_and_the_open_model_after() {
+    let store = Memory::default();
+    let first = peek_then_open(&store, None).expect("a first visit has a first screen");
+    assert_eq!(first, persistence::starter());
+
+    // Three models; the index remembers the second as opened last, this tab had the third.
+    let tab = open_library(&store, None);
+    let second = persistence::add(&store, &tab.session, &named("Second")).unwrap();
+    let third = persistence::add(&store, &second, &named("Third")).unwrap();
+    let _ = persistence::switch(&store, &third, second.open);
+    assert_eq!(peek_then_open(&store, None).unwrap().name, "Second");
+    assert_eq!(
+        peek_then_open(&store, Some(third.open)).unwrap().name,
+        "Third"
+    );
+    // A tab's model deleted meanwhile: the one opened last, as the modeller does.
+    assert_eq!(peek_then_open(&store, Some(99)).unwrap().name, "Second");
+}
+
+#[test]
+fn the_first_screen_reads_every_format_since_2_with_the_same_figures() {
+    for (file, version) in [
+        ("link-v2-schemes.json", 2),
+        ("link-v2-reference.json", 2),
+        ("link-v3-everything.json", 5),
+    ] {
+        let store = Memory::default();
+        let text = golden_saved_model(file);
+        assert!(
+            text.contains(&format!("\"schema_version\":{version}")),
+            "{file}"
+        );
+        store.write(&library::model_key(1), &text).unwrap();
+        let index = library::Library::with_first("From a golden file");
+        store.write(INDEX_KEY, &library::encode(&index)).unwrap();
+        let peeked =
+            peek_then_open(&store, None).unwrap_or_else(|| panic!("{file}: no first screen"));
+        assert_eq!(peeked, saved::decode(&text).unwrap(), "{file}");
+    }
+}
+
+#[test]
+fn the_first_screen_leaves_every_unusual_start_to_the_modeller() {
+    let with_one = || {
+        let store = Memory::default();
+        let _ = open_library(&store, None);
+        assert!(peek_then_open(&store, None).is_some());
+        store
+    };
+    let one_id = |store: &Memory| {
+        library::decode(&store.read(INDEX_KEY).unwrap().unwrap())
+            .unwrap()
+            .open
+    };
+
+    // The last start stopped: the recovery page opens instead.
+    let store = with_one();
+    store.write(library::CRASHED_KEY, "1").unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "after a stop");
+
+    // A damaged index beside a model: the modeller rebuilds it and says so.
+    let store = with_one();
+    store.write(INDEX_KEY, "{ not json").unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "a damaged index");
+
+    // An index from a newer version: read-only, with a notice.
+    let store = with_one();
+    let newer = store
+        .read(INDEX_KEY)
+        .unwrap()
+        .unwrap()
+        .replace("\"format\":1", "\"format\":9");
+    store.write(INDEX_KEY, &newer).unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "a newer index");
+
+    // A model saved but missing from the index: listed again, with a notice.
+    let store = with_one();
+    store.put_model(40, "Not listed");
+    assert_eq!(
+        peek_then_open(&store, None),
+        None,
+        "a model missing from the index"
+    );
+
+    // Format 1 (migrated by the modeller only) and a model that needs its ids repaired.
+    let store = with_one();
+    let v1 = std::fs::read_to_string("tests/golden/model-v1-documented.json").unwrap();
+    store
+        .write(&library::model_key(one_id(&store)), &v1)
+        .unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "format 1");
+    let store = with_one();
+    let mut twice = small_model();
+    let copy = twice.scenarios[0].partners[0].clone();
+    twice.scenarios[0].partners.push(copy);
+    store
+        .write(&library::model_key(one_id(&store)), &saved::encode(&twice))
+        .unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "duplicate ids");
+
+    // The first choice unreadable: the modeller opens the next and says why.
+    let store = with_one();
+    store
+        .write(
+            &library::model_key(one_id(&store)),
+            "{\"schema_version\":5}",
+        )
+        .unwrap();
+    assert_eq!(peek_then_open(&store, None), None, "an unreadable model");
+
+    // An earlier build's single model, adopted by the modeller.
+    let store = Memory::default();
+    store
+        .write(saved::STORAGE_KEY, &saved::encode(&small_model()))
+        .unwrap();
+    assert_eq!(
+        peek_then_open(&store, None),
+        None,
+        "an earlier build's model"
+    );
+}

@@ -58,3 +58,33 @@ async fn every_input_and_select_has_a_label() {
     let html = render_app().await;
     common::assert_every_control_labelled(&html);
 }
+
+#[tokio::test]
+async fn the_first_screen_shows_the_modellers_partner_table_with_nothing_to_edit() {
+    use pooled_budgets::app::components::first_screen::{FirstScreen, FirstScreenProps};
+    let props = FirstScreenProps {
+        model: std::rc::Rc::new(pooled_budgets::app::persistence::starter()),
+    };
+    let first = yew::LocalServerRenderer::<FirstScreen>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    let app = render_app().await;
+    let partner_table = |html: &str| {
+        let start = html
+            .find("What each partner pays, ")
+            .expect("a partner table");
+        let end = html[start..].find("</table>").expect("the table's end");
+        html[start..start + end].to_string()
+    };
+    // The same figures, drawn by the same code, as the modeller's first frame.
+    assert_eq!(partner_table(&first), partner_table(&app));
+    assert!(first.contains("Open model: </span><strong>"), "{first}");
+    assert!(first.contains(">Loading the editor…</p>"));
+    assert!(first.contains(r#"aria-busy="true""#));
+    assert_eq!(first.matches("<h1>").count(), 1);
+    // Nothing to use but links until the modeller takes over.
+    for control in ["<input", "<button", "<select", "<textarea"] {
+        assert!(!first.contains(control), "{control} on the first screen");
+    }
+}

@@ -28,6 +28,7 @@ pub mod embed_view;
 pub mod error_summary;
 pub mod field_label;
 pub mod files_panel;
+pub mod first_screen;
 pub mod help_page;
 pub mod item_actions;
 pub mod models_panel;

@@ -270,12 +270,7 @@ fn open_library_with<S: Store>(store: &S, tab_open: Option<u32>, write_first: bo
         }
         return first_library(store, notices, write_first);
     }
-    let listed = |id: u32| library.entry(id).map(|e| e.id);
-    let first_choice = tab_open
-        .and_then(listed)
-        .or_else(|| listed(library.open))
-        .or_else(|| library.models.first().map(|e| e.id));
-    let order = first_choice
+    let order = first_choice(&library, tab_open)
         .into_iter()
         .chain(library.models.iter().map(|e| e.id));
     let mut failed: Vec<(u32, String)> = Vec::new();
@@ -332,6 +327,54 @@ fn open_library_with<S: Store>(store: &S, tab_open: Option<u32>, write_first: bo
             }
         }
     }
+}
+
+/// The model a start tries first: this tab's (`tab_open`, kept across a reload), else the one
+/// opened last, else the first listed.
+fn first_choice(library: &Library, tab_open: Option<u32>) -> Option<u32> {
+    let listed = |id: u32| library.entry(id).map(|e| e.id);
+    tab_open
+        .and_then(listed)
+        .or_else(|| listed(library.open))
+        .or_else(|| library.models.first().map(|e| e.id))
+}
+
+/// The model a start would open, read without writing anything, for the first screen
+/// (`src/first.rs`) to draw while the modeller loads: the same model `open_library_unwritten`
+/// opens, whenever that start is a plain one. `None` when it is not — a stop to recover from,
+/// a damaged or newer index, models missing from it, an earlier build's single model, a model
+/// that needs repairing, is too large or was saved in format 1 — so that the first screen never
+/// shows what the modeller would not, and the modeller says what happened itself. `now` is
+/// milliseconds since 1970.
+pub fn peek<S: Store>(store: &S, tab_open: Option<u32>, now: f64) -> Option<Model> {
+    if stopped_last_time(store, now) {
+        return None;
+    }
+    let ids = stored_ids(store);
+    let library = match store.read(INDEX_KEY).ok()?.as_deref().map(library::decode) {
+        Some(Ok(library)) => library,
+        // As `read_index`: an index with no models behind it is ignored, without a word.
+        None | Some(Err(IndexProblem::Empty | IndexProblem::Unreadable)) if ids.is_empty() => {
+            Library::empty()
+        }
+        Some(Err(_)) | None => return None,
+    };
+    if ids.iter().any(|id| library.entry(*id).is_none()) {
+        return None;
+    }
+    if library.models.is_empty() {
+        // A first visit: the template, unless an earlier build's model is there to adopt.
+        return match store.read(saved::STORAGE_KEY) {
+            Ok(None) => Some(starter()),
+            _ => None,
+        };
+    }
+    let text = store
+        .read(&library::model_key(first_choice(&library, tab_open)?))
+        .ok()??;
+    let mut model = saved::decode_recent(&text)?;
+    limits::check(&model).ok()?;
+    repair_duplicate_ids(&mut model).is_empty().then_some(model)
 }
 
 fn failed_messages(library: &Library, failed: &[(u32, String)]) -> Vec<String> {

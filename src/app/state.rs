@@ -106,18 +106,12 @@ impl EditorState {
 
     /// The open scenario; falls back to the first if the open id is stale.
     pub fn scenario(&self) -> Option<&Scenario> {
-        self.model
-            .scenario(self.open)
-            .or_else(|| self.model.scenarios.first().map(|s| &**s))
+        self.scenario_shared().map(|s| &**s)
     }
 
     /// The open scenario as the model shares it (copying it shares it).
     pub fn scenario_shared(&self) -> Option<&CowRc<Scenario>> {
-        self.model
-            .scenarios
-            .iter()
-            .find(|s| s.id == self.open)
-            .or_else(|| self.model.scenarios.first())
+        self.model.scenario_or_first(self.open)
     }
 
     /// Position of the open scenario in the model, for field paths.

@@ -174,12 +174,31 @@ pub fn decode(text: &str) -> Result<Model, ReadError> {
         let migrated = from_version_1(text)?;
         return decode_current(&migrated);
     }
-    // 2 → 3 → 4 → 5 (docs/model-format.md, "Migrations"): each version only added optional
-    // fields, which an older file lacks and reads as their defaults, so what is left is the
-    // version number.
-    let mut model = decode_current(text)?;
+    Ok(from_recent(decode_current(text)?))
+}
+
+/// 2 → 3 → 4 → 5 (docs/model-format.md, "Migrations"): each version only added optional
+/// fields, which an older file lacks and reads as their defaults, so what is left is the
+/// version number.
+fn from_recent(mut model: Model) -> Model {
     model.schema_version = SCHEMA_VERSION;
-    Ok(model)
+    model
+}
+
+/// As `decode`, for text saved in format 2 or later only, and without saying what is wrong:
+/// `None` for anything else. For the first screen (`src/first.rs`), which leaves every other
+/// case to the modeller and so carries neither format 1's migration nor the error messages.
+pub fn decode_recent(text: &str) -> Option<Model> {
+    let version = serde_json::from_str::<Version>(text)
+        .ok()?
+        .schema_version?
+        .as_u64()?;
+    if !(2..=u64::from(SCHEMA_VERSION)).contains(&version) || !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let mut model: Model = serde_json::from_str(text).ok()?;
+    linked::materialise(&mut model).ok()?;
+    Some(from_recent(model))
 }
 
 /// Reads text already in the current format. Straight from the text, not through a `Value`,

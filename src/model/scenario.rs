@@ -145,4 +145,13 @@ impl Model {
     pub fn base(&self) -> Option<&Scenario> {
         self.scenario(self.base_scenario)
     }
+
+    /// Option `id`, or the first option if no option has that id (a stale id): the option the
+    /// modeller shows for `id`.
+    pub fn scenario_or_first(&self, id: ScenarioId) -> Option<&CowRc<Scenario>> {
+        self.scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .or_else(|| self.scenarios.first())
+    }
 }

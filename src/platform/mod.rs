@@ -13,19 +13,25 @@ pub mod worker;
 
 pub use keys::{listen_for_history_keys, HistoryKey};
 
-/// Mounts component `C` into `#app`, replacing the static "Loading…" text index.html shows.
+/// Mounts component `C` into `#app`, replacing what is there: the static "Loading…" text
+/// index.html shows, or the first screen (`src/first.rs`) the modeller takes over from.
 pub fn mount<C>()
 where
     C: yew::BaseComponent<Properties = ()>,
 {
+    mount_with::<C>(());
+}
+
+/// `mount` for a component with properties.
+pub fn mount_with<C: yew::BaseComponent>(props: C::Properties) {
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => {
             root.set_inner_html("");
-            yew::Renderer::<C>::with_root(root).render();
+            yew::Renderer::<C>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<C>::new().render();
+            yew::Renderer::<C>::with_props(props).render();
         }
     }
 }

@@ -78,17 +78,28 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 { money_display_field("results-money", props.editor.model.money_display, &props.editor.dispatcher()) }
             }
             if let Some(results) = results {
-                <p class="pb-note">
-                    { name(&results.scenario_name) }{ format!(", {}. ", year_span(&results)) }
-                    { "A positive variance is a forecast overspend and a negative one an underspend; a negative share is money returned to a partner. \
-                       A funding gap (planned spend above income) and unallocated income (income above planned spend) are the plan's, not a variance, and are shown apart." }
-                </p>
-                <PartnerSummary results={Rc::clone(&results)} {style} />
+                { partners_first(&results, style) }
                 if let Some(detailed) = detailed {
                     <ResultsDetail results={detailed.rc()} {style} />
                 }
             }
         </section>
+    }
+}
+
+/// The first of the results: which option and years, how to read the signs, and what each
+/// partner pays. The modeller's results panel and the first screen (`first_screen`) both start
+/// with it.
+pub fn partners_first(results: &Rc<Results>, style: MoneyStyle) -> Html {
+    html! {
+        <>
+            <p class="pb-note">
+                { name(&results.scenario_name) }{ format!(", {}. ", year_span(results)) }
+                { "A positive variance is a forecast overspend and a negative one an underspend; a negative share is money returned to a partner. \
+                   A funding gap (planned spend above income) and unallocated income (income above planned spend) are the plan's, not a variance, and are shown apart." }
+            </p>
+            <PartnerSummary results={Rc::clone(results)} {style} />
+        </>
     }
 }
 

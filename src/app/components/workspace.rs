@@ -801,7 +801,6 @@ fn modeller(props: &ModellerProps) -> Html {
             models_open.set(open);
         })
     };
-    let status = editor.model.paper.status.trim().to_string();
     html! {
         <ContextProvider<GridLinks> context={(*grid_links).clone()}>
         <ContextProvider<OpenScenario> context={open_scenario}>
@@ -809,13 +808,7 @@ fn modeller(props: &ModellerProps) -> Html {
             // The first screen: which model is open, then everything that manages models
             // behind one control, then where to go on the page.
             <div class="pb-opened">
-                <p class="pb-opened__name">
-                    <span class="pb-opened__label">{ "Open model: " }</span>
-                    <strong>{ name(&editor.model.name) }</strong>
-                    if !status.is_empty() {
-                        <span class="pb-opened__status">{ name(&status) }</span>
-                    }
-                </p>
+                { opened_name(&editor.model) }
                 <button type="button" class="pb-button pb-button--secondary pb-opened__toggle" id="models-toggle"
                     aria-expanded={if *models_open { "true" } else { "false" }} aria-controls="model-management"
                     onclick={toggle_models}>
@@ -883,6 +876,21 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         </ContextProvider<OpenScenario>>
         </ContextProvider<GridLinks>>
+    }
+}
+
+/// Which model is open, and its status ("Draft for the board"): the first line of the modeller
+/// and of the first screen (`first_screen`).
+pub fn opened_name(model: &Model) -> Html {
+    let status = model.paper.status.trim();
+    html! {
+        <p class="pb-opened__name">
+            <span class="pb-opened__label">{ "Open model: " }</span>
+            <strong>{ name(&model.name) }</strong>
+            if !status.is_empty() {
+                <span class="pb-opened__status">{ name(status) }</span>
+            }
+        </p>
     }
 }
 
