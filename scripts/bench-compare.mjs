@@ -15,7 +15,7 @@
 // target/bench/compute (the Makefile target builds them). Writes the figures as JSON into
 // target/compare/<A>-<B>.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sizes } from './sizes.mjs';
 
@@ -66,6 +66,17 @@ function build(commit) {
     // style sheet and the viewer's page where the revision has their scripts).
     sh(`sed -i '/data-trunk rel="rust"/d' '${dist}/index.html'`);
     if (existsSync(resolve(src, 'scripts/bundle-css.mjs'))) sh(`node scripts/bundle-css.mjs '${dist}'`);
+    // The wasm `make dist` builds beside Trunk's: the first screen and the viewer.
+    const makefile = readFileSync(resolve(src, 'Makefile'), 'utf8');
+    const extra = makefile.match(/^EXTRA_APPS := (.+)$/m)?.[1].trim().split(/\s+/)
+      ?? (makefile.includes('--bin pooled-budgets-viewer') ? ['pooled-budgets-viewer'] : []);
+    for (const app of extra) {
+      sh(`source '${ROOT}/.tools/env.sh' && source '${ROOT}/.tools/wasm-env.sh' && `
+        + `CARGO_TARGET_DIR='${CARGO_TARGET}' cargo build --release --target wasm32-unknown-unknown --bin ${app}`);
+      sh(`source '${ROOT}/.tools/env.sh' && wasm-bindgen --target web --no-typescript --out-dir '${dist}' `
+        + `'${CARGO_TARGET}/wasm32-unknown-unknown/release/${app}.wasm' && wasm-opt -Oz --low-memory-unused `
+        + `--zero-filled-memory '${dist}/${app}_bg.wasm' -o '${dist}/${app}_bg.wasm'`);
+    }
     if (existsSync(resolve(src, 'scripts/viewer-page.mjs'))) sh(`node scripts/viewer-page.mjs '${dist}'`);
   } catch (e) {
     rmSync(dist, { recursive: true, force: true });

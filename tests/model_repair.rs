@@ -309,3 +309,36 @@ fn a_name_field_refuses_a_name_over_the_limit() {
         Err("must be at most 200 characters; this has 4,000".to_string())
     );
 }
+
+#[test]
+fn has_duplicate_ids_says_whether_repair_has_anything_to_do() {
+    use pooled_budgets::model::has_duplicate_ids;
+    // Each kind of repeat on its own, and none.
+    let mut cases: Vec<(&str, pooled_budgets::model::Model)> = Vec::new();
+    let mut options = small_model();
+    let copy = options.scenarios[0].clone();
+    options.scenarios.push(copy);
+    cases.push(("two options with one id", options));
+    for kind in ["partners", "pools", "contributions", "lines"] {
+        let mut model = reference_model();
+        let option = &mut model.scenarios[0];
+        match kind {
+            "partners" => option.partners[1].id = option.partners[0].id,
+            "pools" => option.pools[1].id = option.pools[0].id,
+            "contributions" => option.contributions[1].id = option.contributions[0].id,
+            _ => option.lines[1].id = option.lines[0].id,
+        }
+        cases.push((kind, model));
+    }
+    for (what, mut model) in cases {
+        assert!(has_duplicate_ids(&model), "{what}");
+        assert!(!repair_duplicate_ids(&mut model).is_empty(), "{what}");
+        assert!(!has_duplicate_ids(&model), "{what}, after repair");
+    }
+    for mut model in [small_model(), reference_model(), large_model()] {
+        assert!(!has_duplicate_ids(&model));
+        let before = model.clone();
+        assert!(repair_duplicate_ids(&mut model).is_empty());
+        assert_eq!(model, before);
+    }
+}

@@ -14,7 +14,9 @@ use crate::codec::library::{
 use crate::codec::link::decode_link;
 use crate::codec::saved;
 use crate::model::user_text::isolate;
-use crate::model::{limits, naming, repair_duplicate_ids, templates, Model, ScenarioId};
+use crate::model::{
+    has_duplicate_ids, limits, naming, repair_duplicate_ids, templates, Model, ScenarioId,
+};
 use crate::platform::storage::{self, StorageProblem};
 
 /// Somewhere to keep strings by key: the browser's localStorage, or a map in the tests.
@@ -372,9 +374,9 @@ pub fn peek<S: Store>(store: &S, tab_open: Option<u32>, now: f64) -> Option<Mode
     let text = store
         .read(&library::model_key(first_choice(&library, tab_open)?))
         .ok()??;
-    let mut model = saved::decode_recent(&text)?;
+    let model = saved::decode_recent(&text)?;
     limits::check(&model).ok()?;
-    repair_duplicate_ids(&mut model).is_empty().then_some(model)
+    (!has_duplicate_ids(&model)).then_some(model)
 }
 
 fn failed_messages(library: &Library, failed: &[(u32, String)]) -> Vec<String> {

@@ -188,6 +188,7 @@ fn from_recent(mut model: Model) -> Model {
 /// As `decode`, for text saved in format 2 or later only, and without saying what is wrong:
 /// `None` for anything else. For the first screen (`src/first.rs`), which leaves every other
 /// case to the modeller and so carries neither format 1's migration nor the error messages.
+/// Linked options are filled in from their bases (`linked::fill`), their overrides kept as read.
 pub fn decode_recent(text: &str) -> Option<Model> {
     let version = serde_json::from_str::<Version>(text)
         .ok()?
@@ -197,7 +198,7 @@ pub fn decode_recent(text: &str) -> Option<Model> {
         return None;
     }
     let mut model: Model = serde_json::from_str(text).ok()?;
-    linked::materialise(&mut model).ok()?;
+    linked::fill(&mut model).ok()?;
     Some(from_recent(model))
 }
 

@@ -713,6 +713,19 @@ pub(crate) fn in_chain_order(model: &Model) -> Vec<ScenarioId> {
 /// (each changed item whole, as the option has it). Refuses a model whose links cannot be
 /// followed.
 pub fn materialise(model: &mut Model) -> Result<(), ChainProblem> {
+    fill(model)?;
+    for id in in_chain_order(model) {
+        record_overrides(model, id);
+    }
+    Ok(())
+}
+
+/// As `materialise`, with the overrides left as they were read: the same options and figures
+/// (an option's overrides say what it changes, never what it holds). For the first screen
+/// (`src/first.rs`), which never writes them and so need not carry the code that works them
+/// out again. The modeller saves overrides in their one form, so for what it saved the model
+/// is exactly what `materialise` makes (tests/app_persistence.rs).
+pub fn fill(model: &mut Model) -> Result<(), ChainProblem> {
     if let Some(problem) = chain_problem(model) {
         return Err(problem);
     }
@@ -730,7 +743,6 @@ pub fn materialise(model: &mut Model) -> Result<(), ChainProblem> {
     }
     for id in in_chain_order(model) {
         rebuild(model, id);
-        record_overrides(model, id);
     }
     Ok(())
 }

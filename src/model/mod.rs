@@ -60,7 +60,7 @@ pub use paper::{long_date, BoardPaper, PaperField, ILLUSTRATIVE};
 pub use partner::{Partner, PartnerId, PartnerKind};
 pub use pool::{ContingencyReserve, Pool, PoolId, PoolType};
 pub use reconcile::Unreconciled;
-pub use repair::repair_duplicate_ids;
+pub use repair::{has_duplicate_ids, repair_duplicate_ids};
 pub use results::{
     LineHeading, LineYear, PartnerHeading, PartnerTotals, PartnerYear, PoolResults, PoolYear,
     ReserveMovement, Results, RingFenceCheck, Settlement, StreamIncome, UnderspendResult,

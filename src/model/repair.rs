@@ -64,9 +64,28 @@ fn repair_list<T>(
     done
 }
 
+/// Whether `repair_duplicate_ids` has anything to do: two options with one id, or two items of
+/// one list in an option (partners, pools, contributions, schemes) with one id.
+pub fn has_duplicate_ids(model: &Model) -> bool {
+    fn repeats(mut ids: impl Iterator<Item = u32>) -> bool {
+        let mut seen = HashSet::new();
+        !ids.all(|id| seen.insert(id))
+    }
+    repeats(model.scenarios.iter().map(|s| s.id.0))
+        || model.scenarios.iter().any(|s| {
+            repeats(s.partners.iter().map(|p| p.id.0))
+                || repeats(s.pools.iter().map(|p| p.id.0))
+                || repeats(s.contributions.iter().map(|c| c.id.0))
+                || repeats(s.lines.iter().map(|l| l.id.0))
+        })
+}
+
 /// Gives every repeated id after its first holder a new one; one sentence per change, in the
 /// order made, for the person opening the model.
 pub fn repair_duplicate_ids(model: &mut Model) -> Vec<String> {
+    if !has_duplicate_ids(model) {
+        return Vec::new();
+    }
     let mut notices = Vec::new();
     let option_ids: Vec<u32> = model.scenarios.iter().map(|s| s.id.0).collect();
     for (position, new) in renumber(&option_ids) {
