@@ -83,8 +83,11 @@ async fn the_first_screen_shows_the_modellers_partner_table_with_nothing_to_edit
     assert!(first.contains(">Loading the editor…</p>"));
     assert!(first.contains(r#"aria-busy="true""#));
     assert_eq!(first.matches("<h1>").count(), 1);
-    // Nothing to use but links until the modeller takes over.
-    for control in ["<input", "<button", "<select", "<textarea"] {
+    // Nothing to use but links until the modeller takes over: undo and redo are there, disabled.
+    for control in ["<input", "<select", "<textarea"] {
         assert!(!first.contains(control), "{control} on the first screen");
     }
+    let buttons: Vec<&str> = first.split("<button").skip(1).collect();
+    assert_eq!(buttons.len(), 2, "{first}");
+    assert!(buttons.iter().all(|b| b[..b.find('>').unwrap_or(0)].contains("disabled")));
 }

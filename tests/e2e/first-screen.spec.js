@@ -49,8 +49,11 @@ test('a saved model\'s figures are on screen before the modeller loads, and the 
   await expect(partners).toContainText('What each partner pays, 2025/26 to 2029/30');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the editor…' })).toBeVisible();
   await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
-  // Nothing to use yet but links.
-  await expect(page.locator('main').locator('input, select, textarea, button')).toHaveCount(0);
+  // Nothing to use yet but links: undo and redo are there, disabled.
+  await expect(page.locator('main').locator('input, select, textarea')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.locator('main').locator('button:not([disabled])')).toHaveCount(0);
+  const tableAt = await partners.boundingBox();
   const figures = await partners.innerText();
   expect(modeller.seen(), 'the modeller was asked for').toBe(true);
   expect(modeller.figuresFirst(), 'the figures were drawn before the modeller was asked for').toBe(true);
@@ -63,6 +66,8 @@ test('a saved model\'s figures are on screen before the modeller loads, and the 
   await expect(page.locator('main h1')).toHaveCount(1);
   await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
   expect(await partners.innerText()).toBe(figures);
+  // Where it was: the first screen kept the room of the modeller's controls above it.
+  expect(Math.abs((await partners.boundingBox()).y - tableAt.y), 'the figures moved').toBeLessThan(8);
   // The modeller opened the same saved model, and it is still saved as it was.
   await expect(page.locator('.pb-opened__name')).toContainText(NAME);
   expect(await page.evaluate(() => localStorage.getItem('pooled-budgets.model.1'))).toBe(SAVED);

@@ -1,9 +1,10 @@
 //! The first screen of a plain visit (docs/maintainers.md, "The first screen"): drawn by the
 //! small first wasm (`src/first.rs`) from the model the modeller is about to open, while the
 //! modeller's own wasm loads. It is the modeller's page as its first frame shows it — the
-//! header, the open model's name, what each partner pays, the footer — with nothing to use yet
-//! but links, and a line saying the editor is on its way. The modeller replaces it when it
-//! starts (`crate::platform::mount` empties `#app`).
+//! header, the open model's name, the page's index, the toolbar, what each partner pays, the
+//! footer — with nothing to use yet but links (undo and redo disabled), and the toolbar's status
+//! saying the editor is on its way. The modeller replaces it when it starts
+//! (`crate::platform::mount` empties `#app`), its figures where they were.
 
 use std::rc::Rc;
 
@@ -12,7 +13,8 @@ use yew::prelude::*;
 use super::page_footer::page_footer;
 use super::page_header::page_header;
 use super::results_panel::partners_first;
-use super::workspace::opened_name;
+use super::toolbar::toolbar_view;
+use super::workspace::{jump_nav, opened_name};
 use crate::model::{compute, Model};
 
 #[derive(Properties, PartialEq)]
@@ -34,16 +36,22 @@ pub fn first_screen(props: &FirstScreenProps) -> Html {
             { page_header() }
             <main class="pb-main" id="main" tabindex="-1" aria-busy="true">
                 <h1>{ "Pooled budget modeller" }</h1>
-                <div class="pb-opened">{ opened_name(model) }</div>
+                // The modeller's first lines, their controls not there or disabled yet, so that
+                // the figures do not move when it takes over.
+                <div class="pb-opened pb-opened--waiting">{ opened_name(model) }</div>
+                { jump_nav() }
+                // The status line has the loader's id (index.html's): if the modeller cannot
+                // start, loader.js says so here.
+                { toolbar_view(None, None, html! {
+                    <p class="pb-toolbar__status" id="pb-loading" role="status">{ "Loading the editor…" }</p>
+                }, None) }
                 <div class="pb-workspace">
-                    // Where the editor will be. The loader's line (index.html's id): if the
-                    // modeller cannot start, loader.js says so here.
-                    <div class="pb-workspace__inputs">
-                        <p class="pb-loading" id="pb-loading" role="status">{ "Loading the editor…" }</p>
-                    </div>
+                    <div class="pb-workspace__inputs"></div>
                     <div class="pb-workspace__results">
                         <section class="pb-results" aria-labelledby="results-heading">
                             <h2 id="results-heading" class="pb-section__title">{ "Results" }</h2>
+                            // Where "Show amounts in" and "Negative amounts" will be.
+                            <div class="pb-money-display pb-money-display--waiting"></div>
                             if let Some(results) = results {
                                 { partners_first(&results, model.money_style()) }
                             }

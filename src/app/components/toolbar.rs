@@ -41,22 +41,38 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let act = |action: Action| on_click(&props.dispatcher, action);
+    let status = match &props.save_status {
+        SaveStatus::Saved => html! { { "All changes saved in this browser" } },
+        SaveStatus::Saving => html! { { "Saving…" } },
+        SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
+    };
+    toolbar_view(
+        props.can_undo.then(|| act(Action::Undo)),
+        props.can_redo.then(|| act(Action::Redo)),
+        html! { <p class="pb-toolbar__status" role="status">{ status }</p> },
+        props.notice.as_ref(),
+    )
+}
+
+/// The toolbar: undo and redo (disabled without their action), then `status` (the status line).
+/// The first screen (`first_screen.rs`) draws it too, with both disabled, while the modeller
+/// loads, so the page does not move when the modeller takes over.
+pub fn toolbar_view(
+    undo: Option<Callback<MouseEvent>>,
+    redo: Option<Callback<MouseEvent>>,
+    status: Html,
+    notice: Option<&AttrValue>,
+) -> Html {
     html! {
         <div class="pb-toolbar">
             <div class="pb-toolbar__group" role="group" aria-label="History">
-                <button type="button" class="pb-button pb-button--secondary" disabled={!props.can_undo}
-                    onclick={act(Action::Undo)} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                <button type="button" class="pb-button pb-button--secondary" disabled={!props.can_redo}
-                    onclick={act(Action::Redo)} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
+                <button type="button" class="pb-button pb-button--secondary" disabled={undo.is_none()}
+                    onclick={undo} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                <button type="button" class="pb-button pb-button--secondary" disabled={redo.is_none()}
+                    onclick={redo} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
             </div>
-            <p class="pb-toolbar__status" role="status">
-                { match &props.save_status {
-                    SaveStatus::Saved => html! { { "All changes saved in this browser" } },
-                    SaveStatus::Saving => html! { { "Saving…" } },
-                    SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
-                } }
-            </p>
-            if let Some(notice) = &props.notice {
+            { status }
+            if let Some(notice) = notice {
                 <p class="pb-toolbar__notice" role="alert">{ message(notice) }</p>
             }
         </div>

@@ -829,18 +829,7 @@ fn modeller(props: &ModellerProps) -> Html {
                         several_options={editor.model.scenarios.len() > 1} on_import={on_import} />
                 }
             </div>
-            <nav class="pb-jump" aria-label="On this page">
-                <ul class="pb-jump__list">
-                    <li><a href="#results-heading">{ "Results" }</a></li>
-                    <li><a href="#options-heading">{ "Options" }</a></li>
-                    <li><a href="#checklist-heading">{ "Checklist" }</a></li>
-                    <li><a href="#plan-heading">{ "The plan" }</a></li>
-                    <li><a href="#partners-heading">{ "Partners" }</a></li>
-                    <li><a href="#pools-heading">{ "Pools" }</a></li>
-                    <li><a href="#contributions-heading">{ "Contributions" }</a></li>
-                    <li><a href="#lines-heading">{ "Schemes" }</a></li>
-                </ul>
-            </nav>
+            { jump_nav() }
             <Toolbar can_undo={editor.can_undo()} can_redo={editor.can_redo()}
                 notice={editor.notice.clone().map(AttrValue::from)} save_status={(*save_status).clone()}
                 dispatcher={editor.dispatcher()} />
@@ -876,6 +865,24 @@ fn modeller(props: &ModellerProps) -> Html {
             }
         </ContextProvider<OpenScenario>>
         </ContextProvider<GridLinks>>
+    }
+}
+
+/// Where to go on the page: the modeller's sections (the first screen draws it too).
+pub fn jump_nav() -> Html {
+    html! {
+        <nav class="pb-jump" aria-label="On this page">
+            <ul class="pb-jump__list">
+                <li><a href="#results-heading">{ "Results" }</a></li>
+                <li><a href="#options-heading">{ "Options" }</a></li>
+                <li><a href="#checklist-heading">{ "Checklist" }</a></li>
+                <li><a href="#plan-heading">{ "The plan" }</a></li>
+                <li><a href="#partners-heading">{ "Partners" }</a></li>
+                <li><a href="#pools-heading">{ "Pools" }</a></li>
+                <li><a href="#contributions-heading">{ "Contributions" }</a></li>
+                <li><a href="#lines-heading">{ "Schemes" }</a></li>
+            </ul>
+        </nav>
     }
 }
 
