@@ -73,10 +73,8 @@ window.addEventListener('unhandledrejection', (event) => {
   if (isTrap(event.reason)) showCrash(event.reason);
 });
 
-const wasmUrl = (name) => new URL(`${name}_bg.wasm`, import.meta.url);
-// `compiled`: the wasm already compiled (a WebAssembly.Module), else it is fetched here.
-const start = (name, compiled) => import(`./${name}.js`)
-  .then(({ default: init }) => init({ module_or_path: compiled ?? wasmUrl(name) }));
+const start = (name) => import(`./${name}.js`)
+  .then(({ default: init }) => init({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) }));
 
 // Resolves once the frame after now is painted (an animation frame, then a task after it), or
 // after 100 ms in a tab the browser does not paint.
@@ -85,23 +83,16 @@ const painted = () => new Promise((resolve) => {
   setTimeout(resolve, 100);
 });
 
-// Once the first screen has drawn its figures, the modeller's wasm is fetched and compiled
-// (off the main thread, while that frame is painted); it starts after the paint. If that fails
-// the modeller is fetched again the usual way, and any failure is reported from there.
-const compileModeller = () => WebAssembly.compileStreaming(fetch(wasmUrl(app))).catch(() => undefined);
 const first = plainVisit
-  ? start(FIRST).then(() => {
-    const compiled = compileModeller();
-    return painted().then(() => compiled);
-  }, (error) => {
+  ? start(FIRST).then(painted).catch((error) => {
     console.error('pooled-budgets: the first screen could not be drawn', error);
   })
   : Promise.resolve();
 
 first
-  .then((compiled) => {
+  .then(() => {
     running = app;
-    return start(app, compiled);
+    return start(app);
   })
   .catch((error) => {
     if (isTrap(error)) {

@@ -89,5 +89,7 @@ async fn the_first_screen_shows_the_modellers_partner_table_with_nothing_to_edit
     }
     let buttons: Vec<&str> = first.split("<button").skip(1).collect();
     assert_eq!(buttons.len(), 2, "{first}");
-    assert!(buttons.iter().all(|b| b[..b.find('>').unwrap_or(0)].contains("disabled")));
+    assert!(buttons
+        .iter()
+        .all(|b| b[..b.find('>').unwrap_or(0)].contains("disabled")));
 }

@@ -44,7 +44,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let status = match &props.save_status {
         SaveStatus::Saved => html! { { "All changes saved in this browser" } },
         SaveStatus::Saving => html! { { "Saving…" } },
-        SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => html! { <strong class="pb-toolbar__warning">{ why }</strong> },
+        SaveStatus::ReadOnly(why) | SaveStatus::NotSaved(why) => {
+            html! { <strong class="pb-toolbar__warning">{ why }</strong> }
+        }
     };
     toolbar_view(
         props.can_undo.then(|| act(Action::Undo)),
